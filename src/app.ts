@@ -1,0 +1,67 @@
+import express, { type Express } from 'express'
+import type { Config } from './config'
+import type { Db } from './data/db'
+import type { Logger } from './logger'
+import { dataLayer } from './data'
+import { services as buildServices } from './services'
+import type { Clock } from './services/clock'
+import { homePath } from './domain/permissions'
+import { setUpRequestLogging } from './web/middleware/requestLogging'
+import { noStore, setUpSecurityHeaders } from './web/middleware/securityHeaders'
+import { setUpStaticFiles } from './web/middleware/staticFiles'
+import { setUpSession } from './web/middleware/session'
+import { verifyCsrf } from './web/middleware/csrf'
+import { loadSignedInUser, requireArea, requireSignedIn } from './web/middleware/authentication'
+import { setUpViewLocals, setUpViews } from './web/middleware/views'
+import { errorHandler, notFound } from './web/middleware/errorPages'
+import { healthRouter } from './web/health/router'
+import { authRouter } from './web/auth/router'
+import { casesRouter } from './web/cases/router'
+import { sittingsRouter } from './web/sittings/router'
+import { portalRouter } from './web/portal/router'
+import { reportsRouter } from './web/reports/router'
+import { adminRouter } from './web/admin/router'
+
+export interface AppDependencies {
+  config: Config
+  db: Db
+  logger: Logger
+  clock: Clock
+}
+
+/** The whole app, assembled in one place; tests build it the same way on a fresh database. */
+export function createApp({ config, db, logger, clock }: AppDependencies): Express {
+  const data = dataLayer(db)
+  const services = buildServices(data, clock)
+  const app = express()
+
+  app.disable('x-powered-by')
+  if (config.environment === 'production') app.set('trust proxy', 1)
+  setUpViews(app, config)
+
+  app.use(setUpRequestLogging(logger))
+  app.use(setUpSecurityHeaders(config.environment === 'production'))
+  app.use(setUpStaticFiles(config.projectRoot))
+  app.use(healthRouter(db))
+
+  app.use(noStore)
+  app.use(setUpSession(config, db))
+  app.use(express.urlencoded({ extended: false, limit: '200kb' }))
+  app.use(verifyCsrf)
+  app.use(loadSignedInUser(services.auth, config))
+  app.use(setUpViewLocals)
+
+  app.use(authRouter(config, services))
+
+  app.use(requireSignedIn)
+  app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
+  app.use('/cases', requireArea('cases'), casesRouter(services))
+  app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
+  app.use('/portal', requireArea('portal'), portalRouter(services))
+  app.use('/reports', requireArea('reports'), reportsRouter(services))
+  app.use('/admin', requireArea('admin'), adminRouter(services))
+
+  app.use(notFound)
+  app.use(errorHandler(logger, config.environment === 'development'))
+  return app
+}

@@ -1,0 +1,55 @@
+import type { Role } from './vocabulary'
+
+/**
+ * The parts of the service and who may use each. Every router is mounted behind `allowedRoles(area)`;
+ * hiding a link is never the check.
+ */
+export const AREAS = {
+  cases: ['caseworker'],
+  sittings: ['chair', 'member'],
+  portal: ['family'],
+  reports: ['manager'],
+  admin: ['admin'],
+} as const satisfies Record<string, readonly Role[]>
+
+export type Area = keyof typeof AREAS
+
+export function allowedRoles(area: Area): readonly Role[] {
+  return AREAS[area]
+}
+
+export function canUse(role: Role, area: Area): boolean {
+  return (AREAS[area] as readonly Role[]).includes(role)
+}
+
+const HOME_PATHS: Record<Role, string> = {
+  caseworker: '/cases',
+  chair: '/sittings',
+  member: '/sittings',
+  family: '/portal',
+  manager: '/reports',
+  admin: '/admin',
+}
+
+/** Where each role lands after signing in. */
+export function homePath(role: Role): string {
+  return HOME_PATHS[role]
+}
+
+export interface NavigationItem {
+  href: string
+  text: string
+}
+
+const NAVIGATION: Record<Role, NavigationItem[]> = {
+  caseworker: [{ href: '/cases', text: 'My cases' }],
+  chair: [{ href: '/sittings', text: 'My sittings' }],
+  member: [{ href: '/sittings', text: 'My sittings' }],
+  family: [{ href: '/portal', text: 'Your child’s case' }],
+  manager: [{ href: '/reports', text: 'Overview' }],
+  admin: [{ href: '/admin', text: 'Settings' }],
+}
+
+export function navigationFor(role: Role): NavigationItem[] {
+  return NAVIGATION[role]
+}

@@ -1,0 +1,50 @@
+import type { DataLayer } from '../data'
+import type { User } from '../data/users'
+import { recordAuditEvent } from '../data/audit'
+import { decoyPasswordHash, verifyPassword } from './passwords'
+import type { Clock } from './clock'
+
+export type SignInResult = { ok: true; user: User } | { ok: false }
+
+export function authService(data: DataLayer, clock: Clock) {
+  return {
+    /** One answer for every failure (no account, wrong password, disabled), so the form never reveals which accounts exist. */
+    async signIn(email: string, password: string): Promise<SignInResult> {
+      const account = await data.users.findByEmail(email.trim())
+      const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()))
+      if (!account || !account.passwordHash || !valid || account.disabled) {
+        if (account) {
+          await recordAuditEvent(data.db, {
+            actorUserId: null,
+            action: 'sign_in_failed',
+            entityType: 'user',
+            entityId: account.id,
+          })
+        }
+        return { ok: false }
+      }
+      await data.db.transaction(async (trx) => {
+        await trx('users').where({ id: account.id }).update({ last_signed_in_at: clock.now() })
+        await recordAuditEvent(trx, {
+          actorUserId: account.id,
+          action: 'signed_in',
+          entityType: 'user',
+          entityId: account.id,
+        })
+      })
+      const { passwordHash: _unused, ...user } = account
+      return { ok: true, user }
+    },
+
+    async signedOut(userId: string): Promise<void> {
+      await recordAuditEvent(data.db, { actorUserId: userId, action: 'signed_out', entityType: 'user', entityId: userId })
+    },
+
+    async currentUser(userId: string): Promise<User | undefined> {
+      const user = await data.users.findById(userId)
+      return user && !user.disabled ? user : undefined
+    },
+  }
+}
+
+export type AuthService = ReturnType<typeof authService>

@@ -1,0 +1,38 @@
+import type { DataLayer } from '../data'
+import type { User } from '../data/users'
+import type { CaseStatus } from '../domain/vocabulary'
+import type { Clock } from './clock'
+
+/** What each role sees on its home page. */
+export function homeService(data: DataLayer, clock: Clock) {
+  return {
+    async caseworkerCases(user: User, filter: { status?: CaseStatus }) {
+      return data.cases.listForCaseworker(user.id, clock.today(), filter)
+    },
+
+    async upcomingSittings(user: User) {
+      return data.sittings.listUpcomingForUser(user.id, clock.today())
+    },
+
+    async familyChildren(user: User) {
+      const children = await data.families.listChildrenForAccount(user.id)
+      const cases = await data.cases.listForChildren(
+        children.map((c) => c.id),
+        clock.today(),
+      )
+      return children.map((child) => ({ ...child, cases: cases.filter((c) => c.childId === child.id) }))
+    },
+
+    async managerOverview() {
+      const [byStatus, byKind] = await Promise.all([data.cases.countByStatus(), data.cases.countByKind()])
+      return { byStatus, byKind }
+    },
+
+    async adminSettings() {
+      const [users, panels] = await Promise.all([data.users.listAll(), data.panels.listAll()])
+      return { users, panels }
+    },
+  }
+}
+
+export type HomeService = ReturnType<typeof homeService>

@@ -1,0 +1,106 @@
+import { Router, type Request, type Response } from 'express'
+import { rateLimit } from 'express-rate-limit'
+import { z } from 'zod'
+import type { Config } from '../../config'
+import type { Services } from '../../services'
+import { homePath } from '../../domain/permissions'
+import { csrfTokenFor } from '../middleware/csrf'
+import { takeReturnTo } from '../middleware/authentication'
+import { formErrors, noErrors, type FormErrors } from '../validation'
+
+const signInForm = z.object({
+  email: z
+    .string()
+    .trim()
+    .min(1, 'Enter your email address')
+    .max(254, 'Email address must be 254 characters or fewer')
+    .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
+  password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
+})
+
+const WRONG_DETAILS: FormErrors = {
+  summary: [{ text: 'Enter a correct email address and password', href: '#email' }],
+  byField: { email: 'Enter a correct email address and password' },
+}
+
+function renderSignIn(req: Request, res: Response, status: number, errors: FormErrors, email = '') {
+  res.status(status).render('pages/auth/sign-in', {
+    errors,
+    values: { email },
+    csrfToken: csrfTokenFor(req),
+    signedOut: req.method === 'GET' && req.query['signed-out'] === '1',
+  })
+}
+
+function regenerate(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))
+}
+
+export function authRouter(config: Config, services: Services): Router {
+  const router = Router()
+
+  // Failed attempts only are counted (a successful sign-in redirects), per address and per account.
+  const limitHandler = (req: Request, res: Response) =>
+    renderSignIn(
+      req,
+      res,
+      429,
+      {
+        summary: [{ text: 'You have tried to sign in too many times. Wait 15 minutes, then try again.', href: '#email' }],
+        byField: {},
+      },
+      typeof req.body?.email === 'string' ? req.body.email : '',
+    )
+  const windowMs = 15 * 60_000
+  const perAddress = rateLimit({
+    windowMs,
+    limit: config.signInAttemptsPerWindow * 5,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: limitHandler,
+  })
+  const perAccount = rateLimit({
+    windowMs,
+    limit: config.signInAttemptsPerWindow,
+    skipSuccessfulRequests: true,
+    standardHeaders: false,
+    legacyHeaders: false,
+    keyGenerator: (req) => `account:${String(req.body?.email ?? '').trim().toLowerCase()}`,
+    handler: limitHandler,
+  })
+
+  router.get('/sign-in', (req, res) => {
+    if (req.user) return res.redirect(303, homePath(req.user.role))
+    renderSignIn(req, res, 200, noErrors())
+  })
+
+  router.post('/sign-in', perAddress, perAccount, async (req, res) => {
+    const parsed = signInForm.safeParse(req.body)
+    const email = typeof req.body?.email === 'string' ? req.body.email : ''
+    if (!parsed.success) return renderSignIn(req, res, 400, formErrors(parsed.error), email)
+
+    const result = await services.auth.signIn(parsed.data.email, parsed.data.password)
+    if (!result.ok) return renderSignIn(req, res, 401, WRONG_DETAILS, email)
+
+    const returnTo = takeReturnTo(req.session.returnTo)
+    // A new session id on sign-in, so a session id planted before it (session fixation) is worthless.
+    await regenerate(req)
+    req.session.userId = result.user.id
+    req.session.signedInAt = Date.now()
+    csrfTokenFor(req)
+    res.redirect(303, returnTo ?? homePath(result.user.role))
+  })
+
+  router.post('/sign-out', async (req, res, next) => {
+    const userId = req.session.userId
+    if (userId) await services.auth.signedOut(userId)
+    req.session.destroy((error) => {
+      if (error) return next(error)
+      res.clearCookie('panel.sid')
+      res.redirect(303, '/sign-in?signed-out=1')
+    })
+  })
+
+  return router
+}

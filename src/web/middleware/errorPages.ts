@@ -1,0 +1,31 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express'
+import type { Logger } from '../../logger'
+import { ERROR_PAGES, HttpError, type HttpErrorKind } from '../errors'
+
+export const notFound: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'not-found'))
+
+/** What is safe to log of an error: never a database error's `detail`, which can quote the values that clashed. */
+function describeError(error: unknown) {
+  if (!(error instanceof Error)) return { message: String(error) }
+  const code = (error as { code?: unknown }).code
+  return { name: error.name, message: error.message, code: typeof code === 'string' ? code : undefined, stack: error.stack }
+}
+
+/** One handler for every error: a GOV.UK error page (or a small fragment for htmx), never a stack trace outside development. */
+export function errorHandler(logger: Logger, showStack: boolean): ErrorRequestHandler {
+  return (error: unknown, req, res, next) => {
+    if (res.headersSent) return next(error)
+    let kind: HttpErrorKind = 'server-error'
+    let status = 500
+    if (error instanceof HttpError) {
+      kind = error.kind
+      status = error.status
+    } else {
+      logger.error({ err: describeError(error), path: req.path }, 'unhandled error')
+    }
+    res.status(status)
+    const stack = showStack && kind === 'server-error' && error instanceof Error ? error.stack : undefined
+    const view = req.get('HX-Request') === 'true' ? 'partials/error-fragment' : 'pages/errors/error'
+    res.render(view, { kind, status, stack, page: ERROR_PAGES[kind] })
+  }
+}

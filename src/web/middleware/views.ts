@@ -1,0 +1,40 @@
+import path from 'node:path'
+import type { Express, Request, RequestHandler, Response } from 'express'
+import type { Config } from '../../config'
+import * as dates from '../../domain/dates'
+import * as vocabulary from '../../domain/vocabulary'
+import { statusTagClass, weekdayName } from '../presenters'
+
+export function setUpViews(app: Express, config: Config): void {
+  app.set('views', path.join(config.projectRoot, 'views'))
+  app.set('view engine', 'ejs')
+  app.set('view cache', config.environment !== 'development')
+  // Formatting helpers and labels for templates; templates hold no other logic.
+  app.locals.dates = dates
+  app.locals.vocabulary = vocabulary
+  app.locals.statusTagClass = statusTagClass
+  app.locals.weekdayName = weekdayName
+  app.locals.councilName = config.councilName
+  app.locals.serviceName = 'Panel'
+}
+
+export const setUpViewLocals: RequestHandler = (req, res, next) => {
+  res.locals.currentPath = req.path
+  res.locals.navigation ??= []
+  next()
+}
+
+/**
+ * One handler, one partial: an htmx request gets the fragment, a plain request the full page that
+ * includes the same fragment. Caches are told the answer depends on HX-Request.
+ */
+export function renderPageOrFragment(
+  req: Request,
+  res: Response,
+  views: { page: string; fragment: string },
+  locals: Record<string, unknown>,
+): void {
+  res.vary('HX-Request')
+  const wantsFragment = req.get('HX-Request') === 'true' && req.get('HX-Boosted') !== 'true'
+  res.render(wantsFragment ? views.fragment : views.page, locals)
+}

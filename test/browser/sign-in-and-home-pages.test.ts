@@ -1,0 +1,91 @@
+import type { BrowserContext, Page } from 'playwright-core'
+import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app'
+import { accessibilityViolations, launchBrowser, listen, watchForPageErrors } from '../support/browser'
+
+let t: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+let browser: Awaited<ReturnType<typeof launchBrowser>>
+let context: BrowserContext
+
+beforeAll(async () => {
+  t = await createTestApp()
+  server = await listen(t.app)
+  browser = await launchBrowser()
+  context = browser.context
+})
+
+afterAll(async () => {
+  await browser?.close()
+  await server?.close()
+  await t?.close()
+})
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto(`${server.baseUrl}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForLoadState('load')
+}
+
+async function signOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await page.waitForURL(/\/sign-in/)
+}
+
+test('the sign-in page has no accessibility violations and shows errors accessibly', async () => {
+  const page = await context.newPage()
+  const problems = watchForPageErrors(page)
+  await page.goto(`${server.baseUrl}/sign-in`)
+  expect(await page.title()).toContain('Sign in')
+  expect(await accessibilityViolations(page)).toEqual([])
+
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForLoadState('load')
+  expect(await page.getByRole('alert').textContent()).toContain('Enter your email address')
+  // The GOV.UK error summary takes focus so screen reader users hear the problem first.
+  expect(await page.locator(':focus').getAttribute('class')).toContain('govuk-error-summary')
+  expect(await accessibilityViolations(page)).toEqual([])
+  expect(problems).toEqual([])
+  await page.close()
+})
+
+const ACCOUNTS = [
+  { email: 'caseworker@example.org', path: '/cases', heading: 'My cases' },
+  { email: 'chair@example.org', path: '/sittings', heading: 'My sittings' },
+  { email: 'member@example.org', path: '/sittings', heading: 'My sittings' },
+  { email: 'manager@example.org', path: '/reports', heading: 'Overview' },
+  { email: 'admin@example.org', path: '/admin', heading: 'Settings' },
+  { email: 'parent@example.org', path: '/portal', heading: 'case' },
+  { email: 'parent2@example.org', path: '/portal', heading: 'case' },
+]
+
+test.each(ACCOUNTS)('$email signs in to an accessible home page', async ({ email, path, heading }) => {
+  const page = await context.newPage()
+  const problems = watchForPageErrors(page)
+  await signIn(page, email)
+  expect(new URL(page.url()).pathname).toBe(path)
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toContain(heading)
+  expect(await accessibilityViolations(page)).toEqual([])
+  expect(problems).toEqual([])
+  await signOut(page)
+  await page.close()
+})
+
+test('the case filter updates the table in place with htmx, under the CSP, and the URL follows', async () => {
+  const page = await context.newPage()
+  const problems = watchForPageErrors(page)
+  await signIn(page, 'caseworker@example.org')
+  // Mark the page: a full reload would lose this, an htmx swap keeps it.
+  await page.evaluate("document.body.setAttribute('data-test-loaded-once', 'yes')")
+  const before = await page.locator('#my-cases tbody tr').count()
+  await page.getByLabel('Show cases that are').selectOption('draft')
+  await page.waitForURL(/status=draft/)
+  await page.waitForFunction(`document.querySelectorAll('#my-cases tbody tr').length !== ${before}`)
+  expect(await page.locator('body').getAttribute('data-test-loaded-once')).toBe('yes')
+  const tags = await page.locator('#my-cases .govuk-tag').allTextContents()
+  expect(tags.length).toBeGreaterThan(0)
+  expect(tags.every((tag) => tag.trim() === 'Draft')).toBe(true)
+  expect(problems).toEqual([])
+  await page.close()
+})
