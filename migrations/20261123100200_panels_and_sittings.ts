@@ -24,7 +24,9 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('capacity').notNullable()
     t.integer('papers_cutoff_working_days').notNullable().defaultTo(3)
     // Minimum members present from each agency for the panel to be quorate.
-    t.jsonb('quorum_rule').notNullable().defaultTo(JSON.stringify({ education: 1, health: 1, social_care: 1 }))
+    t.jsonb('quorum_rule')
+      .notNullable()
+      .defaultTo(JSON.stringify({ education: 1, health: 1, social_care: 1 }))
     t.boolean('active').notNullable().defaultTo(true)
     t.timestamps(true, true, false)
     t.check('weekday BETWEEN 1 AND 7', [], 'panels_weekday_check')

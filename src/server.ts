@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   // The embedded database is for trying the service out: give a new one the demo council.
   let seeded = false
   if (embedded && config.environment !== 'production') {
-    const result = await seedDemoCouncil(db, { demoPassword: config.demoPassword, today: systemClock.today() })
+    const result = await seedDemoCouncil(db, {
+      demoPassword: config.demoPassword,
+      today: systemClock.today(),
+    })
     seeded = result.seeded
   }
 

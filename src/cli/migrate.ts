@@ -8,7 +8,11 @@ async function main(): Promise<void> {
   const db = openDatabase(options)
   try {
     const applied = await migrateToLatest(db)
-    console.log(applied.length ? `Applied ${applied.length} migrations:\n  ${applied.join('\n  ')}` : 'Already up to date.')
+    console.log(
+      applied.length
+        ? `Applied ${applied.length} migrations:\n  ${applied.join('\n  ')}`
+        : 'Already up to date.',
+    )
   } finally {
     await db.destroy()
     unlock()

@@ -32,12 +32,17 @@ export function authService(data: DataLayer, clock: Clock) {
           entityId: account.id,
         })
       })
-      const { passwordHash: _unused, ...user } = account
+      const { passwordHash: _passwordHash, ...user } = account
       return { ok: true, user }
     },
 
     async signedOut(userId: string): Promise<void> {
-      await recordAuditEvent(data.db, { actorUserId: userId, action: 'signed_out', entityType: 'user', entityId: userId })
+      await recordAuditEvent(data.db, {
+        actorUserId: userId,
+        action: 'signed_out',
+        entityType: 'user',
+        entityId: userId,
+      })
     },
 
     async currentUser(userId: string): Promise<User | undefined> {

@@ -20,7 +20,12 @@ const MAX_MEMORY = 128 * N * R * 2
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16)
-  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, { N, r: R, p: P, maxmem: MAX_MEMORY })
+  const key = await scrypt(password.normalize('NFKC'), salt, KEY_LENGTH, {
+    N,
+    r: R,
+    p: P,
+    maxmem: MAX_MEMORY,
+  })
   return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$')
 }
 
@@ -29,7 +34,12 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (scheme !== 'scrypt' || !saltText || !keyText) return false
   const expected = Buffer.from(keyText, 'base64')
   const options = { N: Number(n), r: Number(r), p: Number(p), maxmem: 128 * Number(n) * Number(r) * 2 }
-  const actual = await scrypt(password.normalize('NFKC'), Buffer.from(saltText, 'base64'), expected.length, options)
+  const actual = await scrypt(
+    password.normalize('NFKC'),
+    Buffer.from(saltText, 'base64'),
+    expected.length,
+    options,
+  )
   return crypto.timingSafeEqual(actual, expected)
 }
 

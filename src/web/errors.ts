@@ -14,11 +14,17 @@ export class HttpError extends Error {
 export const ERROR_PAGES: Record<HttpErrorKind, { title: string; lines: string[] }> = {
   'not-found': {
     title: 'Page not found',
-    lines: ['If you typed the web address, check it is correct.', 'If you pasted the web address, check you copied the entire address.'],
+    lines: [
+      'If you typed the web address, check it is correct.',
+      'If you pasted the web address, check you copied the entire address.',
+    ],
   },
   forbidden: {
     title: 'You cannot see this page',
-    lines: ['Your account does not give access to this page.', 'If you think it should, contact your SEND team manager.'],
+    lines: [
+      'Your account does not give access to this page.',
+      'If you think it should, contact your SEND team manager.',
+    ],
   },
   csrf: {
     title: 'Sorry, this form has expired',
@@ -27,6 +33,9 @@ export const ERROR_PAGES: Record<HttpErrorKind, { title: string; lines: string[]
       'Go back to the page, reload it and try again.',
     ],
   },
-  'too-many-requests': { title: 'Sorry, there have been too many attempts', lines: ['Wait 15 minutes, then try again.'] },
+  'too-many-requests': {
+    title: 'Sorry, there have been too many attempts',
+    lines: ['Wait 15 minutes, then try again.'],
+  },
   'server-error': { title: 'Sorry, there is a problem with the service', lines: ['Try again later.'] },
 }

@@ -106,7 +106,11 @@ describe('sign-in', () => {
     const res = await agent
       .post('/sign-in')
       .type('form')
-      .send({ email: 'caseworker@example.org', password: 'test-demo-password', _csrf: csrfTokenIn(page.text) })
+      .send({
+        email: 'caseworker@example.org',
+        password: 'test-demo-password',
+        _csrf: csrfTokenIn(page.text),
+      })
       .expect(303)
     expect(res.headers.location).toBe('/cases?status=draft')
   })
@@ -123,7 +127,11 @@ describe('sign-out', () => {
   test('signs out and the old session no longer works', async () => {
     const agent = await signedInAgent(t.app, 'caseworker@example.org')
     const page = await agent.get('/cases').expect(200)
-    await agent.post('/sign-out').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303)
+    await agent
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(303)
     await agent.get('/cases').expect(303).expect('Location', '/sign-in')
     const signedOut = await agent.get('/sign-in?signed-out=1').expect(200)
     expect(signedOut.text).toContain('You have signed out')
@@ -179,6 +187,10 @@ describe('CSRF', () => {
     const agent = await signedInAgent(t.app, 'caseworker@example.org')
     const page = await agent.get('/cases').expect(200)
     await agent.post('/sign-out').set('HX-Request', 'true').expect(403)
-    await agent.post('/sign-out').set('HX-Request', 'true').set('X-CSRF-Token', csrfTokenIn(page.text)).expect(303)
+    await agent
+      .post('/sign-out')
+      .set('HX-Request', 'true')
+      .set('X-CSRF-Token', csrfTokenIn(page.text))
+      .expect(303)
   })
 })

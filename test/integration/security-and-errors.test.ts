@@ -18,7 +18,11 @@ afterAll(() => t.close())
 
 /** A database that never answers: nothing listens on port 1. */
 function unreachableDatabase() {
-  return knex({ client: 'pg', connection: 'postgres://nobody@127.0.0.1:1/none', acquireConnectionTimeout: 2000 })
+  return knex({
+    client: 'pg',
+    connection: 'postgres://nobody@127.0.0.1:1/none',
+    acquireConnectionTimeout: 2000,
+  })
 }
 
 describe('health', () => {
@@ -29,7 +33,12 @@ describe('health', () => {
 
   test('answers 503 when the database does not', async () => {
     const db = unreachableDatabase()
-    const app = createApp({ config: t.config, db, logger: pino({ level: 'silent' }), clock: fixedClock(TEST_TODAY) })
+    const app = createApp({
+      config: t.config,
+      db,
+      logger: pino({ level: 'silent' }),
+      clock: fixedClock(TEST_TODAY),
+    })
     const res = await request(app).get('/health').expect(503)
     expect(res.body.status).toBe('error')
     await db.destroy()
@@ -58,7 +67,9 @@ describe('security headers', () => {
 
   test('session cookies are HttpOnly and SameSite=Lax, with the idle time-out as their life', async () => {
     const res = await request(t.app).get('/sign-in').expect(200)
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('panel.sid='))
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('panel.sid='))
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
     const expires = Date.parse(/Expires=([^;]+)/.exec(cookie ?? '')?.[1] ?? '')
@@ -67,10 +78,20 @@ describe('security headers', () => {
   })
 
   test('in production session cookies are Secure too', async () => {
-    const config = { ...loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }), logLevel: 'silent' }
-    const app = createApp({ config, db: t.database.db, logger: pino({ level: 'silent' }), clock: fixedClock(TEST_TODAY) })
+    const config = {
+      ...loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }),
+      logLevel: 'silent',
+    }
+    const app = createApp({
+      config,
+      db: t.database.db,
+      logger: pino({ level: 'silent' }),
+      clock: fixedClock(TEST_TODAY),
+    })
     const res = await request(app).get('/sign-in').set('X-Forwarded-Proto', 'https').expect(200)
-    const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('panel.sid='))
+    const cookie = ([] as string[])
+      .concat(res.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('panel.sid='))
     expect(cookie).toMatch(/; Secure/)
   })
 
@@ -105,7 +126,10 @@ describe('sign-in rate limit', () => {
       const agent = request.agent(limited.app)
       const token = csrfTokenIn((await agent.get('/sign-in')).text)
       const attempt = () =>
-        agent.post('/sign-in').type('form').send({ email: 'chair@example.org', password: 'wrong', _csrf: token })
+        agent
+          .post('/sign-in')
+          .type('form')
+          .send({ email: 'chair@example.org', password: 'wrong', _csrf: token })
       for (let i = 0; i < 3; i++) await attempt().expect(401)
       const res = await attempt().expect(429)
       expect(res.text).toContain('You have tried to sign in too many times')
@@ -168,7 +192,10 @@ describe('error pages', () => {
     })
     const agent = request.agent(app)
     const token = csrfTokenIn((await agent.get('/sign-in?email=parent@example.org')).text)
-    await agent.post('/sign-in').type('form').send({ email: 'parent@example.org', password: 'wrong', _csrf: token })
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'parent@example.org', password: 'wrong', _csrf: token })
     await agent
       .post('/sign-in')
       .type('form')

@@ -23,7 +23,12 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await createTestDatabase()
   await seedDemoCouncil(database.db, { demoPassword: DEMO_PASSWORD, today: TEST_TODAY })
   const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides }
-  const app = createApp({ config, db: database.db, logger: createLogger('silent'), clock: fixedClock(TEST_TODAY) })
+  const app = createApp({
+    config,
+    db: database.db,
+    logger: createLogger('silent'),
+    clock: fixedClock(TEST_TODAY),
+  })
   return { app, config, database, close: () => database.destroy() }
 }
 
@@ -35,7 +40,11 @@ export function csrfTokenIn(html: string): string {
 }
 
 /** An agent (keeping cookies) signed in as the given demo account. */
-export async function signedInAgent(app: Express, email: string, password = DEMO_PASSWORD): Promise<TestAgent> {
+export async function signedInAgent(
+  app: Express,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<TestAgent> {
   const agent = request.agent(app)
   const page = await agent.get('/sign-in').expect(200)
   await agent

@@ -56,17 +56,24 @@ export async function listen(app: Express): Promise<{ baseUrl: string; close(): 
 
 /** axe-core against WCAG 2.2 AA; returns the violations, described for a readable failure. */
 export async function accessibilityViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze()
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze()
   return results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   )
 }
 
-/** Records Content Security Policy violations and script errors on a page. */
+/**
+ * Records what should never happen on a page: script errors, Content Security Policy refusals and
+ * failed sub-resources. A form answered with 400 (its errors shown) is the page itself, not a failure.
+ */
 export function watchForPageErrors(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.push(message.text())
+    if (message.type() !== 'error') return
+    const isThePageItself = message.location().url === page.url() && /status of 4\d\d/.test(message.text())
+    if (!isThePageItself) problems.push(message.text())
   })
   page.on('pageerror', (error) => problems.push(error.message))
   return problems

@@ -33,7 +33,9 @@ function renderSignIn(req: Request, res: Response, status: number, errors: FormE
 }
 
 function regenerate(req: Request): Promise<void> {
-  return new Promise((resolve, reject) => req.session.regenerate((error) => (error ? reject(error) : resolve())))
+  return new Promise((resolve, reject) =>
+    req.session.regenerate((error) => (error ? reject(error) : resolve())),
+  )
 }
 
 export function authRouter(config: Config, services: Services): Router {
@@ -46,7 +48,12 @@ export function authRouter(config: Config, services: Services): Router {
       res,
       429,
       {
-        summary: [{ text: 'You have tried to sign in too many times. Wait 15 minutes, then try again.', href: '#email' }],
+        summary: [
+          {
+            text: 'You have tried to sign in too many times. Wait 15 minutes, then try again.',
+            href: '#email',
+          },
+        ],
         byField: {},
       },
       typeof req.body?.email === 'string' ? req.body.email : '',
@@ -66,7 +73,10 @@ export function authRouter(config: Config, services: Services): Router {
     skipSuccessfulRequests: true,
     standardHeaders: false,
     legacyHeaders: false,
-    keyGenerator: (req) => `account:${String(req.body?.email ?? '').trim().toLowerCase()}`,
+    keyGenerator: (req) =>
+      `account:${String(req.body?.email ?? '')
+        .trim()
+        .toLowerCase()}`,
     handler: limitHandler,
   })
 

@@ -8,7 +8,12 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new HttpError
 function describeError(error: unknown) {
   if (!(error instanceof Error)) return { message: String(error) }
   const code = (error as { code?: unknown }).code
-  return { name: error.name, message: error.message, code: typeof code === 'string' ? code : undefined, stack: error.stack }
+  return {
+    name: error.name,
+    message: error.message,
+    code: typeof code === 'string' ? code : undefined,
+    stack: error.stack,
+  }
 }
 
 /** One handler for every error: a GOV.UK error page (or a small fragment for htmx), never a stack trace outside development. */

@@ -16,7 +16,10 @@ export function setUpStaticFiles(root: string): Router {
   router.use('/static', express.static(path.join(root, 'dist/public'), options))
   router.use('/static', express.static(path.join(root, 'static'), options))
   router.get('/favicon.ico', (_req, res) =>
-    res.sendFile(path.join(root, 'static/images/favicon.svg'), { maxAge: '1d', headers: { 'Content-Type': 'image/svg+xml' } }),
+    res.sendFile(path.join(root, 'static/images/favicon.svg'), {
+      maxAge: '1d',
+      headers: { 'Content-Type': 'image/svg+xml' },
+    }),
   )
   return router
 }

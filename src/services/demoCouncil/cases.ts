@@ -1,0 +1,183 @@
+import crypto from 'node:crypto'
+import type { Knex } from 'knex'
+import { OUTCOMES_BY_KIND } from '../../domain/vocabulary'
+import { accountFor, type AccountsByEmail } from './accounts'
+import { CASE_PLANS, type CasePlan } from './casePlans'
+import type { ChildrenByKey } from './children'
+import { addDays, weekdayOnOrBefore, type IsoDate } from './dates'
+import type { SeededPanel } from './panels'
+import type { SeededSitting } from './sittings'
+import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
+
+const CASEWORKERS: Record<CasePlan['caseworker'], string> = {
+  1: 'caseworker@example.org',
+  2: 'caseworker2@example.org',
+  3: 'caseworker3@example.org',
+}
+
+interface AgendaItemRow {
+  id: string
+  sitting_id: string
+  case_id: string
+  position: number
+}
+
+interface Placement {
+  sitting: SeededSitting
+  agendaItemId: string
+}
+
+/** Hands out agenda places, never past a sitting's capacity. */
+class AgendaBook {
+  readonly items: AgendaItemRow[] = []
+  private readonly filled = new Map<string, number>()
+
+  /**
+   * `choices` run from the nearest sitting to the furthest; `nth` counts from 1. When that sitting
+   * is full or missing (a bank holiday took it), the nearest later one with room is used, then earlier ones.
+   */
+  place(caseId: string, choices: readonly SeededSitting[], nth: number): Placement {
+    const start = Math.min(nth, choices.length) - 1
+    const order = [...choices.slice(start), ...choices.slice(0, start).reverse()]
+    const sitting = order.find((s) => (this.filled.get(s.id) ?? 0) < s.panel.capacity)
+    if (!sitting) throw new Error(`No ${choices[0]?.panel.name ?? 'panel'} sitting has room for another case`)
+    const position = (this.filled.get(sitting.id) ?? 0) + 1
+    this.filled.set(sitting.id, position)
+    const agendaItemId = crypto.randomUUID()
+    this.items.push({ id: agendaItemId, sitting_id: sitting.id, case_id: caseId, position })
+    return { sitting, agendaItemId }
+  }
+}
+
+export interface CaseSeedContext {
+  today: IsoDate
+  accounts: AccountsByEmail
+  children: ChildrenByKey
+  panels: readonly SeededPanel[]
+  sittings: readonly SeededSitting[]
+}
+
+/** Spreads requests across the week, so that not every case arrived on the same weekday as today. */
+function jitterDays(childKey: string): number {
+  return [...childKey].reduce((sum, ch) => sum + ch.charCodeAt(0), 0) % 5
+}
+
+function earlier(a: IsoDate, b: IsoDate): IsoDate {
+  return a < b ? a : b
+}
+
+function later(a: IsoDate, b: IsoDate): IsoDate {
+  return a > b ? a : b
+}
+
+export async function insertCases(
+  trx: Knex.Transaction,
+  context: CaseSeedContext,
+): Promise<Record<string, number>> {
+  const { today, accounts, children, panels, sittings } = context
+  const chair = accountFor(accounts, 'chair@example.org')
+  const book = new AgendaBook()
+  const decisions: Array<Record<string, unknown>> = []
+  const cases = CASE_PLANS.map((plan, index) => {
+    const child = children.get(plan.child)
+    if (!child) throw new Error(`A case plan names an unknown child: ${plan.child}`)
+    const panel = panels.find((p) => p.kinds.includes(plan.kind))
+    if (!panel) throw new Error(`No panel decides ${plan.kind} cases`)
+    const ofPanel = sittings.filter((s) => s.panel.id === panel.id)
+    const held = ofPanel.filter((s) => s.isPast).sort((a, b) => (a.sittingOn > b.sittingOn ? -1 : 1))
+    const upcoming = ofPanel.filter((s) => !s.isPast).sort((a, b) => (a.sittingOn < b.sittingOn ? -1 : 1))
+
+    const id = crypto.randomUUID()
+    let receivedOn = weekdayOnOrBefore(addDays(today, -(7 * plan.receivedWeeksAgo + jitterDays(plan.child))))
+    let papersCompleteOn: IsoDate | null = null
+
+    const recordDecision = ({ sitting, agendaItemId }: Placement, key: DecisionKey): void => {
+      const wording = DECISIONS[key]({
+        child: child.firstName,
+        preferredSetting: plan.prefers?.setting ?? null,
+      })
+      if (!OUTCOMES_BY_KIND[plan.kind].includes(wording.outcome)) {
+        throw new Error(`${wording.outcome} is not an outcome of a ${plan.kind} case`)
+      }
+      decisions.push({
+        agenda_item_id: agendaItemId,
+        case_id: id,
+        outcome: wording.outcome,
+        reasons: wording.reasons,
+        matches_preference: wording.matchesPreference,
+        disagreement_ground: wording.disagreementGround ?? null,
+        disagreement_explanation: wording.disagreementExplanation ?? null,
+        conditions: wording.conditions ?? null,
+        deferral_action: wording.deferral?.action ?? null,
+        deferral_owner: wording.deferral?.owner ?? null,
+        deferral_due_on: wording.deferral ? addDays(sitting.sittingOn, wording.deferral.dueInDays) : null,
+        decided_on: sitting.sittingOn,
+        recorded_by: chair.id,
+      })
+      // The papers were in a week before the panel, and the request before that, whatever the plan's rough weeks say.
+      receivedOn = earlier(receivedOn, addDays(sitting.sittingOn, -14))
+    }
+
+    if (plan.status === 'decided' || plan.status === 'closed') {
+      const placement = book.place(id, held, plan.held)
+      recordDecision(placement, plan.decision)
+      papersCompleteOn = later(receivedOn, addDays(placement.sitting.sittingOn, -7))
+    } else if (plan.status === 'scheduled') {
+      if (plan.deferredAt) {
+        recordDecision(book.place(id, held, plan.deferredAt.held), plan.deferredAt.decision)
+      }
+      const { sitting } = book.place(id, upcoming, plan.upcoming)
+      papersCompleteOn = later(receivedOn, earlier(today, addDays(sitting.sittingOn, -7)))
+    } else if (plan.status === 'submitted') {
+      // Complete only lately (advice arrived late), which is why the scheduler has not placed it yet.
+      papersCompleteOn = later(receivedOn, addDays(today, -(2 + jitterDays(plan.child))))
+    }
+
+    return { plan, index, id, childId: child.id, childName: child.firstName, receivedOn, papersCompleteOn }
+  })
+
+  const references = caseReferences(cases)
+  await trx('cases').insert(
+    cases.map(({ plan, id, childId, childName, receivedOn, papersCompleteOn }) => {
+      const caseworker = accountFor(accounts, CASEWORKERS[plan.caseworker])
+      const preferredSetting = plan.prefers?.setting ?? null
+      return {
+        id,
+        reference: references.get(id),
+        child_id: childId,
+        kind: plan.kind,
+        status: plan.status,
+        received_on: receivedOn,
+        requested_by: plan.requestedBy ?? DEFAULT_REQUESTED_BY[plan.kind],
+        preference: plan.asks ?? defaultPreference(plan.kind, childName, preferredSetting),
+        preferred_setting: preferredSetting,
+        preferred_setting_is_mainstream: plan.prefers?.mainstream ?? null,
+        papers_complete_on: papersCompleteOn,
+        caseworker_id: caseworker.id,
+        is_complex: plan.complex ?? false,
+        created_by: caseworker.id,
+      }
+    }),
+  )
+  await trx('agenda_items').insert(book.items)
+  await trx('decisions').insert(decisions)
+  return { cases: cases.length, agenda_items: book.items.length, decisions: decisions.length }
+}
+
+/** NS-<year received>-<number>, numbered in the order the requests arrived within each year. */
+function caseReferences(
+  cases: ReadonlyArray<{ id: string; index: number; receivedOn: IsoDate }>,
+): Map<string, string> {
+  const byArrival = [...cases].sort((a, b) =>
+    a.receivedOn === b.receivedOn ? a.index - b.index : a.receivedOn < b.receivedOn ? -1 : 1,
+  )
+  const perYear = new Map<string, number>()
+  const references = new Map<string, string>()
+  for (const c of byArrival) {
+    const year = c.receivedOn.slice(0, 4)
+    const number = (perYear.get(year) ?? 0) + 1
+    perYear.set(year, number)
+    references.set(c.id, `NS-${year}-${String(number).padStart(4, '0')}`)
+  }
+  return references
+}
