@@ -1,0 +1,32 @@
+import type { Knex } from 'knex'
+
+export interface AuditEvent {
+  actorUserId: string | null
+  action: string
+  entityType: string
+  entityId: string
+  /** Ids and codes only: the audit trail is read widely and must not copy personal data around. */
+  details?: Record<string, string | number | boolean | null>
+}
+
+/** Takes the transaction of the change it records, so that the change and its audit row land together. */
+export async function recordAuditEvent(trx: Knex | Knex.Transaction, event: AuditEvent): Promise<void> {
+  await trx('audit_events').insert({
+    actor_user_id: event.actorUserId,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    details: JSON.stringify(event.details ?? {}),
+  })
+}
+
+export function auditRepository(db: Knex) {
+  return {
+    async listForEntity(entityType: string, entityId: string) {
+      return db('audit_events')
+        .where({ entity_type: entityType, entity_id: entityId })
+        .orderBy('occurred_at', 'desc')
+        .select('id', 'occurred_at as occurredAt', 'actor_user_id as actorUserId', 'action', 'details')
+    },
+  }
+}

@@ -1,0 +1,115 @@
+import type { Db } from './db'
+import type { CaseKind, CaseStatus } from '../domain/vocabulary'
+
+export interface CaseSummary {
+  id: string
+  reference: string
+  kind: CaseKind
+  status: CaseStatus
+  receivedOn: string
+  childName: string
+  caseworkerName: string
+  nextSittingOn: string | null
+  nextPanelName: string | null
+}
+
+interface CaseSummaryRow {
+  id: string
+  reference: string
+  kind: CaseKind
+  status: CaseStatus
+  received_on: string
+  child_first_name: string
+  child_last_name: string
+  caseworker_name: string
+  next_sitting_on: string | null
+  next_panel_name: string | null
+}
+
+function toCaseSummary(row: CaseSummaryRow): CaseSummary {
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    status: row.status,
+    receivedOn: row.received_on,
+    childName: `${row.child_first_name} ${row.child_last_name}`,
+    caseworkerName: row.caseworker_name,
+    nextSittingOn: row.next_sitting_on,
+    nextPanelName: row.next_panel_name,
+  }
+}
+
+export function casesRepository(db: Db) {
+  /** Cases with their child, caseworker and the next sitting they are on (if any) from `today`. */
+  function summaries(today: string) {
+    const nextSitting = db('agenda_items as ai')
+      .join('sittings as s', 's.id', 'ai.sitting_id')
+      .join('panels as p', 'p.id', 's.panel_id')
+      .whereRaw('ai.case_id = c.id')
+      .andWhere('s.sitting_on', '>=', today)
+      .andWhere('s.status', 'scheduled')
+      .orderBy('s.sitting_on')
+      .limit(1)
+    return db('cases as c')
+      .join('children as ch', 'ch.id', 'c.child_id')
+      .join('users as u', 'u.id', 'c.caseworker_id')
+      .select(
+        'c.id',
+        'c.reference',
+        'c.kind',
+        'c.status',
+        'c.received_on',
+        'ch.first_name as child_first_name',
+        'ch.last_name as child_last_name',
+        'u.full_name as caseworker_name',
+        nextSitting.clone().select('s.sitting_on').as('next_sitting_on'),
+        nextSitting.clone().select('p.name').as('next_panel_name'),
+      )
+  }
+
+  return {
+    async listForCaseworker(
+      caseworkerId: string,
+      today: string,
+      filter: { status?: CaseStatus } = {},
+    ): Promise<CaseSummary[]> {
+      const query = summaries(today).where('c.caseworker_id', caseworkerId)
+      if (filter.status) query.andWhere('c.status', filter.status)
+      const rows: CaseSummaryRow[] = await query.orderBy([
+        { column: 'c.received_on', order: 'asc' },
+        { column: 'c.reference' },
+      ])
+      return rows.map(toCaseSummary)
+    },
+
+    async listForChildren(childIds: string[], today: string): Promise<(CaseSummary & { childId: string })[]> {
+      if (childIds.length === 0) return []
+      const rows: (CaseSummaryRow & { child_id: string })[] = await summaries(today)
+        .select('c.child_id')
+        .whereIn('c.child_id', childIds)
+        .whereNot('c.status', 'draft')
+        .orderBy('c.received_on', 'desc')
+      return rows.map((row) => ({ ...toCaseSummary(row), childId: row.child_id }))
+    },
+
+    async countByStatus(): Promise<Record<string, number>> {
+      const rows: { status: string; n: number | string }[] = await db('cases')
+        .select('status')
+        .count('* as n')
+        .groupBy('status')
+      return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]))
+    },
+
+    async countByKind(): Promise<Record<string, number>> {
+      const rows: { kind: string; n: number | string }[] = await db('cases')
+        .whereNotIn('status', ['closed', 'withdrawn'])
+        .select('kind')
+        .count('* as n')
+        .groupBy('kind')
+      return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]))
+    },
+  }
+}
+
+export type CasesRepository = ReturnType<typeof casesRepository>

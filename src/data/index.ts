@@ -1,0 +1,24 @@
+import type { Db } from './db'
+import { usersRepository } from './users'
+import { casesRepository } from './cases'
+import { sittingsRepository } from './sittings'
+import { familiesRepository } from './families'
+import { panelsRepository } from './panels'
+import { sessionsRepository } from './sessions'
+import { auditRepository } from './audit'
+
+/** The data layer, built by hand from one knex instance. */
+export function dataLayer(db: Db) {
+  return {
+    db,
+    users: usersRepository(db),
+    cases: casesRepository(db),
+    sittings: sittingsRepository(db),
+    families: familiesRepository(db),
+    panels: panelsRepository(db),
+    sessions: sessionsRepository(db),
+    audit: auditRepository(db),
+  }
+}
+
+export type DataLayer = ReturnType<typeof dataLayer>

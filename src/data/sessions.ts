@@ -1,0 +1,61 @@
+import session from 'express-session'
+import type { Db } from './db'
+
+/**
+ * express-session's store over knex, so that sessions live in PostgreSQL on both the embedded
+ * database and a real server (connect-pg-simple needs a pg pool, which the embedded database has not).
+ */
+export class KnexSessionStore extends session.Store {
+  constructor(
+    private readonly db: Db,
+    private readonly ttlMs: number,
+  ) {
+    super()
+  }
+
+  private expiry(sess: session.SessionData): Date {
+    const maxAge = sess.cookie?.maxAge
+    return new Date(Date.now() + (typeof maxAge === 'number' ? maxAge : this.ttlMs))
+  }
+
+  override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
+    this.db('sessions')
+      .where({ sid })
+      .andWhere('expires_at', '>', new Date())
+      .first('sess')
+      .then((row: { sess: session.SessionData | string } | undefined) => {
+        if (!row) return callback(null, null)
+        callback(null, typeof row.sess === 'string' ? (JSON.parse(row.sess) as session.SessionData) : row.sess)
+      }, callback)
+  }
+
+  override set(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+    this.db('sessions')
+      .insert({ sid, sess: JSON.stringify(sess), expires_at: this.expiry(sess) })
+      .onConflict('sid')
+      .merge()
+      .then(() => callback?.(), callback)
+  }
+
+  override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+    this.db('sessions')
+      .where({ sid })
+      .update({ expires_at: this.expiry(sess) })
+      .then(() => callback?.(), callback)
+  }
+
+  override destroy(sid: string, callback?: (err?: unknown) => void): void {
+    this.db('sessions')
+      .where({ sid })
+      .delete()
+      .then(() => callback?.(), callback)
+  }
+}
+
+export function sessionsRepository(db: Db) {
+  return {
+    async deleteExpired(now: Date): Promise<number> {
+      return db('sessions').where('expires_at', '<=', now).delete()
+    },
+  }
+}
