@@ -21,6 +21,7 @@ import { sittingsRouter } from './web/sittings/router'
 import { portalRouter } from './web/portal/router'
 import { reportsRouter } from './web/reports/router'
 import { adminRouter } from './web/admin/router'
+import { deadlinesRouter } from './web/deadlines/router'
 
 export interface AppDependencies {
   config: Config
@@ -60,6 +61,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use('/portal', requireArea('portal'), portalRouter(services))
   app.use('/reports', requireArea('reports'), reportsRouter(services))
   app.use('/admin', requireArea('admin'), adminRouter(services))
+  app.use('/api', requireArea('staff'), deadlinesRouter(services))
 
   app.use(notFound)
   app.use(errorHandler(logger, config.environment === 'development'))

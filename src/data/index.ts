@@ -6,6 +6,7 @@ import { familiesRepository } from './families'
 import { panelsRepository } from './panels'
 import { sessionsRepository } from './sessions'
 import { auditRepository } from './audit'
+import { calendarRepository } from './calendar'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -18,6 +19,7 @@ export function dataLayer(db: Db) {
     panels: panelsRepository(db),
     sessions: sessionsRepository(db),
     audit: auditRepository(db),
+    calendar: calendarRepository(db),
   }
 }
 

@@ -6,6 +6,8 @@ import type { Role } from './vocabulary'
  */
 export const AREAS = {
   cases: ['caseworker'],
+  /** Council staff tools, such as the deadline calculator: everyone but families. */
+  staff: ['caseworker', 'chair', 'member', 'manager', 'admin'],
   sittings: ['chair', 'member'],
   portal: ['family'],
   reports: ['manager'],
