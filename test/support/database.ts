@@ -4,6 +4,8 @@ import { migrateToLatest, openDatabase, type Db } from '../../src/data/db'
 
 export interface TestDatabase {
   db: Db
+  /** The schema holding the tables on a shared server; undefined on the embedded database. */
+  schema?: string
   destroy(): Promise<void>
 }
 
@@ -25,6 +27,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await migrateToLatest(db, schema)
   return {
     db,
+    schema,
     async destroy() {
       await db.destroy()
       await admin.raw('DROP SCHEMA ?? CASCADE', [schema])
