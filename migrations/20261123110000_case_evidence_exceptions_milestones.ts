@@ -14,7 +14,11 @@ export async function up(knex: Knex): Promise<void> {
     t.date('received_on')
     t.timestamps(true, true, false)
     t.unique(['case_id', 'source'])
-    t.check('received_on IS NULL OR requested_on IS NULL OR received_on >= requested_on', [], 'case_evidence_dates_check')
+    t.check(
+      'received_on IS NULL OR requested_on IS NULL OR received_on >= requested_on',
+      [],
+      'case_evidence_dates_check',
+    )
   })
 
   // An exception is recorded, told to the family and reported separately: never applied silently.

@@ -56,7 +56,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
 
   app.use(requireSignedIn)
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
-  app.use('/cases', requireArea('cases'), casesRouter(services))
+  app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
   app.use('/portal', requireArea('portal'), portalRouter(services))
   app.use('/reports', requireArea('reports'), reportsRouter(services))

@@ -69,14 +69,13 @@ export function casesRepository(db: Db) {
   }
 
   return {
-    async listForCaseworker(
-      caseworkerId: string,
-      today: string,
-      filter: { status?: CaseStatus } = {},
-    ): Promise<CaseSummary[]> {
-      const query = summaries(today).where('c.caseworker_id', caseworkerId)
+    /** Cases, nearest statutory deadline first; one caseworker's when `caseworkerId` is given. */
+    async list(filter: { today: string; caseworkerId?: string; status?: CaseStatus }): Promise<CaseSummary[]> {
+      const query = summaries(filter.today)
+      if (filter.caseworkerId) query.where('c.caseworker_id', filter.caseworkerId)
       if (filter.status) query.andWhere('c.status', filter.status)
       const rows: CaseSummaryRow[] = await query.orderBy([
+        { column: 'c.next_deadline_on', order: 'asc', nulls: 'last' },
         { column: 'c.received_on', order: 'asc' },
         { column: 'c.reference' },
       ])

@@ -7,6 +7,7 @@ import { panelsRepository } from './panels'
 import { sessionsRepository } from './sessions'
 import { auditRepository } from './audit'
 import { calendarRepository } from './calendar'
+import { caseDetailRepository } from './caseDetail'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -20,6 +21,7 @@ export function dataLayer(db: Db) {
     sessions: sessionsRepository(db),
     audit: auditRepository(db),
     calendar: calendarRepository(db),
+    caseDetail: caseDetailRepository(db),
   }
 }
 

@@ -62,3 +62,19 @@ export function formatTime(time: string): string {
   if (h === 12 && m === 0) return 'midday'
   return m === 0 ? `${hour12}${suffix}` : `${hour12}:${String(m).padStart(2, '0')}${suffix}`
 }
+
+const londonDateTime = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: 'numeric',
+  minute: '2-digit',
+  hour12: false,
+})
+
+/** "23 November 2026 at 4:05pm", in UK time, for events such as a case's timeline. */
+export function formatDateTime(at: Date): string {
+  const parts = Object.fromEntries(londonDateTime.formatToParts(at).map((p) => [p.type, p.value]))
+  return `${parts.day} ${parts.month} ${parts.year} at ${formatTime(`${parts.hour}:${parts.minute}`)}`
+}

@@ -5,7 +5,10 @@ import type { Role } from './vocabulary'
  * hiding a link is never the check.
  */
 export const AREAS = {
-  cases: ['caseworker'],
+  /** Seeing cases: caseworkers work on them, managers oversee them. */
+  cases: ['caseworker', 'manager'],
+  /** Opening and changing cases. */
+  caseWork: ['caseworker'],
   /** Council staff tools, such as the deadline calculator: everyone but families. */
   staff: ['caseworker', 'chair', 'member', 'manager', 'admin'],
   sittings: ['chair', 'member'],
@@ -48,7 +51,10 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   chair: [{ href: '/sittings', text: 'My sittings' }],
   member: [{ href: '/sittings', text: 'My sittings' }],
   family: [{ href: '/portal', text: 'Your child’s case' }],
-  manager: [{ href: '/reports', text: 'Overview' }],
+  manager: [
+    { href: '/reports', text: 'Overview' },
+    { href: '/cases', text: 'Cases' },
+  ],
   admin: [{ href: '/admin', text: 'Settings' }],
 }
 

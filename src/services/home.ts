@@ -6,8 +6,10 @@ import type { Clock } from './clock'
 /** What each role sees on its home page. */
 export function homeService(data: DataLayer, clock: Clock) {
   return {
-    async caseworkerCases(user: User, filter: { status?: CaseStatus }) {
-      return data.cases.listForCaseworker(user.id, clock.today(), filter)
+    /** A caseworker's own cases; a manager, who has none, sees every case. */
+    async caseList(user: User, filter: { status?: CaseStatus }) {
+      const caseworkerId = user.role === 'manager' ? undefined : user.id
+      return data.cases.list({ caseworkerId, today: clock.today(), status: filter.status })
     },
 
     async upcomingSittings(user: User) {

@@ -2,12 +2,16 @@ import type { DataLayer } from '../data'
 import type { Clock } from './clock'
 import { authService } from './auth'
 import { homeService } from './home'
+import { casesService } from './cases'
+import { deadlinesService } from './deadlines'
 
 /** Services built by hand from the data layer. */
 export function services(data: DataLayer, clock: Clock) {
   return {
     auth: authService(data, clock),
     home: homeService(data, clock),
+    cases: casesService(data, clock),
+    deadlines: deadlinesService(data, clock),
   }
 }
 

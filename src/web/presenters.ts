@@ -1,4 +1,6 @@
-import type { CaseStatus } from '../domain/vocabulary'
+import type { CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
+import { DEADLINE_STATE_LABELS, type DeadlineState } from '../domain/statutoryClock'
+import { EVIDENCE_SOURCE_LABELS, type EvidenceSource } from '../domain/caseIntake'
 
 const STATUS_TAG_CLASSES: Record<CaseStatus, string> = {
   draft: 'govuk-tag--grey',
@@ -18,4 +20,53 @@ const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Satur
 /** ISO weekday (1 is Monday) to its name. */
 export function weekdayName(isoWeekday: number): string {
   return WEEKDAYS[isoWeekday - 1] ?? ''
+}
+
+const DEADLINE_TAGS: Record<DeadlineState, string> = {
+  on_track: 'govuk-tag--blue',
+  due_soon: 'govuk-tag--yellow',
+  at_risk: 'govuk-tag--orange',
+  overdue: 'govuk-tag--red',
+  met: 'govuk-tag--green',
+  met_late: 'govuk-tag--pink',
+}
+
+export function deadlineTagClass(state: DeadlineState): string {
+  return DEADLINE_TAGS[state]
+}
+
+export function deadlineStateLabel(state: DeadlineState): string {
+  return DEADLINE_STATE_LABELS[state]
+}
+
+/** "12 days left", "Due today", "3 days overdue". */
+export function daysLeftText(days: number): string {
+  if (days === 0) return 'Due today'
+  if (days < 0) return `${-days} ${days === -1 ? 'day' : 'days'} overdue`
+  return `${days} ${days === 1 ? 'day' : 'days'} left`
+}
+
+const RELATIONSHIPS: Record<FamilyRelationship, string> = {
+  parent: 'Parent',
+  carer: 'Carer',
+  young_person: 'The young person',
+  other: 'Other',
+}
+
+export function relationshipLabel(relationship: FamilyRelationship): string {
+  return RELATIONSHIPS[relationship]
+}
+
+const LETTER_FORMAT_LABELS: Record<LetterFormat, string> = {
+  standard: 'Standard print',
+  large_print: 'Large print',
+  easy_read: 'Easy Read',
+}
+
+export function letterFormatLabel(format: LetterFormat): string {
+  return LETTER_FORMAT_LABELS[format]
+}
+
+export function evidenceSourceLabel(source: EvidenceSource): string {
+  return EVIDENCE_SOURCE_LABELS[source]
 }

@@ -9,6 +9,8 @@ export interface ErrorSummaryItem {
 export interface FormErrors {
   summary: ErrorSummaryItem[]
   byField: Record<string, string>
+  /** For a date input with an error: which of its boxes (day, month, year) to mark. */
+  dateParts?: Record<string, string[]>
 }
 
 export function noErrors(): FormErrors {

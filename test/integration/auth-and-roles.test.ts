@@ -140,7 +140,8 @@ describe('sign-out', () => {
 
 describe('the role guard', () => {
   const AREAS: Record<string, string[]> = {
-    '/cases': ['caseworker@example.org'],
+    '/cases': ['caseworker@example.org', 'manager@example.org'],
+    '/cases/new': ['caseworker@example.org'],
     '/sittings': ['chair@example.org', 'member@example.org'],
     '/portal': ['parent@example.org', 'parent2@example.org'],
     '/reports': ['manager@example.org'],
@@ -159,7 +160,7 @@ describe('the role guard', () => {
   })
 
   test('without signing in, every page sends you to sign in', async () => {
-    for (const path of [...Object.keys(AREAS), '/']) {
+    for (const path of [...Object.keys(AREAS), '/', '/api/deadlines']) {
       await request(t.app).get(path).expect(303).expect('Location', '/sign-in')
     }
   })

@@ -1,12 +1,13 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
-import { OUTCOMES_BY_KIND } from '../../domain/vocabulary'
+import { OUTCOMES_BY_KIND, type CaseKind } from '../../domain/vocabulary'
 import { accountFor, type AccountsByEmail } from './accounts'
 import { CASE_PLANS, type CasePlan } from './casePlans'
 import type { ChildrenByKey } from './children'
 import { addDays, weekdayOnOrBefore, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import type { SeededSitting } from './sittings'
+import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../caseDeadlines'
 import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
 
 const CASEWORKERS: Record<CasePlan['caseworker'], string> = {
@@ -141,7 +142,20 @@ export async function insertCases(
     cases.map(({ plan, id, childId, childName, receivedOn, papersCompleteOn }) => {
       const caseworker = accountFor(accounts, CASEWORKERS[plan.caseworker])
       const preferredSetting = plan.prefers?.setting ?? null
+      const milestones = seededMilestones(plan.kind, receivedOn, today, finalDecision(decisions, id))
+      const next = nextOpenDeadline(
+        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }),
+      )
       return {
+        assessment_decided_on: milestones.assessmentDecidedOn,
+        assessment_decision: milestones.assessmentDecision,
+        plan_decision_on: milestones.planDecisionOn,
+        review_meeting_on: milestones.reviewMeetingOn,
+        review_notice_on: milestones.reviewNoticeOn,
+        transfer_year: milestones.transferYear,
+        transfer_type: milestones.transferType,
+        next_deadline_on: next?.on ?? null,
+        next_deadline_step: next?.step ?? null,
         id,
         reference: references.get(id),
         child_id: childId,
@@ -162,6 +176,44 @@ export async function insertCases(
   await trx('agenda_items').insert(book.items)
   await trx('decisions').insert(decisions)
   return { cases: cases.length, agenda_items: book.items.length, decisions: decisions.length }
+}
+
+/** The panel's last decision on a case other than a deferral, if it has one. */
+function finalDecision(
+  decisions: Array<Record<string, unknown>>,
+  caseId: string,
+): { outcome: string; decidedOn: IsoDate } | undefined {
+  const final = decisions.filter((d) => d.case_id === caseId && d.outcome !== 'defer').at(-1)
+  return final ? { outcome: String(final.outcome), decidedOn: String(final.decided_on) } : undefined
+}
+
+/**
+ * The statutory milestones the demo's decisions imply, so that each case's clock shows what is done:
+ * a decision on an assessment request is the decision whether to assess; a decision not to issue a plan
+ * is the 16-week notice; a review case's meeting is taken as the day the request reached the team.
+ */
+function seededMilestones(
+  kind: CaseKind,
+  receivedOn: IsoDate,
+  today: IsoDate,
+  decision: { outcome: string; decidedOn: IsoDate } | undefined,
+): CaseClockFacts['milestones'] & { reviewNoticeOn: IsoDate | null } {
+  const review = kind === 'annual_review' || kind === 'phase_transfer'
+  return {
+    assessmentDecidedOn: kind === 'assessment_request' && decision ? decision.decidedOn : null,
+    assessmentDecision:
+      kind === 'assessment_request' && decision
+        ? decision.outcome === 'agree_to_assess'
+          ? 'agree'
+          : 'refuse'
+        : null,
+    planDecisionOn:
+      kind === 'issue_plan' && decision?.outcome === 'do_not_issue_plan' ? decision.decidedOn : null,
+    reviewMeetingOn: review ? receivedOn : null,
+    reviewNoticeOn: review && decision ? decision.decidedOn : null,
+    transferYear: kind === 'phase_transfer' ? Number(today.slice(0, 4)) + 1 : null,
+    transferType: kind === 'phase_transfer' ? 'school' : null,
+  }
 }
 
 /** NS-<year received>-<number>, numbered in the order the requests arrived within each year. */

@@ -1,17 +1,60 @@
-import { Router } from 'express'
+import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
+import type { Clock } from '../../services/clock'
 import { CASE_STATUSES } from '../../domain/vocabulary'
+import {
+  EVIDENCE_SOURCE_LABELS,
+  EVIDENCE_SOURCES,
+  REQUESTER_LABELS,
+  REQUESTERS,
+  YEAR_GROUPS,
+} from '../../domain/caseIntake'
+import { requireArea } from '../middleware/authentication'
 import { renderPageOrFragment } from '../middleware/views'
+import { HttpError } from '../errors'
+import { noErrors, type FormErrors } from '../validation'
+import { EVIDENCE_PREFIX, parseIntakeForm } from './intakeForm'
+import { deadlinePreview } from './deadlinePreview'
+import { presentTimeline } from './timeline'
 
 const filterQuery = z.object({ status: z.enum(CASE_STATUSES).optional().catch(undefined) })
+const caseId = z.uuid()
 
-/** Caseworkers: the cases they are the named caseworker for. */
-export function casesRouter(services: Services): Router {
+const requesters = REQUESTERS.map((r) => ({ value: r, text: REQUESTER_LABELS[r] }))
+const evidenceSources = EVIDENCE_SOURCES.map((s) => ({
+  prefix: EVIDENCE_PREFIX[s],
+  label: EVIDENCE_SOURCE_LABELS[s],
+}))
+
+/** Caseworkers open and look after cases; any caseworker may act on any case, as colleagues cover for each other. */
+export function casesRouter(services: Services, clock: Clock): Router {
   const router = Router()
+  const caseWork = requireArea('caseWork')
+
+  async function renderIntake(
+    req: Request,
+    res: Response,
+    status: number,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+  ) {
+    const caseworkers = await services.cases.listCaseworkers()
+    const preview = deadlinePreview(values)
+    res.status(status).render('pages/cases/new', {
+      values,
+      errors,
+      caseworkers,
+      requesters,
+      evidenceSources,
+      yearGroups: YEAR_GROUPS,
+      preview,
+    })
+  }
+
   router.get('/', async (req, res) => {
     const filter = filterQuery.parse(req.query)
-    const cases = await services.home.caseworkerCases(req.user!, filter)
+    const cases = await services.home.caseList(req.user!, filter)
     renderPageOrFragment(
       req,
       res,
@@ -19,5 +62,48 @@ export function casesRouter(services: Services): Router {
       { cases, filter },
     )
   })
+
+  router.get('/new', caseWork, async (req, res) => {
+    await renderIntake(
+      req,
+      res,
+      200,
+      { caseworkerId: req.user!.id, contact1Language: 'English', contact1LetterFormat: 'standard' },
+      noErrors(),
+    )
+  })
+
+  // The intake form's live preview: the statutory deadlines for what has been typed so far.
+  router.get('/new/deadlines', caseWork, (req, res) => {
+    res.render('partials/cases/deadline-preview', {
+      preview: deadlinePreview(req.query as Record<string, unknown>),
+    })
+  })
+
+  router.post('/new', caseWork, async (req, res) => {
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const parsed = parseIntakeForm(body, clock.today())
+    if (!parsed.ok) return renderIntake(req, res, 400, body, parsed.errors)
+    const result = await services.cases.openCase(req.user!, parsed.value)
+    if (!result.ok) {
+      return renderIntake(req, res, 400, body, {
+        byField: { [result.field]: result.message },
+        summary: [{ text: result.message, href: `#${result.field}` }],
+      })
+    }
+    res.redirect(303, `/cases/${result.id}?opened=1`)
+  })
+
+  router.get('/:id', async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.render('pages/cases/case', {
+      ...view,
+      timeline: presentTimeline(view.timeline),
+      opened: req.query.opened === '1',
+    })
+  })
+
   return router
 }

@@ -1,8 +1,147 @@
 import { Router } from 'express'
+import { z, type ZodError } from 'zod'
 import type { Services } from '../../services'
+import { isIsoDate } from '../../domain/dates'
+import { CASE_KINDS, CASE_KIND_LABELS } from '../../domain/vocabulary'
+import {
+  hasStatutoryClock,
+  KINDS_WITH_A_CLOCK,
+  PHASE_TRANSFERS,
+  type ClockRequest,
+} from '../../domain/statutoryClock'
 
-/** The statutory deadline calculator: JSON for integration, and an htmx fragment for the intake form's preview. */
-export function deadlinesRouter(_services: Services): Router {
+/** An empty parameter (`?received=`) is a missing one, so that it gets the "Enter…" message. */
+function blankAsMissing(value: unknown): unknown {
+  return value === '' ? undefined : value
+}
+
+/** A 'YYYY-MM-DD' query parameter: missing, malformed and impossible (2026-02-30) dates each get their own message. */
+function isoDate(description: string) {
+  const malformed = `Enter ${description} as YYYY-MM-DD, like 2027-03-29`
+  return z
+    .string({ error: (issue) => (issue.input === undefined ? `Enter ${description}` : malformed) })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { error: malformed })
+    .refine(isIsoDate, { error: `Enter ${description} as a real date, like 2027-03-29` })
+}
+
+const required = (description: string) => z.preprocess(blankAsMissing, isoDate(description))
+const optional = (description: string) => z.preprocess(blankAsMissing, isoDate(description).optional())
+
+const choices = KINDS_WITH_A_CLOCK.join(', ')
+const kindQuery = z.object({
+  kind: z.preprocess(
+    blankAsMissing,
+    z.enum(CASE_KINDS, {
+      error: (issue) =>
+        issue.input === undefined ? `Enter the kind of case: ${choices}` : `Kind must be one of ${choices}`,
+    }),
+  ),
+})
+
+const receivedQuery = z.object({ received: required('the date the request was received') })
+
+const annualReviewQuery = z
+  .object({
+    meeting: required('the date of the review meeting'),
+    notice: optional('the date the notice of proposed amendments was sent'),
+  })
+  .refine((q) => !q.notice || q.notice >= q.meeting, {
+    path: ['notice'],
+    error: 'The notice of proposed amendments must be sent on or after the day of the review meeting',
+  })
+
+const phaseTransferQuery = z.object({
+  transferYear: z.preprocess(
+    blankAsMissing,
+    z
+      .string({
+        error: (issue) =>
+          issue.input === undefined
+            ? 'Enter the year of transfer, like 2027'
+            : 'Enter the year of transfer as 4 digits, like 2027',
+      })
+      .regex(/^\d{4}$/, { error: 'Enter the year of transfer as 4 digits, like 2027' })
+      .transform(Number)
+      .refine((year) => year >= 2015 && year <= 2099, {
+        error: 'The year of transfer must be between 2015 and 2099',
+      }),
+  ),
+  transfer: z.preprocess(
+    blankAsMissing,
+    z.enum(PHASE_TRANSFERS, {
+      error: 'Enter the transfer: school (between school phases) or post16 (secondary school to post-16)',
+    }),
+  ),
+})
+
+const appealQuery = z.object({
+  letter: required('the date of the decision letter'),
+  mediationCertificate: optional('the date of the mediation certificate'),
+})
+
+interface BadQuery {
+  error: string
+  field: string
+}
+
+/** The first problem, naming the query parameter it is about. */
+function firstProblem(error: ZodError): BadQuery {
+  const issue = error.issues[0]
+  return { error: issue?.message ?? 'Check the query', field: String(issue?.path[0] ?? 'query') }
+}
+
+type Parsed = { ok: true; request: ClockRequest } | { ok: false; problem: BadQuery }
+
+function parseClockRequest(query: unknown): Parsed {
+  const kind = kindQuery.safeParse(query)
+  if (!kind.success) return { ok: false, problem: firstProblem(kind.error) }
+  const k = kind.data.kind
+  if (!hasStatutoryClock(k)) {
+    return {
+      ok: false,
+      problem: { error: `${CASE_KIND_LABELS[k]} has no statutory clock: choose ${choices}`, field: 'kind' },
+    }
+  }
+  switch (k) {
+    case 'assessment_request':
+    case 'issue_plan': {
+      const q = receivedQuery.safeParse(query)
+      return q.success
+        ? { ok: true, request: { kind: k, received: q.data.received } }
+        : { ok: false, problem: firstProblem(q.error) }
+    }
+    case 'annual_review': {
+      const q = annualReviewQuery.safeParse(query)
+      return q.success
+        ? { ok: true, request: { kind: k, ...q.data } }
+        : { ok: false, problem: firstProblem(q.error) }
+    }
+    case 'phase_transfer': {
+      const q = phaseTransferQuery.safeParse(query)
+      return q.success
+        ? { ok: true, request: { kind: k, ...q.data } }
+        : { ok: false, problem: firstProblem(q.error) }
+    }
+  }
+}
+
+/** The statutory deadline calculator, as JSON for integration. Staff only: mounted behind the staff area check. */
+export function deadlinesRouter(services: Services): Router {
   const router = Router()
+
+  router.get('/deadlines', (req, res) => {
+    const parsed = parseClockRequest(req.query)
+    if (!parsed.ok) return void res.status(400).json(parsed.problem)
+    const deadlines = services.deadlines.deadlinesFor(parsed.request)
+    res.json({ kind: parsed.request.kind, deadlines })
+  })
+
+  router.get('/appeal-deadline', async (req, res) => {
+    const q = appealQuery.safeParse(req.query)
+    if (!q.success) return void res.status(400).json(firstProblem(q.error))
+    const { lastDay } = await services.deadlines.appealDeadline(q.data)
+    res.json({ lastDay })
+  })
+
   return router
 }

@@ -3,7 +3,7 @@ import type { Express, Request, RequestHandler, Response } from 'express'
 import type { Config } from '../../config'
 import * as dates from '../../domain/dates'
 import * as vocabulary from '../../domain/vocabulary'
-import { statusTagClass, weekdayName } from '../presenters'
+import * as presenters from '../presenters'
 
 export function setUpViews(app: Express, config: Config): void {
   app.set('views', path.join(config.projectRoot, 'views'))
@@ -12,8 +12,7 @@ export function setUpViews(app: Express, config: Config): void {
   // Formatting helpers and labels for templates; templates hold no other logic.
   app.locals.dates = dates
   app.locals.vocabulary = vocabulary
-  app.locals.statusTagClass = statusTagClass
-  app.locals.weekdayName = weekdayName
+  Object.assign(app.locals, presenters)
   app.locals.councilName = config.councilName
   app.locals.serviceName = 'Panel'
 }

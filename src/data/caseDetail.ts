@@ -1,0 +1,168 @@
+import type { Db } from './db'
+import type { AreaOfNeed, CaseKind, CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
+import type { EvidenceSource } from '../domain/caseIntake'
+
+export interface CaseDetail {
+  id: string
+  reference: string
+  kind: CaseKind
+  status: CaseStatus
+  version: number
+  receivedOn: string
+  requestedBy: string | null
+  isComplex: boolean
+  preference: string | null
+  preferredSetting: string | null
+  preferredSettingIsMainstream: boolean | null
+  milestones: {
+    assessmentDecidedOn: string | null
+    assessmentDecision: 'agree' | 'refuse' | null
+    draftPlanSentOn: string | null
+    planDecisionOn: string | null
+    finalPlanIssuedOn: string | null
+    reviewMeetingOn: string | null
+    reviewNoticeOn: string | null
+    transferYear: number | null
+    transferType: 'school' | 'post16' | null
+  }
+  child: {
+    id: string
+    firstName: string
+    lastName: string
+    dateOfBirth: string
+    currentSetting: string | null
+    yearGroup: string | null
+    areasOfNeed: AreaOfNeed[]
+  }
+  contacts: {
+    fullName: string
+    relationship: FamilyRelationship
+    address: string | null
+    email: string | null
+    phone: string | null
+    preferredLanguage: string
+    needsInterpreter: boolean
+    letterFormat: LetterFormat
+    isMainContact: boolean
+  }[]
+  evidence: { source: EvidenceSource; requestedOn: string | null; receivedOn: string | null }[]
+  exceptions: {
+    step: string
+    reasonCode: string
+    startsOn: string
+    endsOn: string | null
+    explanation: string
+  }[]
+  caseworker: { id: string; fullName: string; email: string; phone: string | null }
+}
+
+export interface TimelineEntry {
+  occurredAt: Date
+  action: string
+  actorName: string | null
+  details: Record<string, unknown>
+}
+
+export function caseDetailRepository(db: Db) {
+  return {
+    async find(id: string): Promise<CaseDetail | undefined> {
+      const c = await db('cases as c')
+        .join('children as ch', 'ch.id', 'c.child_id')
+        .join('users as u', 'u.id', 'c.caseworker_id')
+        .where('c.id', id)
+        .first(
+          'c.*',
+          'ch.first_name',
+          'ch.last_name',
+          'ch.date_of_birth',
+          'ch.current_setting',
+          'ch.year_group',
+          'ch.areas_of_need',
+          'u.full_name as caseworker_name',
+          'u.email as caseworker_email',
+          'u.phone as caseworker_phone',
+        )
+      if (!c) return undefined
+      const [contacts, evidence, exceptions] = await Promise.all([
+        db('family_contacts').where({ child_id: c.child_id }).orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name']),
+        db('case_evidence').where({ case_id: id }).orderBy('source'),
+        db('case_exceptions').where({ case_id: id }).orderBy('starts_on'),
+      ])
+      return {
+        id: c.id,
+        reference: c.reference,
+        kind: c.kind,
+        status: c.status,
+        version: c.version,
+        receivedOn: c.received_on,
+        requestedBy: c.requested_by,
+        isComplex: c.is_complex,
+        preference: c.preference,
+        preferredSetting: c.preferred_setting,
+        preferredSettingIsMainstream: c.preferred_setting_is_mainstream,
+        milestones: {
+          assessmentDecidedOn: c.assessment_decided_on,
+          assessmentDecision: c.assessment_decision,
+          draftPlanSentOn: c.draft_plan_sent_on,
+          planDecisionOn: c.plan_decision_on,
+          finalPlanIssuedOn: c.final_plan_issued_on,
+          reviewMeetingOn: c.review_meeting_on,
+          reviewNoticeOn: c.review_notice_on,
+          transferYear: c.transfer_year,
+          transferType: c.transfer_type,
+        },
+        child: {
+          id: c.child_id,
+          firstName: c.first_name,
+          lastName: c.last_name,
+          dateOfBirth: c.date_of_birth,
+          currentSetting: c.current_setting,
+          yearGroup: c.year_group,
+          areasOfNeed: c.areas_of_need,
+        },
+        contacts: contacts.map((f) => ({
+          fullName: f.full_name,
+          relationship: f.relationship,
+          address: f.address,
+          email: f.email,
+          phone: f.phone,
+          preferredLanguage: f.preferred_language,
+          needsInterpreter: f.needs_interpreter,
+          letterFormat: f.letter_format,
+          isMainContact: f.is_main_contact,
+        })),
+        evidence: evidence.map((e) => ({ source: e.source, requestedOn: e.requested_on, receivedOn: e.received_on })),
+        exceptions: exceptions.map((e) => ({
+          step: e.step,
+          reasonCode: e.reason_code,
+          startsOn: e.starts_on,
+          endsOn: e.ends_on,
+          explanation: e.explanation,
+        })),
+        caseworker: { id: c.caseworker_id, fullName: c.caseworker_name, email: c.caseworker_email, phone: c.caseworker_phone },
+      }
+    },
+
+    /** Everything that happened to the case, oldest first, from its audit events. */
+    async timeline(id: string): Promise<TimelineEntry[]> {
+      const rows: { occurred_at: Date; action: string; actor_name: string | null; details: Record<string, unknown> }[] =
+        await db('audit_events as a')
+          .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+          .where({ 'a.entity_type': 'case', 'a.entity_id': id })
+          .orderBy([{ column: 'a.occurred_at' }, { column: 'a.id' }])
+          .select('a.occurred_at', 'a.action', 'u.full_name as actor_name', 'a.details')
+      return rows.map((r) => ({ occurredAt: r.occurred_at, action: r.action, actorName: r.actor_name, details: r.details }))
+    },
+
+    async listCaseworkers(): Promise<{ id: string; fullName: string }[]> {
+      const rows: { id: string; full_name: string }[] = await db('users')
+        .where({ role: 'caseworker' })
+        .whereNull('disabled_at')
+        .orderBy('full_name')
+        .select('id', 'full_name')
+      return rows.map((r) => ({ id: r.id, fullName: r.full_name }))
+    },
+  }
+}
+
+export type CaseDetailRepository = ReturnType<typeof caseDetailRepository>

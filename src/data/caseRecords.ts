@@ -1,0 +1,96 @@
+import type { Knex } from 'knex'
+import type { NewCase } from '../domain/caseIntake'
+import type { IsoDate } from '../domain/dates'
+
+/**
+ * Writes for opening a case: every function takes the caller's transaction, so that the child, the
+ * family, the case, its evidence and its audit event land together or not at all.
+ */
+export async function insertChild(trx: Knex.Transaction, child: NewCase['child']): Promise<string> {
+  const [row] = await trx('children')
+    .insert({
+      first_name: child.firstName,
+      last_name: child.lastName,
+      date_of_birth: child.dateOfBirth,
+      current_setting: child.currentSetting,
+      year_group: child.yearGroup,
+      areas_of_need: child.areasOfNeed,
+    })
+    .returning('id')
+  return (row as { id: string }).id
+}
+
+export async function insertFamilyContacts(
+  trx: Knex.Transaction,
+  childId: string,
+  contacts: NewCase['contacts'],
+): Promise<void> {
+  await trx('family_contacts').insert(
+    contacts.map((c, i) => ({
+      child_id: childId,
+      full_name: c.fullName,
+      relationship: c.relationship,
+      address: c.address,
+      email: c.email,
+      phone: c.phone,
+      preferred_language: c.preferredLanguage,
+      needs_interpreter: c.needsInterpreter,
+      letter_format: c.letterFormat,
+      is_main_contact: i === 0,
+    })),
+  )
+}
+
+/** Case references run on within each year: NS-2026-0043. Two caseworkers saving at once queue on a lock. */
+export async function nextCaseReference(trx: Knex.Transaction, prefix: string, year: number): Promise<string> {
+  await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`case-reference:${prefix}:${year}`])
+  const stem = `${prefix}-${year}-`
+  const row = (await trx('cases')
+    .where('reference', 'like', `${stem}%`)
+    .max('reference as latest')
+    .first()) as { latest: string | null } | undefined
+  const last = row?.latest ? Number(row.latest.slice(stem.length)) : 0
+  return `${stem}${String(last + 1).padStart(4, '0')}`
+}
+
+export interface CaseRowInput {
+  reference: string
+  childId: string
+  input: NewCase
+  createdBy: string
+  nextDeadline: { on: IsoDate; step: string } | null
+}
+
+export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promise<string> {
+  const { input } = c
+  const [row] = await trx('cases')
+    .insert({
+      reference: c.reference,
+      child_id: c.childId,
+      kind: input.kind,
+      status: 'draft',
+      received_on: input.receivedOn,
+      requested_by: input.requestedBy,
+      preference: input.preference,
+      preferred_setting: input.preferredSetting,
+      preferred_setting_is_mainstream: input.preferredSettingIsMainstream,
+      caseworker_id: input.caseworkerId,
+      is_complex: input.isComplex,
+      review_meeting_on: input.reviewMeetingOn,
+      review_notice_on: input.reviewNoticeOn,
+      transfer_year: input.transferYear,
+      transfer_type: input.transferType,
+      next_deadline_on: c.nextDeadline?.on ?? null,
+      next_deadline_step: c.nextDeadline?.step ?? null,
+      created_by: c.createdBy,
+    })
+    .returning('id')
+  return (row as { id: string }).id
+}
+
+export async function insertEvidence(trx: Knex.Transaction, caseId: string, evidence: NewCase['evidence']): Promise<void> {
+  const rows = evidence
+    .filter((e) => e.requestedOn || e.receivedOn)
+    .map((e) => ({ case_id: caseId, source: e.source, requested_on: e.requestedOn, received_on: e.receivedOn }))
+  if (rows.length > 0) await trx('case_evidence').insert(rows)
+}

@@ -1,0 +1,190 @@
+import request from 'supertest'
+import type TestAgent from 'supertest/lib/agent'
+import { createTestApp, signedInAgent, type TestApp } from '../support/app'
+
+let t: TestApp
+let caseworker: TestAgent
+beforeAll(async () => {
+  t = await createTestApp()
+  caseworker = await signedInAgent(t.app, 'caseworker@example.org')
+})
+afterAll(() => t.close())
+
+describe('GET /api/deadlines', () => {
+  test('an assessment request: 6, 16 and 20 weeks from the day it was received', async () => {
+    const res = await caseworker
+      .get('/api/deadlines?kind=assessment_request&received=2027-12-31')
+      .expect(200)
+      .expect('Content-Type', /application\/json/)
+    expect(res.body).toEqual({
+      kind: 'assessment_request',
+      deadlines: [
+        {
+          step: 'decide_whether_to_assess',
+          due: '2028-02-11',
+          label: 'Decide whether to carry out an EHC needs assessment, and tell the family',
+          basis: 'statutory',
+        },
+        {
+          step: 'notify_plan_not_issued',
+          due: '2028-04-21',
+          label: 'Tell the family if we will not issue an EHC plan',
+          basis: 'statutory',
+        },
+        {
+          step: 'issue_final_plan',
+          due: '2028-05-19',
+          label: 'Issue the final EHC plan',
+          basis: 'statutory',
+        },
+      ],
+    })
+  })
+
+  test('an annual review without a notice date: the plan 12 weeks after the meeting', async () => {
+    const res = await caseworker.get('/api/deadlines?kind=annual_review&meeting=2028-02-01').expect(200)
+    expect(res.body.kind).toBe('annual_review')
+    expect(res.body.deadlines.map((d: { step: string; due: string }) => [d.step, d.due])).toEqual([
+      ['notify_review_decision', '2028-02-29'],
+      ['issue_amended_plan', '2028-04-25'],
+    ])
+  })
+
+  test('an annual review with a notice date: the plan 8 weeks after the notice', async () => {
+    const res = await caseworker
+      .get('/api/deadlines?kind=annual_review&meeting=2027-12-10&notice=2027-12-20')
+      .expect(200)
+    expect(res.body.deadlines.map((d: { step: string; due: string }) => [d.step, d.due])).toEqual([
+      ['notify_review_decision', '2028-01-07'],
+      ['issue_amended_plan', '2028-02-14'],
+    ])
+  })
+
+  test.each([
+    ['2027', 'school', ['2026-11-09', '2026-11-23', '2026-12-21', '2027-02-15']],
+    ['2028', 'post16', ['2027-12-24', '2028-01-07', '2028-02-04', '2028-03-31']],
+  ])(
+    'a phase transfer in %s (%s): the amended plan and the latest safe date of each earlier step',
+    async (year, transfer, dates) => {
+      const res = await caseworker
+        .get(`/api/deadlines?kind=phase_transfer&transferYear=${year}&transfer=${transfer}`)
+        .expect(200)
+      expect(res.body.kind).toBe('phase_transfer')
+      expect(
+        res.body.deadlines.map((d: { step: string; due: string; basis: string }) => [d.step, d.due, d.basis]),
+      ).toEqual([
+        ['circulate_review_papers', dates[0], 'latest_safe'],
+        ['hold_review_meeting', dates[1], 'latest_safe'],
+        ['notify_review_decision', dates[2], 'latest_safe'],
+        ['issue_amended_plan', dates[3], 'statutory'],
+      ])
+    },
+  )
+
+  test('every staff role may use the calculator', async () => {
+    for (const email of [
+      'chair@example.org',
+      'member@example.org',
+      'manager@example.org',
+      'admin@example.org',
+    ]) {
+      const agent = await signedInAgent(t.app, email)
+      const res = await agent.get('/api/deadlines?kind=assessment_request&received=2026-01-05').expect(200)
+      expect(res.body.deadlines[0].due).toBe('2026-02-16')
+    }
+  })
+
+  test.each([
+    ['kind=assessment_request', 'received', 'Enter the date the request was received'],
+    ['kind=assessment_request&received=', 'received', 'Enter the date the request was received'],
+    ['kind=assessment_request&received=31/12/2027', 'received', 'as YYYY-MM-DD'],
+    ['kind=assessment_request&received=2027-1-5', 'received', 'as YYYY-MM-DD'],
+    ['kind=assessment_request&received=2026-02-30', 'received', 'as a real date'],
+    ['kind=assessment_request&received=2027-02-29', 'received', 'as a real date'], // 2027 is not a leap year
+    ['kind=assessment_request&received=2026-01-05&received=2026-01-06', 'received', 'as YYYY-MM-DD'],
+    ['received=2026-01-05', 'kind', 'Enter the kind of case'],
+    ['kind=tribunal&received=2026-01-05', 'kind', 'Kind must be one of'],
+    ['kind=placement&received=2026-01-05', 'kind', 'has no statutory clock'],
+    ['kind=alternative_provision&received=2026-01-05', 'kind', 'has no statutory clock'],
+    ['kind=annual_review', 'meeting', 'Enter the date of the review meeting'],
+    ['kind=annual_review&meeting=2026-13-01', 'meeting', 'as a real date'],
+    ['kind=annual_review&meeting=2026-11-23&notice=2026-11-31', 'notice', 'as a real date'],
+    [
+      'kind=annual_review&meeting=2026-11-23&notice=2026-11-20',
+      'notice',
+      'on or after the day of the review meeting',
+    ],
+    ['kind=phase_transfer&transfer=school', 'transferYear', 'Enter the year of transfer'],
+    ['kind=phase_transfer&transferYear=27&transfer=school', 'transferYear', 'as 4 digits'],
+    ['kind=phase_transfer&transferYear=1999&transfer=school', 'transferYear', 'between 2015 and 2099'],
+    ['kind=phase_transfer&transferYear=2027', 'transfer', 'school'],
+    ['kind=phase_transfer&transferYear=2027&transfer=college', 'transfer', 'post16'],
+  ])('?%s is a 400 naming the field %s', async (query, field, message) => {
+    const res = await caseworker
+      .get(`/api/deadlines?${query}`)
+      .expect(400)
+      .expect('Content-Type', /application\/json/)
+    expect(res.body.field).toBe(field)
+    expect(res.body.error).toContain(message)
+  })
+})
+
+describe('GET /api/appeal-deadline', () => {
+  test.each([
+    ['letter=2026-04-15', '2026-06-15'],
+    ['letter=2026-12-31', '2027-03-01'], // 28 February 2027 is a Sunday
+    ['letter=2027-12-31', '2028-02-29'],
+    ['letter=2027-01-29', '2027-03-30'], // Easter Monday 2027
+    ['letter=2027-10-27', '2028-01-04'], // Christmas, then the New Year substitute day
+    ['letter=2027-06-01', '2027-09-01'], // August
+    ['letter=2026-10-01&mediationCertificate=2026-11-29', '2027-01-04'],
+    ['letter=2027-05-10&mediationCertificate=2027-05-20', '2027-07-12'],
+  ])('?%s → last day %s', async (query, lastDay) => {
+    const res = await caseworker.get(`/api/appeal-deadline?${query}`).expect(200)
+    expect(res.body).toEqual({ lastDay })
+  })
+
+  test('reads the bank holidays from the database on every call, so an admin’s change counts at once', async () => {
+    // 20 June 2027 is a Sunday, so the last day is Monday 21 June until that day becomes a holiday.
+    const before = await caseworker.get('/api/appeal-deadline?letter=2027-04-20').expect(200)
+    expect(before.body).toEqual({ lastDay: '2027-06-21' })
+    await t.database.db('bank_holidays').insert({ holiday_on: '2027-06-21', title: 'Extra bank holiday' })
+    try {
+      const after = await caseworker.get('/api/appeal-deadline?letter=2027-04-20').expect(200)
+      expect(after.body).toEqual({ lastDay: '2027-06-22' })
+    } finally {
+      await t.database.db('bank_holidays').where({ holiday_on: '2027-06-21' }).delete()
+    }
+  })
+
+  test.each([
+    ['', 'letter', 'Enter the date of the decision letter'],
+    ['letter=2026-1-5', 'letter', 'as YYYY-MM-DD'],
+    ['letter=2026-02-30', 'letter', 'as a real date'],
+    ['letter=2026-01-05&mediationCertificate=soon', 'mediationCertificate', 'as YYYY-MM-DD'],
+    ['letter=2026-01-05&mediationCertificate=2026-04-31', 'mediationCertificate', 'as a real date'],
+  ])('?%s is a 400 naming the field %s', async (query, field, message) => {
+    const res = await caseworker.get(`/api/appeal-deadline?${query}`).expect(400)
+    expect(res.body.field).toBe(field)
+    expect(res.body.error).toContain(message)
+  })
+})
+
+describe('who may use the calculator', () => {
+  test.each([
+    '/api/deadlines?kind=assessment_request&received=2026-01-05',
+    '/api/appeal-deadline?letter=2026-04-15',
+  ])('a family account gets 403 from %s', async (path) => {
+    const parent = await signedInAgent(t.app, 'parent@example.org')
+    const res = await parent.get(path).expect(403)
+    expect(res.text).not.toContain('2026-02-16')
+    expect(res.text).not.toContain('lastDay')
+  })
+
+  test.each([
+    '/api/deadlines?kind=assessment_request&received=2026-01-05',
+    '/api/appeal-deadline?letter=2026-04-15',
+  ])('not signed in, %s redirects to sign in', async (path) => {
+    await request(t.app).get(path).expect(303).expect('Location', '/sign-in')
+  })
+})
