@@ -47,7 +47,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
 
   app.use(noStore)
   app.use(setUpSession(config, db))
-  app.use(express.urlencoded({ extended: false, limit: '200kb' }))
+  app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 500 }))
   app.use(verifyCsrf)
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)

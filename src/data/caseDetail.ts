@@ -22,6 +22,7 @@ export interface CaseDetail {
     finalPlanIssuedOn: string | null
     reviewMeetingOn: string | null
     reviewNoticeOn: string | null
+    reviewDecision: 'maintain' | 'amend' | 'cease' | null
     transferYear: number | null
     transferType: 'school' | 'post16' | null
   }
@@ -84,7 +85,9 @@ export function caseDetailRepository(db: Db) {
         )
       if (!c) return undefined
       const [contacts, evidence, exceptions] = await Promise.all([
-        db('family_contacts').where({ child_id: c.child_id }).orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name']),
+        db('family_contacts')
+          .where({ child_id: c.child_id })
+          .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name']),
         db('case_evidence').where({ case_id: id }).orderBy('source'),
         db('case_exceptions').where({ case_id: id }).orderBy('starts_on'),
       ])
@@ -108,6 +111,7 @@ export function caseDetailRepository(db: Db) {
           finalPlanIssuedOn: c.final_plan_issued_on,
           reviewMeetingOn: c.review_meeting_on,
           reviewNoticeOn: c.review_notice_on,
+          reviewDecision: c.review_decision,
           transferYear: c.transfer_year,
           transferType: c.transfer_type,
         },
@@ -131,7 +135,11 @@ export function caseDetailRepository(db: Db) {
           letterFormat: f.letter_format,
           isMainContact: f.is_main_contact,
         })),
-        evidence: evidence.map((e) => ({ source: e.source, requestedOn: e.requested_on, receivedOn: e.received_on })),
+        evidence: evidence.map((e) => ({
+          source: e.source,
+          requestedOn: e.requested_on,
+          receivedOn: e.received_on,
+        })),
         exceptions: exceptions.map((e) => ({
           step: e.step,
           reasonCode: e.reason_code,
@@ -139,19 +147,33 @@ export function caseDetailRepository(db: Db) {
           endsOn: e.ends_on,
           explanation: e.explanation,
         })),
-        caseworker: { id: c.caseworker_id, fullName: c.caseworker_name, email: c.caseworker_email, phone: c.caseworker_phone },
+        caseworker: {
+          id: c.caseworker_id,
+          fullName: c.caseworker_name,
+          email: c.caseworker_email,
+          phone: c.caseworker_phone,
+        },
       }
     },
 
     /** Everything that happened to the case, oldest first, from its audit events. */
     async timeline(id: string): Promise<TimelineEntry[]> {
-      const rows: { occurred_at: Date; action: string; actor_name: string | null; details: Record<string, unknown> }[] =
-        await db('audit_events as a')
-          .leftJoin('users as u', 'u.id', 'a.actor_user_id')
-          .where({ 'a.entity_type': 'case', 'a.entity_id': id })
-          .orderBy([{ column: 'a.occurred_at' }, { column: 'a.id' }])
-          .select('a.occurred_at', 'a.action', 'u.full_name as actor_name', 'a.details')
-      return rows.map((r) => ({ occurredAt: r.occurred_at, action: r.action, actorName: r.actor_name, details: r.details }))
+      const rows: {
+        occurred_at: Date
+        action: string
+        actor_name: string | null
+        details: Record<string, unknown>
+      }[] = await db('audit_events as a')
+        .leftJoin('users as u', 'u.id', 'a.actor_user_id')
+        .where({ 'a.entity_type': 'case', 'a.entity_id': id })
+        .orderBy([{ column: 'a.occurred_at' }, { column: 'a.id' }])
+        .select('a.occurred_at', 'a.action', 'u.full_name as actor_name', 'a.details')
+      return rows.map((r) => ({
+        occurredAt: r.occurred_at,
+        action: r.action,
+        actorName: r.actor_name,
+        details: r.details,
+      }))
     },
 
     async listCaseworkers(): Promise<{ id: string; fullName: string }[]> {

@@ -42,14 +42,19 @@ export async function insertFamilyContacts(
 }
 
 /** Case references run on within each year: NS-2026-0043. Two caseworkers saving at once queue on a lock. */
-export async function nextCaseReference(trx: Knex.Transaction, prefix: string, year: number): Promise<string> {
+export async function nextCaseReference(
+  trx: Knex.Transaction,
+  prefix: string,
+  year: number,
+): Promise<string> {
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`case-reference:${prefix}:${year}`])
   const stem = `${prefix}-${year}-`
+  // Compared as numbers: as text, 'NS-2026-9999' sorts after 'NS-2026-10000'.
   const row = (await trx('cases')
     .where('reference', 'like', `${stem}%`)
-    .max('reference as latest')
-    .first()) as { latest: string | null } | undefined
-  const last = row?.latest ? Number(row.latest.slice(stem.length)) : 0
+    .first(trx.raw('max(substring(reference from ?::int)::int) as latest', [stem.length + 1]))) as
+    { latest: number | null } | undefined
+  const last = row?.latest ?? 0
   return `${stem}${String(last + 1).padStart(4, '0')}`
 }
 
@@ -88,9 +93,18 @@ export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promis
   return (row as { id: string }).id
 }
 
-export async function insertEvidence(trx: Knex.Transaction, caseId: string, evidence: NewCase['evidence']): Promise<void> {
+export async function insertEvidence(
+  trx: Knex.Transaction,
+  caseId: string,
+  evidence: NewCase['evidence'],
+): Promise<void> {
   const rows = evidence
     .filter((e) => e.requestedOn || e.receivedOn)
-    .map((e) => ({ case_id: caseId, source: e.source, requested_on: e.requestedOn, received_on: e.receivedOn }))
+    .map((e) => ({
+      case_id: caseId,
+      source: e.source,
+      requested_on: e.requestedOn,
+      received_on: e.receivedOn,
+    }))
   if (rows.length > 0) await trx('case_evidence').insert(rows)
 }

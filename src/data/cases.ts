@@ -1,5 +1,17 @@
 import type { Db } from './db'
+import type { Knex } from 'knex'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
+import type { DeadlineWindow } from '../domain/caseList'
+
+export interface CaseListFilter {
+  today: string
+  caseworkerId?: string
+  status?: CaseStatus
+  kind?: CaseKind
+  deadline?: DeadlineWindow
+  page: number
+  perPage: number
+}
 
 export interface CaseSummary {
   id: string
@@ -11,6 +23,8 @@ export interface CaseSummary {
   caseworkerName: string
   nextSittingOn: string | null
   nextPanelName: string | null
+  nextDeadlineOn: string | null
+  nextDeadlineStep: string | null
 }
 
 interface CaseSummaryRow {
@@ -24,6 +38,8 @@ interface CaseSummaryRow {
   caseworker_name: string
   next_sitting_on: string | null
   next_panel_name: string | null
+  next_deadline_on: string | null
+  next_deadline_step: string | null
 }
 
 function toCaseSummary(row: CaseSummaryRow): CaseSummary {
@@ -37,6 +53,8 @@ function toCaseSummary(row: CaseSummaryRow): CaseSummary {
     caseworkerName: row.caseworker_name,
     nextSittingOn: row.next_sitting_on,
     nextPanelName: row.next_panel_name,
+    nextDeadlineOn: row.next_deadline_on,
+    nextDeadlineStep: row.next_deadline_step,
   }
 }
 
@@ -60,6 +78,8 @@ export function casesRepository(db: Db) {
         'c.kind',
         'c.status',
         'c.received_on',
+        'c.next_deadline_on',
+        'c.next_deadline_step',
         'ch.first_name as child_first_name',
         'ch.last_name as child_last_name',
         'u.full_name as caseworker_name',
@@ -69,17 +89,32 @@ export function casesRepository(db: Db) {
   }
 
   return {
-    /** Cases, nearest statutory deadline first; one caseworker's when `caseworkerId` is given. */
-    async list(filter: { today: string; caseworkerId?: string; status?: CaseStatus }): Promise<CaseSummary[]> {
-      const query = summaries(filter.today)
-      if (filter.caseworkerId) query.where('c.caseworker_id', filter.caseworkerId)
-      if (filter.status) query.andWhere('c.status', filter.status)
-      const rows: CaseSummaryRow[] = await query.orderBy([
-        { column: 'c.next_deadline_on', order: 'asc', nulls: 'last' },
-        { column: 'c.received_on', order: 'asc' },
-        { column: 'c.reference' },
+    /** A page of cases, nearest open statutory deadline first, and how many match in all. */
+    async list(filter: CaseListFilter): Promise<{ rows: CaseSummary[]; total: number }> {
+      const where = (query: Knex.QueryBuilder) => {
+        if (filter.caseworkerId) query.where('c.caseworker_id', filter.caseworkerId)
+        if (filter.status) query.where('c.status', filter.status)
+        if (filter.kind) query.where('c.kind', filter.kind)
+        const window = filter.deadline
+        if (window?.kind === 'none') query.whereNull('c.next_deadline_on')
+        if (window?.kind === 'range') {
+          if (window.from) query.where('c.next_deadline_on', '>=', window.from)
+          if (window.before) query.where('c.next_deadline_on', '<', window.before)
+        }
+        return query
+      }
+      const [countRow, rows] = await Promise.all([
+        where(db('cases as c')).count('* as n').first() as Promise<{ n: number | string } | undefined>,
+        where(summaries(filter.today))
+          .orderBy([
+            { column: 'c.next_deadline_on', order: 'asc', nulls: 'last' },
+            { column: 'c.received_on', order: 'asc' },
+            { column: 'c.reference' },
+          ])
+          .limit(filter.perPage)
+          .offset((filter.page - 1) * filter.perPage) as Promise<CaseSummaryRow[]>,
       ])
-      return rows.map(toCaseSummary)
+      return { rows: rows.map(toCaseSummary), total: Number(countRow?.n ?? 0) }
     },
 
     async listForChildren(childIds: string[], today: string): Promise<(CaseSummary & { childId: string })[]> {

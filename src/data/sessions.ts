@@ -25,7 +25,10 @@ export class KnexSessionStore extends session.Store {
       .first('sess')
       .then((row: { sess: session.SessionData | string } | undefined) => {
         if (!row) return callback(null, null)
-        callback(null, typeof row.sess === 'string' ? (JSON.parse(row.sess) as session.SessionData) : row.sess)
+        callback(
+          null,
+          typeof row.sess === 'string' ? (JSON.parse(row.sess) as session.SessionData) : row.sess,
+        )
       }, callback)
   }
 

@@ -13,14 +13,13 @@ export function authService(data: DataLayer, clock: Clock) {
       const account = await data.users.findByEmail(email.trim())
       const valid = await verifyPassword(password, account?.passwordHash ?? (await decoyPasswordHash()))
       if (!account || !account.passwordHash || !valid || account.disabled) {
-        if (account) {
-          await recordAuditEvent(data.db, {
-            actorUserId: null,
-            action: 'sign_in_failed',
-            entityType: 'user',
-            entityId: account.id,
-          })
-        }
+        // Written for unknown addresses too, so that the time taken does not tell which accounts exist.
+        await recordAuditEvent(data.db, {
+          actorUserId: null,
+          action: 'sign_in_failed',
+          entityType: 'user',
+          entityId: account?.id ?? 'unknown',
+        })
         return { ok: false }
       }
       await data.db.transaction(async (trx) => {

@@ -17,10 +17,12 @@ export interface CaseClockFacts {
   milestones: {
     assessmentDecidedOn?: IsoDate | null
     assessmentDecision?: 'agree' | 'refuse' | null
+    /** The day the family was told an EHC plan will not be issued. */
     planDecisionOn?: IsoDate | null
     finalPlanIssuedOn?: IsoDate | null
     reviewMeetingOn?: IsoDate | null
     reviewNoticeOn?: IsoDate | null
+    reviewDecision?: 'maintain' | 'amend' | 'cease' | null
     transferYear?: number | null
     transferType?: 'school' | 'post16' | null
   }
@@ -61,26 +63,37 @@ function completedOn(step: DeadlineStep, m: CaseClockFacts['milestones']): IsoDa
     case 'issue_final_plan':
     case 'issue_amended_plan':
       return m.finalPlanIssuedOn ?? null
+    // Holding the meeting shows the papers went out before it.
+    case 'circulate_review_papers':
     case 'hold_review_meeting':
       return m.reviewMeetingOn ?? null
     case 'notify_review_decision':
       return m.reviewNoticeOn ?? null
-    case 'circulate_review_papers':
-      return null
   }
 }
 
-/** A case's statutory deadlines, with what is done and what each step's state is on a given day. */
-export function caseDeadlines(facts: CaseClockFacts): CaseDeadline[] {
+/** Steps that the decisions already made have taken away: no plan to issue, no amendment to make. */
+function stepStillApplies(step: DeadlineStep, m: CaseClockFacts['milestones']): boolean {
+  if (m.assessmentDecision === 'refuse')
+    return step !== 'notify_plan_not_issued' && step !== 'issue_final_plan'
+  if (m.planDecisionOn) return step !== 'issue_final_plan'
+  if (m.reviewDecision === 'maintain' || m.reviewDecision === 'cease') return step !== 'issue_amended_plan'
+  return true
+}
+
+/**
+ * A case's statutory deadlines as known on `today`: what is done, and each step's state. A milestone dated
+ * after today (a review meeting arranged for next week) is planned, not done.
+ */
+export function caseDeadlines(facts: CaseClockFacts, today: IsoDate): CaseDeadline[] {
   const request = clockRequest(facts)
   if (!request) return []
   const m = facts.milestones
-  // A refusal to assess ends the clock: there is no plan to decide on or issue.
-  const refused = m.assessmentDecision === 'refuse'
   return deadlinesFor(request)
-    .filter((d) => !(refused && (d.step === 'notify_plan_not_issued' || d.step === 'issue_final_plan')))
+    .filter((d) => stepStillApplies(d.step, m))
     .map((d) => {
-      const done = completedOn(d.step, m)
+      const recorded = completedOn(d.step, m)
+      const done = recorded && recorded <= today ? recorded : null
       return {
         ...d,
         completedOn: done,

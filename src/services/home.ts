@@ -1,17 +1,10 @@
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
-import type { CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 
 /** What each role sees on its home page. */
 export function homeService(data: DataLayer, clock: Clock) {
   return {
-    /** A caseworker's own cases; a manager, who has none, sees every case. */
-    async caseList(user: User, filter: { status?: CaseStatus }) {
-      const caseworkerId = user.role === 'manager' ? undefined : user.id
-      return data.cases.list({ caseworkerId, today: clock.today(), status: filter.status })
-    },
-
     async upcomingSittings(user: User) {
       return data.sittings.listUpcomingForUser(user.id, clock.today())
     },

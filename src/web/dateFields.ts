@@ -57,7 +57,8 @@ export function parseDateField(
     return { ok: false, error: `Year must include 4 numbers`, fields: ['year'], raw }
   }
   const iso = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-  if (!isIsoDate(iso)) {
+  // The database's dates and the statutory clock need a year it can count in; 1900–2100 covers every real case.
+  if (!isIsoDate(iso) || year! < 1900 || year! > 2100) {
     return { ok: false, error: `${rules.label} must be a real date`, fields: ['day', 'month', 'year'], raw }
   }
   if (rules.notAfter && iso > rules.notAfter) {

@@ -1,4 +1,5 @@
-export type HttpErrorKind = 'not-found' | 'forbidden' | 'csrf' | 'too-many-requests' | 'server-error'
+export type HttpErrorKind =
+  'bad-request' | 'too-large' | 'not-found' | 'forbidden' | 'csrf' | 'too-many-requests' | 'server-error'
 
 /** An error with the status and page the error handler should show. */
 export class HttpError extends Error {
@@ -12,6 +13,14 @@ export class HttpError extends Error {
 
 /** What each error page says, in plain words. */
 export const ERROR_PAGES: Record<HttpErrorKind, { title: string; lines: string[] }> = {
+  'bad-request': {
+    title: 'Sorry, that did not work',
+    lines: ['The web address or the form was not in a form we could read. Go back and try again.'],
+  },
+  'too-large': {
+    title: 'Sorry, that was too much to send at once',
+    lines: ['Nothing was saved. Go back, shorten the longest answers and try again.'],
+  },
   'not-found': {
     title: 'Page not found',
     lines: [

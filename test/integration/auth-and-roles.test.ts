@@ -67,6 +67,11 @@ describe('sign-in', () => {
       .send({ email: 'nobody@example.org', password: 'whatever', _csrf: csrfTokenIn(page.text) })
       .expect(401)
     expect(res.text).toContain('Enter a correct email address and password')
+    // The same work is done for an unknown address, so its answer takes as long.
+    const recorded = await t.database
+      .db('audit_events')
+      .where({ action: 'sign_in_failed', entity_id: 'unknown' })
+    expect(recorded.length).toBeGreaterThan(0)
   })
 
   test('empty fields get a message next to each field', async () => {

@@ -118,7 +118,10 @@ test.each([
   [{ 'dateOfBirth-day': '31', 'dateOfBirth-month': '2' }, 'Date of birth must be a real date'],
   [{ 'received-year': '2027' }, 'Date the request was received must be today or in the past'],
   [{ 'dateOfBirth-year': '1990' }, 'must be 25 or under'],
-  [{ contact1Email: 'not-an-email' }, 'Enter an email address in the correct format'],
+  [
+    { contact1Email: 'not-an-email' },
+    'Enter the email address of the main family contact in the correct format',
+  ],
   [{ contact1Address: '', contact1Email: '' }, 'Enter an address or an email address'],
   [{ kind: 'placement' }, 'Enter the school or setting the family wants'],
   [{ kind: 'annual_review' }, 'Enter the date of the review meeting'],
@@ -201,5 +204,67 @@ describe('who may open and see cases', () => {
     const agent = await signedInAgent(t.app, 'caseworker@example.org')
     await agent.get('/cases/00000000-0000-4000-8000-000000000000').expect(404)
     await agent.get('/cases/not-an-id').expect(404)
+  })
+})
+
+describe('fixes from review', () => {
+  test('references keep counting past 9999 in a year', async () => {
+    const { agent, token } = await caseworkerAgent()
+    const someCase = await t.database.db('cases').first('id')
+    await t.database.db('cases').where({ id: someCase.id }).update({ reference: 'NS-2026-9999' })
+    const res = await agent
+      .post('/cases/new')
+      .type('form')
+      .send({ ...validForm(await userId('caseworker@example.org')), _csrf: token })
+      .expect(303)
+    const id = (res.headers.location as string).split('/')[2]!.split('?')[0]!
+    expect((await t.database.db('cases').where({ id }).first()).reference).toBe('NS-2026-10000')
+  })
+
+  test('a year the database cannot hold is a form error, not a failure', async () => {
+    const { agent, token } = await caseworkerAgent()
+    const res = await agent
+      .post('/cases/new')
+      .type('form')
+      .send({
+        ...validForm(await userId('caseworker@example.org')),
+        'evidenceHealthRequested-day': '1',
+        'evidenceHealthRequested-month': '1',
+        'evidenceHealthRequested-year': '0000',
+        _csrf: token,
+      })
+      .expect(400)
+    expect(res.text).toContain('Date health advice was asked for must be a real date')
+    expect(res.text).toContain('href="#evidenceHealthRequested-day"')
+  })
+
+  test('a phase transfer can be opened before its review meeting, with the latest safe dates', async () => {
+    const { agent, token } = await caseworkerAgent()
+    const res = await agent
+      .post('/cases/new')
+      .type('form')
+      .send({
+        ...validForm(await userId('caseworker@example.org')),
+        kind: 'phase_transfer',
+        transferYear: '2027',
+        transferType: 'school',
+        _csrf: token,
+      })
+      .expect(303)
+    const page = await agent.get(res.headers.location as string).expect(200)
+    expect(page.text).toContain('Hold the review meeting')
+    expect(page.text).toContain('23 November 2026')
+    expect(page.text).toContain('15 February 2027')
+  })
+
+  test('too much sent at once is a plain 413 page, and a malformed address a 400', async () => {
+    const { agent, token } = await caseworkerAgent()
+    const res = await agent
+      .post('/cases/new')
+      .type('form')
+      .send({ preference: 'x'.repeat(1_100_000), _csrf: token })
+      .expect(413)
+    expect(res.text).toContain('too much to send at once')
+    await agent.get('/cases/%E0').expect(400)
   })
 })

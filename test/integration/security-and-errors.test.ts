@@ -214,10 +214,10 @@ describe('htmx fragments', () => {
     const agent = await signedInAgent(t.app, 'caseworker@example.org')
     const page = await agent.get('/cases?status=scheduled').expect(200)
     expect(page.text).toContain('<html')
-    expect(page.text).toContain('id="my-cases"')
+    expect(page.text).toContain('id="case-list"')
     const fragment = await agent.get('/cases?status=scheduled').set('HX-Request', 'true').expect(200)
     expect(fragment.text).not.toContain('<html')
-    expect(fragment.text).toContain('id="my-cases"')
+    expect(fragment.text).toContain('id="case-list"')
     expect(fragment.headers.vary).toMatch(/HX-Request/)
   })
 

@@ -144,7 +144,7 @@ export async function insertCases(
       const preferredSetting = plan.prefers?.setting ?? null
       const milestones = seededMilestones(plan.kind, receivedOn, today, finalDecision(decisions, id))
       const next = nextOpenDeadline(
-        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }),
+        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }, today),
       )
       return {
         assessment_decided_on: milestones.assessmentDecidedOn,
@@ -152,6 +152,7 @@ export async function insertCases(
         plan_decision_on: milestones.planDecisionOn,
         review_meeting_on: milestones.reviewMeetingOn,
         review_notice_on: milestones.reviewNoticeOn,
+        review_decision: milestones.reviewDecision,
         transfer_year: milestones.transferYear,
         transfer_type: milestones.transferType,
         next_deadline_on: next?.on ?? null,
@@ -211,6 +212,10 @@ function seededMilestones(
       kind === 'issue_plan' && decision?.outcome === 'do_not_issue_plan' ? decision.decidedOn : null,
     reviewMeetingOn: review ? receivedOn : null,
     reviewNoticeOn: review && decision ? decision.decidedOn : null,
+    reviewDecision:
+      review && decision && ['maintain', 'amend', 'cease'].includes(decision.outcome)
+        ? (decision.outcome as 'maintain' | 'amend' | 'cease')
+        : null,
     transferYear: kind === 'phase_transfer' ? Number(today.slice(0, 4)) + 1 : null,
     transferType: kind === 'phase_transfer' ? 'school' : null,
   }

@@ -1,4 +1,5 @@
 import { CASE_KINDS, type CaseKind } from '../../domain/vocabulary'
+import type { IsoDate } from '../../domain/dates'
 import { hasStatutoryClock } from '../../domain/statutoryClock'
 import { caseDeadlines } from '../../services/caseDeadlines'
 import { parseDateField } from '../dateFields'
@@ -13,7 +14,7 @@ export interface DeadlinePreview {
   noClock: boolean
 }
 
-export function deadlinePreview(values: Record<string, unknown>): DeadlinePreview | null {
+export function deadlinePreview(values: Record<string, unknown>, today: IsoDate): DeadlinePreview | null {
   const kind = CASE_KINDS.find((k) => k === values.kind) as CaseKind | undefined
   const date = (field: string) => {
     const result = parseDateField(values, field, { label: field, required: false })
@@ -23,18 +24,21 @@ export function deadlinePreview(values: Record<string, unknown>): DeadlinePrevie
   const receivedOn = date('received')
   if (!kind || !receivedOn) return null
   const year = Number(values.transferYear)
-  const deadlines = caseDeadlines({
-    kind,
-    receivedOn,
-    milestones: {
-      reviewMeetingOn: date('reviewMeeting'),
-      reviewNoticeOn: date('reviewNotice'),
-      transferYear: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
-      transferType:
-        values.transferType === 'school' || values.transferType === 'post16' ? values.transferType : null,
+  const deadlines = caseDeadlines(
+    {
+      kind,
+      receivedOn,
+      milestones: {
+        reviewMeetingOn: date('reviewMeeting'),
+        reviewNoticeOn: date('reviewNotice'),
+        transferYear: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : null,
+        transferType:
+          values.transferType === 'school' || values.transferType === 'post16' ? values.transferType : null,
+      },
+      exceptions: [],
     },
-    exceptions: [],
-  })
+    today,
+  )
   return deadlines.length
     ? { deadlines: deadlines.map((d) => ({ label: d.label, due: d.due })), noClock: false }
     : null

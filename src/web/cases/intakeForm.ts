@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   ageOn,
+  EVIDENCE_SOURCE_LABELS,
   EVIDENCE_SOURCES,
   REQUESTER_LABELS,
   REQUESTERS,
@@ -41,28 +42,32 @@ function contactSchema(n: 1 | 2) {
   const who = n === 1 ? 'the main family contact' : 'the second family contact'
   return z
     .object({
-      [`contact${n}Name`]: requiredText(200, `Enter the name of ${who}`, 'Name'),
+      [`contact${n}Name`]: requiredText(200, `Enter the name of ${who}`, `The name of ${who}`),
       [`contact${n}Relationship`]: z.enum(FAMILY_RELATIONSHIPS, {
         error: `Select how ${who} is related to the child`,
       }),
-      [`contact${n}Address`]: optionalText(500, 'Address'),
+      [`contact${n}Address`]: optionalText(500, `The address of ${who}`),
       [`contact${n}Email`]: z
         .string()
         .trim()
-        .max(254, 'Email address must be 254 characters or fewer')
+        .max(254, `The email address of ${who} must be 254 characters or fewer`)
         .refine((v) => v === '' || z.email().safeParse(v).success, {
-          error: 'Enter an email address in the correct format, like name@example.org',
+          error: `Enter the email address of ${who} in the correct format, like name@example.org`,
         })
         .optional(),
       [`contact${n}Phone`]: z
         .string()
         .trim()
-        .max(30, 'Phone number must be 30 characters or fewer')
+        .max(30, `The phone number of ${who} must be 30 characters or fewer`)
         .refine((v) => v === '' || /^[+()\d\s-]{7,}$/.test(v), {
-          error: 'Enter a phone number, like 01632 960 001 or 07700 900 982',
+          error: `Enter the phone number of ${who}, like 01632 960 001 or 07700 900 982`,
         })
         .optional(),
-      [`contact${n}Language`]: requiredText(60, `Enter the language ${who} prefers`, 'Language'),
+      [`contact${n}Language`]: requiredText(
+        60,
+        `Enter the language ${who} prefers`,
+        `The language of ${who}`,
+      ),
       [`contact${n}Interpreter`]: z.enum(['yes', 'no'], {
         error: `Select whether ${who} needs an interpreter`,
       }),
@@ -153,9 +158,17 @@ const FIELD_ORDER = [
   'caseworkerId',
 ]
 
+const DATE_FIELDS = new Set([
+  'dateOfBirth',
+  'received',
+  'reviewMeeting',
+  'reviewNotice',
+  ...EVIDENCE_SOURCES.flatMap((s) => [`${EVIDENCE_PREFIX[s]}Requested`, `${EVIDENCE_PREFIX[s]}Received`]),
+])
+
 /** Where the error summary's link for a field goes: a date input's first box, a radio group's first radio. */
 function anchorFor(field: string, dateParts: Record<string, string[]>): string {
-  const first = dateParts[field]?.[0]
+  const first = dateParts[field]?.[0] ?? (DATE_FIELDS.has(field) ? 'day' : undefined)
   return first ? `${field}-${first}` : field
 }
 
@@ -175,8 +188,13 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
     for (const issue of error.issues) addError(String(issue.path[0]), issue.message)
   }
 
-  const date = (field: string, label: string, required: boolean): IsoDate | null => {
-    const result = parseDateField(body, field, { label, required, notAfter: today })
+  const date = (
+    field: string,
+    label: string,
+    required: boolean,
+    notAfter: IsoDate | undefined = today,
+  ): IsoDate | null => {
+    const result = parseDateField(body, field, { label, required, notAfter })
     if (result.ok) return result.value ?? null
     addError(field, result.error)
     dateParts[field] = result.fields
@@ -209,9 +227,18 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
   const dateOfBirth = date('dateOfBirth', 'Date of birth', true)
   const receivedOn = date('received', 'Date the request was received', true)
   const kind = main.success ? main.data.kind : undefined
-  const needsReview = kind === 'annual_review' || kind === 'phase_transfer'
-  const reviewMeetingOn = needsReview ? date('reviewMeeting', 'Date of the review meeting', true) : null
-  const reviewNoticeOn = needsReview ? date('reviewNotice', 'Date of the notice of amendments', false) : null
+  // An annual review case starts from a meeting that has been held. A phase transfer is planned back from
+  // its deadline, so its meeting may still be ahead, or not yet arranged.
+  const reviewMeetingOn =
+    kind === 'annual_review'
+      ? date('reviewMeeting', 'Date of the review meeting', true)
+      : kind === 'phase_transfer'
+        ? date('reviewMeeting', 'Date of the review meeting', false, undefined)
+        : null
+  const reviewNoticeOn =
+    kind === 'annual_review' || kind === 'phase_transfer'
+      ? date('reviewNotice', 'Date of the notice of amendments', false)
+      : null
   if (reviewMeetingOn && reviewNoticeOn && reviewNoticeOn < reviewMeetingOn) {
     addError('reviewNotice', 'Date of the notice of amendments must be on or after the review meeting')
   }
@@ -225,13 +252,11 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
 
   const evidence = EVIDENCE_SOURCES.map((source) => {
     const prefix = EVIDENCE_PREFIX[source]
-    const requestedOn = date(`${prefix}Requested`, 'Date the advice was asked for', false)
-    const evidenceReceivedOn = date(`${prefix}Received`, 'Date the advice was received', false)
+    const what = `${EVIDENCE_SOURCE_LABELS[source].toLowerCase()} advice`
+    const requestedOn = date(`${prefix}Requested`, `Date ${what} was asked for`, false)
+    const evidenceReceivedOn = date(`${prefix}Received`, `Date ${what} was received`, false)
     if (requestedOn && evidenceReceivedOn && evidenceReceivedOn < requestedOn) {
-      addError(
-        `${prefix}Received`,
-        'Date the advice was received must be on or after the date it was asked for',
-      )
+      addError(`${prefix}Received`, `Date ${what} was received must be on or after the date it was asked for`)
     }
     return { source, requestedOn, receivedOn: evidenceReceivedOn }
   })

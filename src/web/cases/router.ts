@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
-import { CASE_STATUSES } from '../../domain/vocabulary'
+import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
+import { DEADLINE_FILTER_LABELS, DEADLINE_FILTERS } from '../../domain/caseList'
 import {
   EVIDENCE_SOURCE_LABELS,
   EVIDENCE_SOURCES,
@@ -18,14 +19,34 @@ import { EVIDENCE_PREFIX, parseIntakeForm } from './intakeForm'
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
 
-const filterQuery = z.object({ status: z.enum(CASE_STATUSES).optional().catch(undefined) })
+// A filter that does not parse is ignored rather than refused: these come from links and bookmarks.
+const listQuery = z.object({
+  scope: z.enum(['mine', 'all']).catch('mine'),
+  status: z.enum(CASE_STATUSES).optional().catch(undefined),
+  kind: z.enum(CASE_KINDS).optional().catch(undefined),
+  deadline: z.enum(DEADLINE_FILTERS).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+})
 const caseId = z.uuid()
 
+const deadlineFilters = DEADLINE_FILTERS.map((d) => ({ value: d, text: DEADLINE_FILTER_LABELS[d] }))
 const requesters = REQUESTERS.map((r) => ({ value: r, text: REQUESTER_LABELS[r] }))
 const evidenceSources = EVIDENCE_SOURCES.map((s) => ({
   prefix: EVIDENCE_PREFIX[s],
   label: EVIDENCE_SOURCE_LABELS[s],
 }))
+
+/** The list's address for another page, keeping the filters. */
+function pageLinkFor(filter: Record<string, string | number | undefined>) {
+  return (page: number) => {
+    const params = new URLSearchParams()
+    for (const [key, value] of Object.entries(filter)) {
+      if (value !== undefined && key !== 'page') params.set(key, String(value))
+    }
+    params.set('page', String(page))
+    return `/cases?${params.toString()}`
+  }
+}
 
 /** Caseworkers open and look after cases; any caseworker may act on any case, as colleagues cover for each other. */
 export function casesRouter(services: Services, clock: Clock): Router {
@@ -40,7 +61,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     errors: FormErrors,
   ) {
     const caseworkers = await services.cases.listCaseworkers()
-    const preview = deadlinePreview(values)
+    const preview = deadlinePreview(values, clock.today())
     res.status(status).render('pages/cases/new', {
       values,
       errors,
@@ -53,13 +74,13 @@ export function casesRouter(services: Services, clock: Clock): Router {
   }
 
   router.get('/', async (req, res) => {
-    const filter = filterQuery.parse(req.query)
-    const cases = await services.home.caseList(req.user!, filter)
+    const filter = listQuery.parse(req.query)
+    const list = await services.cases.listCases(req.user!, filter)
     renderPageOrFragment(
       req,
       res,
-      { page: 'pages/cases/my-cases', fragment: 'partials/cases/my-cases-table' },
-      { cases, filter },
+      { page: 'pages/cases/list', fragment: 'partials/cases/case-list-results' },
+      { ...list, filter: { ...filter, scope: list.scope }, pageLink: pageLinkFor(filter), deadlineFilters },
     )
   })
 
@@ -76,7 +97,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
   // The intake form's live preview: the statutory deadlines for what has been typed so far.
   router.get('/new/deadlines', caseWork, (req, res) => {
     res.render('partials/cases/deadline-preview', {
-      preview: deadlinePreview(req.query as Record<string, unknown>),
+      preview: deadlinePreview(req.query as Record<string, unknown>, clock.today()),
     })
   })
 

@@ -21,7 +21,9 @@ function isoDate(description: string) {
   return z
     .string({ error: (issue) => (issue.input === undefined ? `Enter ${description}` : malformed) })
     .regex(/^\d{4}-\d{2}-\d{2}$/, { error: malformed })
-    .refine(isIsoDate, { error: `Enter ${description} as a real date, like 2027-03-29` })
+    .refine((v) => isIsoDate(v) && v >= '1900-01-01' && v <= '2100-12-31', {
+      error: `Enter ${description} as a real date, like 2027-03-29`,
+    })
 }
 
 const required = (description: string) => z.preprocess(blankAsMissing, isoDate(description))

@@ -22,9 +22,14 @@ export function errorHandler(logger: Logger, showStack: boolean): ErrorRequestHa
     if (res.headersSent) return next(error)
     let kind: HttpErrorKind = 'server-error'
     let status = 500
+    const clientStatus = (error as { status?: unknown } | undefined)?.status
     if (error instanceof HttpError) {
       kind = error.kind
       status = error.status
+    } else if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
+      // Express and body-parser mark what the browser sent wrong (a malformed address, a body too large).
+      status = clientStatus
+      kind = clientStatus === 413 ? 'too-large' : clientStatus === 404 ? 'not-found' : 'bad-request'
     } else {
       logger.error({ err: describeError(error), path: req.path }, 'unhandled error')
     }

@@ -1,0 +1,72 @@
+import { createTestApp, signedInAgent, type TestApp } from '../support/app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const rows = (html: string) => (html.match(/<tr class="govuk-table__row">/g) ?? []).length - 1
+const references = (html: string) => [...html.matchAll(/NS-\d{4}-\d{4}/g)].map((m) => m[0])
+
+test('a caseworker sees their own cases, nearest deadline first, and can ask for everyone’s', async () => {
+  const agent = await signedInAgent(t.app, 'caseworker@example.org')
+  const mine = await agent.get('/cases').expect(200)
+  const me = await t.database.db('users').where({ email: 'caseworker@example.org' }).first('id')
+  const expected = await t.database
+    .db('cases')
+    .where({ caseworker_id: me.id })
+    .orderByRaw('next_deadline_on ASC NULLS LAST, received_on, reference')
+    .pluck('reference')
+  expect(references(mine.text)).toEqual(expected)
+  const all = await agent.get('/cases?scope=all').expect(200)
+  expect(all.text).toContain('All cases')
+  expect(all.text).toMatch(/42 cases/)
+})
+
+test('a manager always sees every case', async () => {
+  const agent = await signedInAgent(t.app, 'manager@example.org')
+  const res = await agent.get('/cases?scope=mine').expect(200)
+  expect(res.text).toContain('All cases')
+  expect(res.text).toMatch(/42 cases/)
+})
+
+test('filters by kind and by the next deadline’s state', async () => {
+  const agent = await signedInAgent(t.app, 'manager@example.org')
+  const placements = await agent.get('/cases?kind=placement').expect(200)
+  const count = await t.database.db('cases').where({ kind: 'placement' }).count('* as n').first()
+  expect(rows(placements.text)).toBe(Number(count!.n))
+  expect(placements.text).not.toContain('Request for an EHC needs assessment</td>')
+
+  const overdue = await agent.get('/cases?deadline=overdue').set('HX-Request', 'true').expect(200)
+  const overdueCount = await t.database
+    .db('cases')
+    .where('next_deadline_on', '<', '2026-11-23')
+    .count('* as n')
+    .first()
+  expect(overdue.text).not.toContain('<html')
+  if (Number(overdueCount!.n) === 0) expect(overdue.text).toContain('No cases match')
+  else expect(rows(overdue.text)).toBe(Number(overdueCount!.n))
+  expect(overdue.text).not.toContain('days left')
+
+  const none = await agent.get('/cases?deadline=none').expect(200)
+  expect(none.text).not.toContain('days left')
+})
+
+test('pages of 25, with links that keep the filters; a page past the end shows the last page', async () => {
+  const agent = await signedInAgent(t.app, 'manager@example.org')
+  const first = await agent.get('/cases?scope=all').expect(200)
+  expect(rows(first.text)).toBe(25)
+  expect(first.text).toContain('page 1 of 2')
+  expect(first.text).toContain('href="/cases?scope=all&amp;page=2"')
+  const second = await agent.get('/cases?scope=all&page=2').expect(200)
+  expect(rows(second.text)).toBe(17)
+  expect(references(first.text).filter((r) => references(second.text).includes(r))).toEqual([])
+  const beyond = await agent.get('/cases?scope=all&page=99').expect(200)
+  expect(beyond.text).toContain('page 2 of 2')
+})
+
+test('nonsense in the query is ignored, not an error', async () => {
+  const agent = await signedInAgent(t.app, 'caseworker@example.org')
+  await agent.get('/cases?kind=rocket&deadline=soon&page=-3&status[]=x&scope=everyone').expect(200)
+})
