@@ -19,6 +19,7 @@ export interface CaseDetail {
     assessmentDecision: 'agree' | 'refuse' | null
     draftPlanSentOn: string | null
     planDecisionOn: string | null
+    planDecision: 'issue' | 'not_issue' | null
     finalPlanIssuedOn: string | null
     reviewMeetingOn: string | null
     reviewNoticeOn: string | null
@@ -52,6 +53,7 @@ export interface CaseDetail {
     reasonCode: string
     startsOn: string
     endsOn: string | null
+    familyToldOn: string | null
     explanation: string
   }[]
   caseworker: { id: string; fullName: string; email: string; phone: string | null }
@@ -108,6 +110,7 @@ export function caseDetailRepository(db: Db) {
           assessmentDecision: c.assessment_decision,
           draftPlanSentOn: c.draft_plan_sent_on,
           planDecisionOn: c.plan_decision_on,
+          planDecision: c.plan_decision,
           finalPlanIssuedOn: c.final_plan_issued_on,
           reviewMeetingOn: c.review_meeting_on,
           reviewNoticeOn: c.review_notice_on,
@@ -145,6 +148,7 @@ export function caseDetailRepository(db: Db) {
           reasonCode: e.reason_code,
           startsOn: e.starts_on,
           endsOn: e.ends_on,
+          familyToldOn: e.family_told_on,
           explanation: e.explanation,
         })),
         caseworker: {

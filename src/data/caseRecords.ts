@@ -108,3 +108,66 @@ export async function insertEvidence(
     }))
   if (rows.length > 0) await trx('case_evidence').insert(rows)
 }
+
+/** Locks the case row for the rest of the transaction and returns what an edit checks against. */
+export async function lockCase(
+  trx: Knex.Transaction,
+  caseId: string,
+): Promise<{ version: number; caseworkerId: string; kind: string; receivedOn: IsoDate } | undefined> {
+  const row = (await trx('cases')
+    .where({ id: caseId })
+    .forUpdate()
+    .first('version', 'caseworker_id', 'kind', 'received_on')) as
+    { version: number; caseworker_id: string; kind: string; received_on: IsoDate } | undefined
+  return (
+    row && {
+      version: row.version,
+      caseworkerId: row.caseworker_id,
+      kind: row.kind,
+      receivedOn: row.received_on,
+    }
+  )
+}
+
+/** Every change to a case moves its version on, so that a form read before the change is refused. */
+export async function updateCase(
+  trx: Knex.Transaction,
+  caseId: string,
+  changes: Record<string, unknown>,
+): Promise<void> {
+  await trx('cases')
+    .where({ id: caseId })
+    .update({ ...changes, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
+}
+
+export interface ExceptionRowInput {
+  step: string
+  reasonCode: string
+  startsOn: IsoDate
+  endsOn: IsoDate | null
+  adviceRequestedOn: IsoDate | null
+  familyToldOn: IsoDate | null
+  explanation: string
+  recordedBy: string
+}
+
+export async function insertException(
+  trx: Knex.Transaction,
+  caseId: string,
+  e: ExceptionRowInput,
+): Promise<string> {
+  const [row] = await trx('case_exceptions')
+    .insert({
+      case_id: caseId,
+      step: e.step,
+      reason_code: e.reasonCode,
+      starts_on: e.startsOn,
+      ends_on: e.endsOn,
+      advice_requested_on: e.adviceRequestedOn,
+      family_told_on: e.familyToldOn,
+      explanation: e.explanation,
+      recorded_by: e.recordedBy,
+    })
+    .returning('id')
+  return (row as { id: string }).id
+}

@@ -8,6 +8,7 @@ import { sessionsRepository } from './sessions'
 import { auditRepository } from './audit'
 import { calendarRepository } from './calendar'
 import { caseDetailRepository } from './caseDetail'
+import { timelinessRepository } from './timeliness'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -22,6 +23,7 @@ export function dataLayer(db: Db) {
     audit: auditRepository(db),
     calendar: calendarRepository(db),
     caseDetail: caseDetailRepository(db),
+    timeliness: timelinessRepository(db),
   }
 }
 

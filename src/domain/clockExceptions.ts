@@ -49,28 +49,37 @@ const WEEK = 7
 const FOUR_WEEKS = 4 * WEEK
 
 /** What is wrong with an exception, in plain words; empty when the regulations allow it. */
-export function exceptionProblems(exception: ClockException): string[] {
+export interface ExceptionProblem {
+  /** The part of the exception the problem is with, so that a form can show it by that field. */
+  field: 'explanation' | 'endsOn' | 'adviceRequestedOn'
+  message: string
+}
+
+export function exceptionProblems(exception: ClockException): ExceptionProblem[] {
   const { reason, startsOn, endsOn, adviceRequestedOn } = exception
-  const problems: string[] = []
-  if (exception.explanation.trim() === '') problems.push('Explain why the time limit cannot be met')
-  if (endsOn && endsOn < startsOn) problems.push('The end date must be the same as or after the start date')
+  const problems: ExceptionProblem[] = []
+  const problem = (field: ExceptionProblem['field'], message: string) => problems.push({ field, message })
+  if (exception.explanation.trim() === '') problem('explanation', 'Explain why the time limit cannot be met')
+  if (endsOn && endsOn < startsOn)
+    problem('endsOn', 'The end date must be the same as or after the start date')
   if (reason === 'school_closure') {
-    if (!endsOn) problems.push('Enter the date the school reopens')
+    if (!endsOn) problem('endsOn', 'Enter the date the school reopens')
     else if (daysBetween(startsOn, endsOn) < FOUR_WEEKS) {
-      problems.push('The school must be closed for 4 weeks or more')
+      problem('endsOn', 'The school must be closed for 4 weeks or more')
     }
-    if (!adviceRequestedOn) problems.push('Enter the date we asked the school for advice')
+    if (!adviceRequestedOn) problem('adviceRequestedOn', 'Enter the date we asked the school for advice')
     else if (
       endsOn &&
       (adviceRequestedOn < addDays(startsOn, -WEEK) || adviceRequestedOn > addDays(endsOn, -WEEK))
     ) {
-      problems.push(
+      problem(
+        'adviceRequestedOn',
         'Advice must be asked for from 1 week before the school closes until 1 week before it reopens',
       )
     }
   }
   if (reason === 'away_from_area' && endsOn && daysBetween(startsOn, endsOn) < FOUR_WEEKS) {
-    problems.push('The child or family must be away from the area for 4 weeks or more')
+    problem('endsOn', 'The child or family must be away from the area for 4 weeks or more')
   }
   return problems
 }

@@ -17,8 +17,9 @@ export interface CaseClockFacts {
   milestones: {
     assessmentDecidedOn?: IsoDate | null
     assessmentDecision?: 'agree' | 'refuse' | null
-    /** The day the family was told an EHC plan will not be issued. */
+    /** The day the family was told whether an EHC plan will be issued, and which way it went. */
     planDecisionOn?: IsoDate | null
+    planDecision?: 'issue' | 'not_issue' | null
     finalPlanIssuedOn?: IsoDate | null
     reviewMeetingOn?: IsoDate | null
     reviewNoticeOn?: IsoDate | null
@@ -57,7 +58,7 @@ function completedOn(step: DeadlineStep, m: CaseClockFacts['milestones']): IsoDa
   switch (step) {
     case 'decide_whether_to_assess':
       return m.assessmentDecidedOn ?? null
-    // Issuing the plan answers the 16-week question too: no "we will not issue" notice is then due.
+    // A decision either way answers the 16-week question, and so does issuing the plan.
     case 'notify_plan_not_issued':
       return m.planDecisionOn ?? m.finalPlanIssuedOn ?? null
     case 'issue_final_plan':
@@ -76,7 +77,7 @@ function completedOn(step: DeadlineStep, m: CaseClockFacts['milestones']): IsoDa
 function stepStillApplies(step: DeadlineStep, m: CaseClockFacts['milestones']): boolean {
   if (m.assessmentDecision === 'refuse')
     return step !== 'notify_plan_not_issued' && step !== 'issue_final_plan'
-  if (m.planDecisionOn) return step !== 'issue_final_plan'
+  if (m.planDecision === 'not_issue') return step !== 'issue_final_plan'
   if (m.reviewDecision === 'maintain' || m.reviewDecision === 'cease') return step !== 'issue_amended_plan'
   return true
 }

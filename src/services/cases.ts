@@ -5,9 +5,13 @@ import {
   insertCase,
   insertChild,
   insertEvidence,
+  insertException,
   insertFamilyContacts,
+  lockCase,
   nextCaseReference,
+  updateCase,
 } from '../data/caseRecords'
+import type { IsoDate } from '../domain/dates'
 import type { NewCase } from '../domain/caseIntake'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
@@ -22,6 +26,30 @@ export interface CaseListQuery {
   kind?: CaseKind
   deadline?: DeadlineFilter
   page: number
+}
+
+export type EditResult =
+  | { ok: true }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'stale'; message: string }
+  | { ok: false; reason: 'invalid'; field: string; message: string }
+
+const STALE: EditResult = {
+  ok: false,
+  reason: 'stale',
+  message:
+    'Someone else changed this case after you opened it. Check the case as it is now, then make your change again.',
+}
+
+export interface NewException {
+  step: string
+  reasonCode: string
+  startsOn: IsoDate
+  endsOn: IsoDate | null
+  adviceRequestedOn: IsoDate | null
+  familyToldOn: IsoDate | null
+  explanation: string
+  version: number
 }
 
 export type OpenCaseResult =
@@ -86,11 +114,65 @@ export function casesService(data: DataLayer, clock: Clock) {
       })
     },
 
+    /** Names another caseworker on the case, refusing a form read before someone else changed the case. */
+    async changeCaseworker(
+      actor: User,
+      caseId: string,
+      change: { caseworkerId: string; version: number },
+    ): Promise<EditResult> {
+      const caseworkers = await data.caseDetail.listCaseworkers()
+      if (!caseworkers.some((c) => c.id === change.caseworkerId)) {
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'caseworkerId',
+          message: 'Select the named caseworker from the list',
+        }
+      }
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        if (current.caseworkerId === change.caseworkerId) return { ok: true }
+        await updateCase(trx, caseId, { caseworker_id: change.caseworkerId })
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'caseworker_changed',
+          entityType: 'case',
+          entityId: caseId,
+          details: { fromCaseworkerId: current.caseworkerId, toCaseworkerId: change.caseworkerId },
+        })
+        return { ok: true }
+      })
+    },
+
+    /** Records an exception to a time limit (regs 5(4), 10(4), 13(3)); it changes how lateness is counted, never a due date. */
+    async recordException(actor: User, caseId: string, exception: NewException): Promise<EditResult> {
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== exception.version) return STALE
+        const exceptionId = await insertException(trx, caseId, { ...exception, recordedBy: actor.id })
+        await updateCase(trx, caseId, {})
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'exception_recorded',
+          entityType: 'case',
+          entityId: caseId,
+          details: { exceptionId, step: exception.step, reasonCode: exception.reasonCode },
+        })
+        return { ok: true }
+      })
+    },
+
     /** The case page: the case, its deadlines as of today and its timeline. */
     async caseView(id: string) {
       const detail = await data.caseDetail.find(id)
       if (!detail) return undefined
-      const timeline = await data.caseDetail.timeline(id)
+      const [timeline, caseworkers] = await Promise.all([
+        data.caseDetail.timeline(id),
+        data.caseDetail.listCaseworkers(),
+      ])
       const today = clock.today()
       const deadlines = caseDeadlines(
         {
@@ -101,7 +183,7 @@ export function casesService(data: DataLayer, clock: Clock) {
         },
         today,
       ).map((d) => ({ ...d, state: d.state(today) }))
-      return { detail, timeline, deadlines }
+      return { detail, timeline, deadlines, caseworkers }
     },
   }
 }

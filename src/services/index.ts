@@ -4,6 +4,7 @@ import { authService } from './auth'
 import { homeService } from './home'
 import { casesService } from './cases'
 import { deadlinesService } from './deadlines'
+import { reportsService } from './reports'
 
 /** Services built by hand from the data layer. */
 export function services(data: DataLayer, clock: Clock) {
@@ -12,6 +13,7 @@ export function services(data: DataLayer, clock: Clock) {
     home: homeService(data, clock),
     cases: casesService(data, clock),
     deadlines: deadlinesService(data, clock),
+    reports: reportsService(data, clock),
   }
 }
 

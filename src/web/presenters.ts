@@ -1,5 +1,6 @@
 import type { CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
-import { DEADLINE_STATE_LABELS, type DeadlineState } from '../domain/statutoryClock'
+import { DEADLINE_STATE_LABELS, DEADLINE_STEP_LABELS, type DeadlineState } from '../domain/statutoryClock'
+import { EXCEPTION_REASON_LABELS } from '../domain/clockExceptions'
 import { EVIDENCE_SOURCE_LABELS, type EvidenceSource } from '../domain/caseIntake'
 
 const STATUS_TAG_CLASSES: Record<CaseStatus, string> = {
@@ -69,4 +70,12 @@ export function letterFormatLabel(format: LetterFormat): string {
 
 export function evidenceSourceLabel(source: EvidenceSource): string {
   return EVIDENCE_SOURCE_LABELS[source]
+}
+
+export function deadlineStepLabel(step: string): string {
+  return (DEADLINE_STEP_LABELS as Record<string, string>)[step] ?? step
+}
+
+export function exceptionReasonLabel(reason: string): string {
+  return (EXCEPTION_REASON_LABELS as Record<string, string>)[reason] ?? reason
 }

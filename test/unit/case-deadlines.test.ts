@@ -38,9 +38,22 @@ test('a refusal to assess ends the clock', () => {
 })
 
 test('once the family is told no plan will be issued, no final plan falls due', () => {
-  expect(steps(facts({ kind: 'issue_plan', milestones: { planDecisionOn: '2026-12-01' } }))).not.toContain(
-    'issue_final_plan',
+  expect(
+    steps(
+      facts({ kind: 'issue_plan', milestones: { planDecisionOn: '2026-11-01', planDecision: 'not_issue' } }),
+    ),
+  ).not.toContain('issue_final_plan')
+})
+
+test('a decision to issue a plan answers the 16-week question; the plan itself is still due', () => {
+  const deadlines = caseDeadlines(
+    facts({ kind: 'issue_plan', milestones: { planDecisionOn: '2026-11-01', planDecision: 'issue' } }),
+    TODAY,
   )
+  expect(deadlines.map((d) => [d.step, d.completedOn])).toEqual([
+    ['notify_plan_not_issued', '2026-11-01'],
+    ['issue_final_plan', null],
+  ])
 })
 
 test('a review that maintains or ceases the plan has no amended plan to issue', () => {

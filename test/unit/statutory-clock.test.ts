@@ -268,7 +268,9 @@ describe('exceptions (SEND Regulations 2014, regs 5(4), 10(4), 13(3))', () => {
       startsOn: '2027-12-18',
       endsOn: '2028-01-04',
     }
-    expect(exceptionProblems(christmas)).toEqual(['The school must be closed for 4 weeks or more'])
+    expect(exceptionProblems(christmas)).toEqual([
+      { field: 'endsOn', message: 'The school must be closed for 4 weeks or more' },
+    ])
   })
 
   test.each([
@@ -294,7 +296,9 @@ describe('exceptions (SEND Regulations 2014, regs 5(4), 10(4), 13(3))', () => {
       endsOn: null,
       explanation: ' ',
     }
-    expect(exceptionProblems(unexplained)).toEqual(['Explain why the time limit cannot be met'])
+    expect(exceptionProblems(unexplained)).toEqual([
+      { field: 'explanation', message: 'Explain why the time limit cannot be met' },
+    ])
   })
 
   // Received 1 June 2027: decide by 13 July 2027, final plan by 19 October 2027.

@@ -150,6 +150,7 @@ export async function insertCases(
         assessment_decided_on: milestones.assessmentDecidedOn,
         assessment_decision: milestones.assessmentDecision,
         plan_decision_on: milestones.planDecisionOn,
+        plan_decision: milestones.planDecision,
         review_meeting_on: milestones.reviewMeetingOn,
         review_notice_on: milestones.reviewNoticeOn,
         review_decision: milestones.reviewDecision,

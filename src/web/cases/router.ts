@@ -1,4 +1,4 @@
-import { Router, type Request, type Response } from 'express'
+import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
@@ -18,6 +18,7 @@ import { noErrors, type FormErrors } from '../validation'
 import { EVIDENCE_PREFIX, parseIntakeForm } from './intakeForm'
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
+import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
 
 // A filter that does not parse is ignored rather than refused: these come from links and bookmarks.
 const listQuery = z.object({
@@ -115,14 +116,83 @@ export function casesRouter(services: Services, clock: Clock): Router {
     res.redirect(303, `/cases/${result.id}?opened=1`)
   })
 
-  router.get('/:id', async (req, res, next) => {
+  /** The case page, with a problem from a form on it when there is one. */
+  async function renderCase(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status = 200,
+    errors = noErrors(),
+  ) {
     const id = caseId.safeParse(req.params.id)
     const view = id.success ? await services.cases.caseView(id.data) : undefined
     if (!view) return next(new HttpError(404, 'not-found'))
-    res.render('pages/cases/case', {
+    res.status(status).render('pages/cases/case', {
       ...view,
-      timeline: presentTimeline(view.timeline),
+      timeline: presentTimeline(view.timeline, view.caseworkers),
+      exceptionSteps: exceptionStepsFor(view.detail.kind),
+      caseworkers: view.caseworkers,
       opened: req.query.opened === '1',
+      changed: req.query.changed,
+      errors,
+    })
+  }
+
+  router.get('/:id', (req, res, next) => renderCase(req, res, next))
+
+  router.post('/:id/caseworker', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    const form = z
+      .object({ caseworkerId: z.string().default(''), version: z.coerce.number().int().min(1).catch(0) })
+      .parse(req.body ?? {})
+    if (!id.success) return next(new HttpError(404, 'not-found'))
+    const result = await services.cases.changeCaseworker(req.user!, id.data, form)
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=caseworker`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    const field = result.reason === 'invalid' ? result.field : 'caseworkerId'
+    await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
+      byField: { [field]: result.message },
+      summary: [{ text: result.message, href: `#${field}` }],
+    })
+  })
+
+  async function renderExceptionForm(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status: number,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+  ) {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/cases/new-exception', {
+      detail: view.detail,
+      steps: exceptionStepsFor(view.detail.kind),
+      values: { version: String(view.detail.version), ...values },
+      errors,
+    })
+  }
+
+  router.get('/:id/exceptions/new', caseWork, (req, res, next) =>
+    renderExceptionForm(req, res, next, 200, {}, noErrors()),
+  )
+
+  router.post('/:id/exceptions', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!id.success || !view) return next(new HttpError(404, 'not-found'))
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const parsed = parseExceptionForm(body, view.detail.kind, clock.today())
+    if (!parsed.ok) return renderExceptionForm(req, res, next, 400, body, parsed.errors)
+    const result = await services.cases.recordException(req.user!, id.data, parsed.value)
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=exception#exceptions`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    const message = result.message
+    await renderExceptionForm(req, res, next, result.reason === 'stale' ? 409 : 400, body, {
+      byField: {},
+      summary: [{ text: message, href: `/cases/${id.data}` }],
     })
   })
 

@@ -7,11 +7,15 @@ const WHAT_HAPPENED: Record<string, string> = {
   exception_recorded: 'Exception to a time limit recorded',
 }
 
-/** The case timeline in plain words, newest first. */
-export function presentTimeline(entries: TimelineEntry[]) {
+/** The case timeline in plain words, newest first. Audit details hold ids; people's names are looked up here. */
+export function presentTimeline(entries: TimelineEntry[], people: { id: string; fullName: string }[]) {
+  const name = (id: unknown) => people.find((p) => p.id === id)?.fullName ?? 'a former caseworker'
   return [...entries].reverse().map((e) => ({
     at: e.occurredAt,
-    what: WHAT_HAPPENED[e.action] ?? 'Case changed',
+    what:
+      e.action === 'caseworker_changed'
+        ? `Named caseworker changed from ${name(e.details.fromCaseworkerId)} to ${name(e.details.toCaseworkerId)}`
+        : (WHAT_HAPPENED[e.action] ?? 'Case changed'),
     who: e.actorName ?? 'The system',
   }))
 }

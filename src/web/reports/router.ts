@@ -1,12 +1,15 @@
 import { Router } from 'express'
 import type { Services } from '../../services'
 
-/** Managers: the whole service's workload. */
+/** Managers: the whole service's workload and timeliness. */
 export function reportsRouter(services: Services): Router {
   const router = Router()
   router.get('/', async (_req, res) => {
-    const overview = await services.home.managerOverview()
-    res.render('pages/reports/overview', { overview })
+    const [overview, timeliness] = await Promise.all([
+      services.home.managerOverview(),
+      services.reports.timeliness(),
+    ])
+    res.render('pages/reports/overview', { overview, timeliness })
   })
   return router
 }

@@ -1,0 +1,164 @@
+import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const userId = async (email: string): Promise<string> =>
+  (await t.database.db('users').where({ email }).first('id')).id
+
+async function caseOfKind(kind: string): Promise<{ id: string; version: number; caseworker_id: string }> {
+  return t.database.db('cases').where({ kind }).orderBy('reference').first('id', 'version', 'caseworker_id')
+}
+
+async function openCasePage(caseId: string) {
+  const agent = await signedInAgent(t.app, 'caseworker@example.org')
+  const page = await agent.get(`/cases/${caseId}`).expect(200)
+  return { agent, token: csrfTokenIn(page.text), page }
+}
+
+describe('changing the named caseworker', () => {
+  test('is saved with an audit event, shown on the timeline, and moves the version on', async () => {
+    const c = await caseOfKind('annual_review')
+    const to = (
+      await t.database.db('users').where({ role: 'caseworker' }).whereNot('id', c.caseworker_id).first('id')
+    ).id
+    const { agent, token } = await openCasePage(c.id)
+    await agent
+      .post(`/cases/${c.id}/caseworker`)
+      .type('form')
+      .send({ _csrf: token, caseworkerId: to, version: c.version })
+      .expect(303)
+    const page = await agent.get(`/cases/${c.id}?changed=caseworker`).expect(200)
+    expect(page.text).toContain('The named caseworker is now')
+    expect(page.text).toMatch(/Named caseworker changed from .+ to .+/)
+    const after = await t.database.db('cases').where({ id: c.id }).first('caseworker_id', 'version')
+    expect(after).toEqual({ caseworker_id: to, version: c.version + 1 })
+    const events = await t.database
+      .db('audit_events')
+      .where({ entity_id: c.id, action: 'caseworker_changed' })
+    expect(events).toHaveLength(1)
+  })
+
+  test('a form read before someone else changed the case is refused, showing the case as it is now', async () => {
+    const c = await caseOfKind('placement')
+    const { agent, token } = await openCasePage(c.id)
+    const first = await userId('caseworker2@example.org')
+    const second = await userId('caseworker3@example.org')
+    await agent
+      .post(`/cases/${c.id}/caseworker`)
+      .type('form')
+      .send({ _csrf: token, caseworkerId: first, version: c.version })
+    const res = await agent
+      .post(`/cases/${c.id}/caseworker`)
+      .type('form')
+      .send({ _csrf: token, caseworkerId: second, version: c.version })
+      .expect(409)
+    expect(res.text).toContain('Someone else changed this case after you opened it')
+    expect((await t.database.db('cases').where({ id: c.id }).first('caseworker_id')).caseworker_id).toBe(
+      c.caseworker_id === first ? c.caseworker_id : first,
+    )
+  })
+
+  test('someone who is not a caseworker cannot be named, and a manager cannot change it', async () => {
+    const c = await caseOfKind('issue_plan')
+    const { agent, token } = await openCasePage(c.id)
+    const res = await agent
+      .post(`/cases/${c.id}/caseworker`)
+      .type('form')
+      .send({ _csrf: token, caseworkerId: await userId('chair@example.org'), version: c.version })
+      .expect(400)
+    expect(res.text).toContain('Select the named caseworker from the list')
+    const manager = await signedInAgent(t.app, 'manager@example.org')
+    const managerPage = await manager.get(`/cases/${c.id}`).expect(200)
+    expect(managerPage.text).not.toContain('Change caseworker')
+    await manager
+      .post(`/cases/${c.id}/caseworker`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(managerPage.text),
+        caseworkerId: await userId('caseworker@example.org'),
+        version: c.version,
+      })
+      .expect(403)
+  })
+})
+
+describe('recording an exception to a time limit', () => {
+  test('is saved, shown on the case and against its deadline, with an audit event', async () => {
+    const c = await caseOfKind('assessment_request')
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/exceptions/new`).expect(200)
+    const res = await agent
+      .post(`/cases/${c.id}/exceptions`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        step: 'decide_whether_to_assess',
+        reasonCode: 'exceptional_personal_circumstances',
+        'startsOn-day': '1',
+        'startsOn-month': '10',
+        'startsOn-year': '2026',
+        explanation:
+          'The family was caring for a seriously ill relative and could not meet the psychologist.',
+      })
+      .expect(303)
+    expect(res.headers.location).toBe(`/cases/${c.id}?changed=exception#exceptions`)
+    const page = await agent.get(`/cases/${c.id}`).expect(200)
+    expect(page.text).toContain('Exceptional personal circumstances of the child or family')
+    expect(page.text).toContain('could not meet the psychologist')
+    expect(page.text).toContain('An exception applies')
+    expect(
+      await t.database.db('audit_events').where({ entity_id: c.id, action: 'exception_recorded' }),
+    ).toHaveLength(1)
+  })
+
+  test('one the regulations do not allow is refused, with each problem by its field', async () => {
+    const c = await caseOfKind('assessment_request')
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/exceptions/new`).expect(200)
+    const res = await agent
+      .post(`/cases/${c.id}/exceptions`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        step: 'issue_final_plan',
+        reasonCode: 'school_closure',
+        'startsOn-day': '19',
+        'startsOn-month': '12',
+        'startsOn-year': '2026',
+        'endsOn-day': '5',
+        'endsOn-month': '1',
+        'endsOn-year': '2027',
+        explanation: '',
+      })
+      .expect(400)
+    expect(res.text).toContain('The school must be closed for 4 weeks or more')
+    expect(res.text).toContain('Enter the date we asked the school for advice')
+    expect(res.text).toContain('Explain why the time limit cannot be met')
+    expect(res.text).toContain('href="#endsOn-day"')
+    expect(res.text).toContain('value="19"')
+  })
+
+  test('a placement case has no time limits that allow exceptions', async () => {
+    const c = await caseOfKind('placement')
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/exceptions/new`).expect(200)
+    expect(form.text).toContain('allow exceptions only to the 6-, 16- and 20-week limits')
+    const res = await agent
+      .post(`/cases/${c.id}/exceptions`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        step: 'issue_final_plan',
+        reasonCode: 'away_from_area',
+      })
+      .expect(400)
+    expect(res.text).toContain('Select the step the exception is for')
+  })
+})
