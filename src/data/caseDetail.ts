@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
 import type { EvidenceSource } from '../domain/caseIntake'
 
@@ -14,19 +15,7 @@ export interface CaseDetail {
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
-  milestones: {
-    assessmentDecidedOn: string | null
-    assessmentDecision: 'agree' | 'refuse' | null
-    draftPlanSentOn: string | null
-    planDecisionOn: string | null
-    planDecision: 'issue' | 'not_issue' | null
-    finalPlanIssuedOn: string | null
-    reviewMeetingOn: string | null
-    reviewNoticeOn: string | null
-    reviewDecision: 'maintain' | 'amend' | 'cease' | null
-    transferYear: number | null
-    transferType: 'school' | 'post16' | null
-  }
+  milestones: Milestones
   child: {
     id: string
     firstName: string
@@ -105,19 +94,7 @@ export function caseDetailRepository(db: Db) {
         preference: c.preference,
         preferredSetting: c.preferred_setting,
         preferredSettingIsMainstream: c.preferred_setting_is_mainstream,
-        milestones: {
-          assessmentDecidedOn: c.assessment_decided_on,
-          assessmentDecision: c.assessment_decision,
-          draftPlanSentOn: c.draft_plan_sent_on,
-          planDecisionOn: c.plan_decision_on,
-          planDecision: c.plan_decision,
-          finalPlanIssuedOn: c.final_plan_issued_on,
-          reviewMeetingOn: c.review_meeting_on,
-          reviewNoticeOn: c.review_notice_on,
-          reviewDecision: c.review_decision,
-          transferYear: c.transfer_year,
-          transferType: c.transfer_type,
-        },
+        milestones: toMilestones(c),
         child: {
           id: c.child_id,
           firstName: c.first_name,

@@ -1,4 +1,5 @@
 import type { Db } from './db'
+import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow } from './caseMilestones'
 import {
   EXCEPTION_REASONS,
   STEPS_WITH_EXCEPTIONS,
@@ -17,20 +18,10 @@ export interface CaseClockRecord extends CaseClockFacts {
   exceptions: ClockException[]
 }
 
-interface ClockRow {
+interface ClockRow extends MilestoneRow {
   id: string
   kind: CaseKind
   received_on: IsoDate
-  assessment_decided_on: IsoDate | null
-  assessment_decision: 'agree' | 'refuse' | null
-  plan_decision_on: IsoDate | null
-  plan_decision: 'issue' | 'not_issue' | null
-  final_plan_issued_on: IsoDate | null
-  review_meeting_on: IsoDate | null
-  review_notice_on: IsoDate | null
-  review_decision: 'maintain' | 'amend' | 'cease' | null
-  transfer_year: number | null
-  transfer_type: 'school' | 'post16' | null
 }
 
 interface ExceptionRow {
@@ -73,21 +64,7 @@ export function timelinessRepository(db: Db) {
         db('cases')
           .whereIn('kind', KINDS_WITH_A_CLOCK)
           .orderBy('reference')
-          .select<ClockRow[]>(
-            'id',
-            'kind',
-            'received_on',
-            'assessment_decided_on',
-            'assessment_decision',
-            'plan_decision_on',
-            'plan_decision',
-            'final_plan_issued_on',
-            'review_meeting_on',
-            'review_notice_on',
-            'review_decision',
-            'transfer_year',
-            'transfer_type',
-          ),
+          .select<ClockRow[]>('id', 'kind', 'received_on', ...MILESTONE_COLUMNS),
         db('case_exceptions as e')
           .join('cases as c', 'c.id', 'e.case_id')
           .whereIn('c.kind', KINDS_WITH_A_CLOCK)
@@ -114,18 +91,7 @@ export function timelinessRepository(db: Db) {
         id: c.id,
         kind: c.kind,
         receivedOn: c.received_on,
-        milestones: {
-          assessmentDecidedOn: c.assessment_decided_on,
-          assessmentDecision: c.assessment_decision,
-          planDecisionOn: c.plan_decision_on,
-          planDecision: c.plan_decision,
-          finalPlanIssuedOn: c.final_plan_issued_on,
-          reviewMeetingOn: c.review_meeting_on,
-          reviewNoticeOn: c.review_notice_on,
-          reviewDecision: c.review_decision,
-          transferYear: c.transfer_year,
-          transferType: c.transfer_type,
-        },
+        milestones: toMilestones(c),
         exceptions: byCase.get(c.id) ?? [],
       }))
     },

@@ -1,32 +1,12 @@
-import type { BrowserContext, Page } from 'playwright-core'
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app'
-import { accessibilityViolations, launchBrowser, listen, watchForPageErrors } from '../support/browser'
+import type { Page } from 'playwright-core'
+import {
+  accessibilityViolations,
+  signInAs,
+  useBrowserOnTestApp,
+  watchForPageErrors,
+} from '../support/browser'
 
-let t: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-let context: BrowserContext
-
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await listen(t.app)
-  browser = await launchBrowser()
-  context = browser.context
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await t?.close()
-})
-
-async function signIn(page: Page): Promise<void> {
-  await page.goto(`${server.baseUrl}/sign-in`)
-  await page.getByLabel('Email address').fill('caseworker@example.org')
-  await page.getByLabel('Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForURL(/\/cases$/)
-}
+const browser = useBrowserOnTestApp()
 
 async function fillDate(page: Page, legend: string, day: string, month: string, year: string): Promise<void> {
   const group = page.getByRole('group', { name: legend, exact: true })
@@ -36,9 +16,10 @@ async function fillDate(page: Page, legend: string, day: string, month: string, 
 }
 
 test('a caseworker opens a case in the browser and sees its deadlines', async () => {
-  const page = await context.newPage()
+  const page = await browser.context.newPage()
   const problems = watchForPageErrors(page)
-  await signIn(page)
+  await signInAs(page, browser.baseUrl, 'caseworker@example.org')
+  await page.waitForURL(/\/cases$/)
   await page.getByRole('button', { name: 'Open a case' }).click()
   await page.waitForURL(/\/cases\/new$/)
   expect(await accessibilityViolations(page)).toEqual([])

@@ -1,32 +1,13 @@
-import type { BrowserContext, Page } from 'playwright-core'
-import { createTestApp, DEMO_PASSWORD, type TestApp } from '../support/app'
-import { accessibilityViolations, launchBrowser, listen, watchForPageErrors } from '../support/browser'
+import type { Page } from 'playwright-core'
+import {
+  accessibilityViolations,
+  signInAs,
+  useBrowserOnTestApp,
+  watchForPageErrors,
+} from '../support/browser'
 
-let t: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-let browser: Awaited<ReturnType<typeof launchBrowser>>
-let context: BrowserContext
-
-beforeAll(async () => {
-  t = await createTestApp()
-  server = await listen(t.app)
-  browser = await launchBrowser()
-  context = browser.context
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await t?.close()
-})
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/sign-in`)
-  await page.getByLabel('Email address').fill(email)
-  await page.getByLabel('Password').fill(DEMO_PASSWORD)
-  await page.getByRole('button', { name: 'Sign in' }).click()
-  await page.waitForLoadState('load')
-}
+const browser = useBrowserOnTestApp()
+const signIn = (page: Page, email: string) => signInAs(page, browser.baseUrl, email)
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Sign out' }).click()
@@ -34,9 +15,9 @@ async function signOut(page: Page): Promise<void> {
 }
 
 test('the sign-in page has no accessibility violations and shows errors accessibly', async () => {
-  const page = await context.newPage()
+  const page = await browser.context.newPage()
   const problems = watchForPageErrors(page)
-  await page.goto(`${server.baseUrl}/sign-in`)
+  await page.goto(`${browser.baseUrl}/sign-in`)
   expect(await page.title()).toContain('Sign in')
   expect(await accessibilityViolations(page)).toEqual([])
 
@@ -61,7 +42,7 @@ const ACCOUNTS = [
 ]
 
 test.each(ACCOUNTS)('$email signs in to an accessible home page', async ({ email, path, heading }) => {
-  const page = await context.newPage()
+  const page = await browser.context.newPage()
   const problems = watchForPageErrors(page)
   await signIn(page, email)
   expect(new URL(page.url()).pathname).toBe(path)
@@ -73,7 +54,7 @@ test.each(ACCOUNTS)('$email signs in to an accessible home page', async ({ email
 })
 
 test('the case filter updates the table in place with htmx, under the CSP, and the URL follows', async () => {
-  const page = await context.newPage()
+  const page = await browser.context.newPage()
   const problems = watchForPageErrors(page)
   await signIn(page, 'caseworker@example.org')
   // Mark the page: a full reload would lose this, an htmx swap keeps it.

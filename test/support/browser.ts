@@ -6,6 +6,7 @@ import type { Server } from 'node:http'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { AxeBuilder } from '@axe-core/playwright'
 import type { Express } from 'express'
+import { createTestApp, DEMO_PASSWORD, type TestApp } from './app'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
 
@@ -77,4 +78,42 @@ export function watchForPageErrors(page: Page): string[] {
   })
   page.on('pageerror', (error) => problems.push(error.message))
   return problems
+}
+
+export interface BrowserOnApp {
+  baseUrl: string
+  context: BrowserContext
+}
+
+/**
+ * For a browser test file: the real app on a fresh demo database, served on 127.0.0.1, and Chromium,
+ * started before the tests and stopped after them. Read the fields inside tests, once beforeAll has run.
+ */
+export function useBrowserOnTestApp(): BrowserOnApp {
+  const state = {} as BrowserOnApp
+  let app: TestApp | undefined
+  let server: Awaited<ReturnType<typeof listen>> | undefined
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined
+  beforeAll(async () => {
+    app = await createTestApp()
+    server = await listen(app.app)
+    browser = await launchBrowser()
+    state.baseUrl = server.baseUrl
+    state.context = browser.context
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await app?.close()
+  })
+  return state
+}
+
+/** Signs in through the sign-in form as a demo account. */
+export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.goto(`${baseUrl}/sign-in`)
+  await page.getByLabel('Email address').fill(email)
+  await page.getByLabel('Password').fill(DEMO_PASSWORD)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await page.waitForLoadState('load')
 }

@@ -1,0 +1,60 @@
+import type { IsoDate } from '../domain/dates'
+
+/** The columns of `cases` that record the statutory steps done, which the clock and reports read. */
+export const MILESTONE_COLUMNS = [
+  'assessment_decided_on',
+  'assessment_decision',
+  'draft_plan_sent_on',
+  'plan_decision_on',
+  'plan_decision',
+  'final_plan_issued_on',
+  'review_meeting_on',
+  'review_notice_on',
+  'review_decision',
+  'transfer_year',
+  'transfer_type',
+] as const
+
+export interface MilestoneRow {
+  assessment_decided_on: IsoDate | null
+  assessment_decision: 'agree' | 'refuse' | null
+  draft_plan_sent_on: IsoDate | null
+  plan_decision_on: IsoDate | null
+  plan_decision: 'issue' | 'not_issue' | null
+  final_plan_issued_on: IsoDate | null
+  review_meeting_on: IsoDate | null
+  review_notice_on: IsoDate | null
+  review_decision: 'maintain' | 'amend' | 'cease' | null
+  transfer_year: number | null
+  transfer_type: 'school' | 'post16' | null
+}
+
+export interface Milestones {
+  assessmentDecidedOn: IsoDate | null
+  assessmentDecision: 'agree' | 'refuse' | null
+  draftPlanSentOn: IsoDate | null
+  planDecisionOn: IsoDate | null
+  planDecision: 'issue' | 'not_issue' | null
+  finalPlanIssuedOn: IsoDate | null
+  reviewMeetingOn: IsoDate | null
+  reviewNoticeOn: IsoDate | null
+  reviewDecision: 'maintain' | 'amend' | 'cease' | null
+  transferYear: number | null
+  transferType: 'school' | 'post16' | null
+}
+
+export function toMilestones(row: MilestoneRow): Milestones {
+  return {
+    assessmentDecidedOn: row.assessment_decided_on,
+    assessmentDecision: row.assessment_decision,
+    draftPlanSentOn: row.draft_plan_sent_on,
+    planDecisionOn: row.plan_decision_on,
+    planDecision: row.plan_decision,
+    finalPlanIssuedOn: row.final_plan_issued_on,
+    reviewMeetingOn: row.review_meeting_on,
+    reviewNoticeOn: row.review_notice_on,
+    reviewDecision: row.review_decision,
+    transferYear: row.transfer_year,
+    transferType: row.transfer_type,
+  }
+}
