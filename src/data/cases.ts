@@ -8,6 +8,7 @@ export interface CaseListFilter {
   caseworkerId?: string
   status?: CaseStatus
   kind?: CaseKind
+  panelId?: string
   deadline?: DeadlineWindow
   page: number
   perPage: number
@@ -95,6 +96,15 @@ export function casesRepository(db: Db) {
         if (filter.caseworkerId) query.where('c.caseworker_id', filter.caseworkerId)
         if (filter.status) query.where('c.status', filter.status)
         if (filter.kind) query.where('c.kind', filter.kind)
+        if (filter.panelId) {
+          // Cases that are, or have been, on an agenda of that panel.
+          query.whereExists(
+            db('agenda_items as ai')
+              .join('sittings as s', 's.id', 'ai.sitting_id')
+              .whereRaw('ai.case_id = c.id')
+              .where('s.panel_id', filter.panelId),
+          )
+        }
         const window = filter.deadline
         if (window?.kind === 'none') query.whereNull('c.next_deadline_on')
         if (window?.kind === 'range') {

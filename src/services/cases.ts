@@ -24,6 +24,7 @@ export interface CaseListQuery {
   scope: 'mine' | 'all'
   status?: CaseStatus
   kind?: CaseKind
+  panel?: string
   deadline?: DeadlineFilter
   page: number
 }
@@ -69,6 +70,7 @@ export function casesService(data: DataLayer, clock: Clock) {
         caseworkerId: scope === 'mine' ? user.id : undefined,
         status: query.status,
         kind: query.kind,
+        panelId: query.panel,
         deadline: query.deadline ? deadlineWindow(query.deadline, today) : undefined,
         perPage: CASES_PER_PAGE,
       }
@@ -77,7 +79,8 @@ export function casesService(data: DataLayer, clock: Clock) {
       // A page past the end (a stale link) shows the last page rather than nothing.
       const { rows, total } =
         page.number === query.page ? first : await data.cases.list({ ...filter, page: page.number })
-      return { cases: rows, total, page, scope, today }
+      const panels = await data.panels.listAll()
+      return { cases: rows, total, page, scope, today, panels }
     },
 
     listCaseworkers() {

@@ -70,3 +70,21 @@ test('nonsense in the query is ignored, not an error', async () => {
   const agent = await signedInAgent(t.app, 'caseworker@example.org')
   await agent.get('/cases?kind=rocket&deadline=soon&page=-3&status[]=x&scope=everyone').expect(200)
 })
+
+test('filters by panel: the cases on that panel’s agendas', async () => {
+  const agent = await signedInAgent(t.app, 'manager@example.org')
+  const panel = await t.database.db('panels').where({ panel_type: 'placement' }).first('id')
+  const expected = await t.database
+    .db('cases as c')
+    .whereExists(
+      t.database
+        .db('agenda_items as ai')
+        .join('sittings as s', 's.id', 'ai.sitting_id')
+        .whereRaw('ai.case_id = c.id')
+        .where('s.panel_id', panel.id),
+    )
+    .pluck('c.reference')
+  expect(expected.length).toBeGreaterThan(0)
+  const res = await agent.get(`/cases?panel=${panel.id}`).expect(200)
+  expect(references(res.text).sort()).toEqual([...expected].sort())
+})

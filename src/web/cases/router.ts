@@ -26,6 +26,7 @@ const listQuery = z.object({
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
   kind: z.enum(CASE_KINDS).optional().catch(undefined),
   deadline: z.enum(DEADLINE_FILTERS).optional().catch(undefined),
+  panel: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
 const caseId = z.uuid()
