@@ -1,7 +1,7 @@
 import type { Db } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
-import type { AreaOfNeed, CaseKind, CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
-import type { EvidenceSource } from '../domain/caseIntake'
+import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
+import type { EvidenceSource, NewFamilyContact } from '../domain/caseIntake'
 
 export interface CaseDetail {
   id: string
@@ -25,17 +25,7 @@ export interface CaseDetail {
     yearGroup: string | null
     areasOfNeed: AreaOfNeed[]
   }
-  contacts: {
-    fullName: string
-    relationship: FamilyRelationship
-    address: string | null
-    email: string | null
-    phone: string | null
-    preferredLanguage: string
-    needsInterpreter: boolean
-    letterFormat: LetterFormat
-    isMainContact: boolean
-  }[]
+  contacts: (NewFamilyContact & { isMainContact: boolean })[]
   evidence: { source: EvidenceSource; requestedOn: string | null; receivedOn: string | null }[]
   exceptions: {
     step: string

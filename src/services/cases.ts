@@ -10,8 +10,8 @@ import {
   lockCase,
   nextCaseReference,
   updateCase,
+  type ExceptionRowInput,
 } from '../data/caseRecords'
-import type { IsoDate } from '../domain/dates'
 import type { NewCase } from '../domain/caseIntake'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
@@ -42,16 +42,8 @@ const STALE: EditResult = {
     'Someone else changed this case after you opened it. Check the case as it is now, then make your change again.',
 }
 
-export interface NewException {
-  step: string
-  reasonCode: string
-  startsOn: IsoDate
-  endsOn: IsoDate | null
-  adviceRequestedOn: IsoDate | null
-  familyToldOn: IsoDate | null
-  explanation: string
-  version: number
-}
+/** An exception as a caseworker records it, with the version of the case they read. */
+export type NewException = Omit<ExceptionRowInput, 'recordedBy'> & { version: number }
 
 export type OpenCaseResult =
   { ok: true; id: string; reference: string } | { ok: false; field: string; message: string }
