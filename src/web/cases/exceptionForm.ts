@@ -8,7 +8,7 @@ import {
 import type { IsoDate } from '../../domain/dates'
 import type { CaseKind } from '../../domain/vocabulary'
 import type { NewException } from '../../services/cases'
-import { parseDateField } from '../dateFields'
+import { FormErrorCollector } from '../formErrors'
 import type { FormErrors } from '../validation'
 
 /** The steps of a case's clock that the regulations allow an exception to. */
@@ -27,7 +27,6 @@ const FIELD_ORDER = [
   'familyToldOn',
   'explanation',
 ]
-const DATE_FIELDS = new Set(['startsOn', 'endsOn', 'adviceRequestedOn', 'familyToldOn'])
 
 export function parseExceptionForm(
   body: Record<string, unknown>,
@@ -47,23 +46,18 @@ export function parseExceptionForm(
       .max(2000, 'The explanation must be 2000 characters or fewer'),
     version: z.coerce.number().int().min(1),
   })
-  const byField: Record<string, string> = {}
-  const dateParts: Record<string, string[]> = {}
+  const form = new FormErrorCollector(body, FIELD_ORDER)
   const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) byField[String(issue.path[0])] ??= issue.message
-  }
-  const date = (field: string, label: string, required: boolean, notAfter?: IsoDate): IsoDate | null => {
-    const result = parseDateField(body, field, { label, required, notAfter })
-    if (result.ok) return result.value ?? null
-    byField[field] ??= result.error
-    dateParts[field] = result.fields
-    return null
-  }
-  const startsOn = date('startsOn', 'Start date', true)
-  const endsOn = date('endsOn', 'End date', false)
-  const adviceRequestedOn = date('adviceRequestedOn', 'Date we asked the school for advice', false)
-  const familyToldOn = date('familyToldOn', 'Date the family was told', false, today)
+  if (!parsed.success) form.addZod(parsed.error)
+  const startsOn = form.date('startsOn', 'Start date', { required: true })
+  const endsOn = form.date('endsOn', 'End date', { required: false })
+  const adviceRequestedOn = form.date('adviceRequestedOn', 'Date we asked the school for advice', {
+    required: false,
+  })
+  const familyToldOn = form.date('familyToldOn', 'Date the family was told', {
+    required: false,
+    notAfter: today,
+  })
 
   // The regulations' own conditions are checked whenever the reason and dates are known, so that every
   // problem shows at once rather than one more after each attempt.
@@ -78,22 +72,10 @@ export function parseExceptionForm(
       adviceRequestedOn,
       explanation: typeof body.explanation === 'string' ? body.explanation : '',
     })
-    for (const problem of problems) byField[problem.field] ??= problem.message
+    for (const problem of problems) form.add(problem.field, problem.message)
   }
 
-  if (!parsed.success || !startsOn || Object.keys(byField).length > 0) {
-    return {
-      ok: false,
-      errors: {
-        byField,
-        dateParts,
-        summary: FIELD_ORDER.filter((f) => byField[f]).map((f) => ({
-          text: byField[f]!,
-          href: `#${DATE_FIELDS.has(f) ? `${f}-${dateParts[f]?.[0] ?? 'day'}` : f}`,
-        })),
-      },
-    }
-  }
+  if (!parsed.success || !startsOn || !form.empty) return { ok: false, errors: form.errors() }
   return {
     ok: true,
     value: {

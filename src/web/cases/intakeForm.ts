@@ -1,19 +1,17 @@
 import { z } from 'zod'
 import {
   ageOn,
-  EVIDENCE_SOURCE_LABELS,
-  EVIDENCE_SOURCES,
   REQUESTER_LABELS,
   REQUESTERS,
   YEAR_GROUPS,
-  type EvidenceSource,
   type NewCase,
   type NewFamilyContact,
 } from '../../domain/caseIntake'
 import type { IsoDate } from '../../domain/dates'
 import { AREAS_OF_NEED, CASE_KINDS, FAMILY_RELATIONSHIPS, LETTER_FORMATS } from '../../domain/vocabulary'
-import { parseDateField } from '../dateFields'
+import { FormErrorCollector } from '../formErrors'
 import type { FormErrors } from '../validation'
+import { EVIDENCE_FIELDS, parseEvidence } from './evidenceFields'
 
 type Body = Record<string, unknown>
 
@@ -28,15 +26,6 @@ const optionalText = (max: number, label: string) =>
 
 const requiredText = (max: number, empty: string, label: string) =>
   z.string({ error: empty }).trim().min(1, empty).max(max, `${label} must be ${max} characters or fewer`)
-
-const EVIDENCE_PREFIX: Record<EvidenceSource, string> = {
-  educational_psychology: 'evidenceEp',
-  health: 'evidenceHealth',
-  social_care: 'evidenceSocialCare',
-  school: 'evidenceSchool',
-}
-
-export { EVIDENCE_PREFIX }
 
 function contactSchema(n: 1 | 2) {
   const who = n === 1 ? 'the main family contact' : 'the second family contact'
@@ -154,23 +143,9 @@ const FIELD_ORDER = [
   'preference',
   'preferredSetting',
   'preferredSettingIsMainstream',
-  ...EVIDENCE_SOURCES.flatMap((s) => [`${EVIDENCE_PREFIX[s]}Requested`, `${EVIDENCE_PREFIX[s]}Received`]),
+  ...EVIDENCE_FIELDS,
   'caseworkerId',
 ]
-
-const DATE_FIELDS = new Set([
-  'dateOfBirth',
-  'received',
-  'reviewMeeting',
-  'reviewNotice',
-  ...EVIDENCE_SOURCES.flatMap((s) => [`${EVIDENCE_PREFIX[s]}Requested`, `${EVIDENCE_PREFIX[s]}Received`]),
-])
-
-/** Where the error summary's link for a field goes: a date input's first box, a radio group's first radio. */
-function anchorFor(field: string, dateParts: Record<string, string[]>): string {
-  const first = dateParts[field]?.[0] ?? (DATE_FIELDS.has(field) ? 'day' : undefined)
-  return first ? `${field}-${first}` : field
-}
 
 export type IntakeResult = { ok: true; value: NewCase } | { ok: false; errors: FormErrors }
 
@@ -179,36 +154,15 @@ function hasSecondContact(body: Body): boolean {
 }
 
 export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
-  const byField: Record<string, string> = {}
-  const dateParts: Record<string, string[]> = {}
-  const addError = (field: string, message: string) => {
-    byField[field] ??= message
-  }
-  const collect = (error: z.ZodError) => {
-    for (const issue of error.issues) addError(String(issue.path[0]), issue.message)
-  }
-
-  const date = (
-    field: string,
-    label: string,
-    required: boolean,
-    notAfter: IsoDate | undefined = today,
-  ): IsoDate | null => {
-    const result = parseDateField(body, field, { label, required, notAfter })
-    if (result.ok) return result.value ?? null
-    addError(field, result.error)
-    dateParts[field] = result.fields
-    return null
-  }
-
+  const form = new FormErrorCollector(body, FIELD_ORDER)
   const main = caseSchema.safeParse(body)
-  if (!main.success) collect(main.error)
+  if (!main.success) form.addZod(main.error)
   const contactNumbers: (1 | 2)[] = hasSecondContact(body) ? [1, 2] : [1]
   const contacts: NewFamilyContact[] = []
   for (const n of contactNumbers) {
     const parsed = contactSchema(n).safeParse(body)
     if (!parsed.success) {
-      collect(parsed.error)
+      form.addZod(parsed.error)
       continue
     }
     const v = parsed.data as Record<string, string | null | undefined>
@@ -224,68 +178,50 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
     })
   }
 
-  const dateOfBirth = date('dateOfBirth', 'Date of birth', true)
-  const receivedOn = date('received', 'Date the request was received', true)
+  const past = { required: true, notAfter: today }
+  const dateOfBirth = form.date('dateOfBirth', 'Date of birth', past)
+  const receivedOn = form.date('received', 'Date the request was received', past)
   const kind = main.success ? main.data.kind : undefined
   // An annual review case starts from a meeting that has been held. A phase transfer is planned back from
   // its deadline, so its meeting may still be ahead, or not yet arranged.
   const reviewMeetingOn =
     kind === 'annual_review'
-      ? date('reviewMeeting', 'Date of the review meeting', true)
+      ? form.date('reviewMeeting', 'Date of the review meeting', past)
       : kind === 'phase_transfer'
-        ? date('reviewMeeting', 'Date of the review meeting', false, undefined)
+        ? form.date('reviewMeeting', 'Date of the review meeting', { required: false })
         : null
   const reviewNoticeOn =
     kind === 'annual_review' || kind === 'phase_transfer'
-      ? date('reviewNotice', 'Date of the notice of amendments', false)
+      ? form.date('reviewNotice', 'Date of the notice of amendments', { required: false, notAfter: today })
       : null
   if (reviewMeetingOn && reviewNoticeOn && reviewNoticeOn < reviewMeetingOn) {
-    addError('reviewNotice', 'Date of the notice of amendments must be on or after the review meeting')
+    form.add('reviewNotice', 'Date of the notice of amendments must be on or after the review meeting')
   }
   if (dateOfBirth && receivedOn) {
     if (dateOfBirth > receivedOn)
-      addError('dateOfBirth', 'Date of birth must be before the date the request was received')
+      form.add('dateOfBirth', 'Date of birth must be before the date the request was received')
     else if (ageOn(dateOfBirth, receivedOn) > 25) {
-      addError('dateOfBirth', 'The child or young person must be 25 or under when the request was received')
+      form.add('dateOfBirth', 'The child or young person must be 25 or under when the request was received')
     }
   }
 
-  const evidence = EVIDENCE_SOURCES.map((source) => {
-    const prefix = EVIDENCE_PREFIX[source]
-    const what = `${EVIDENCE_SOURCE_LABELS[source].toLowerCase()} advice`
-    const requestedOn = date(`${prefix}Requested`, `Date ${what} was asked for`, false)
-    const evidenceReceivedOn = date(`${prefix}Received`, `Date ${what} was received`, false)
-    if (requestedOn && evidenceReceivedOn && evidenceReceivedOn < requestedOn) {
-      addError(`${prefix}Received`, `Date ${what} was received must be on or after the date it was asked for`)
-    }
-    return { source, requestedOn, receivedOn: evidenceReceivedOn }
-  })
+  const evidence = parseEvidence(form, today)
 
   if (main.success) {
     const v = main.data
     if (v.kind === 'placement') {
-      if (!v.preferredSetting) addError('preferredSetting', 'Enter the school or setting the family wants')
+      if (!v.preferredSetting) form.add('preferredSetting', 'Enter the school or setting the family wants')
       if (v.preferredSettingIsMainstream === null) {
-        addError('preferredSettingIsMainstream', 'Select whether the school or setting is mainstream')
+        form.add('preferredSettingIsMainstream', 'Select whether the school or setting is mainstream')
       }
     }
     if (v.kind === 'phase_transfer') {
-      if (v.transferYear === null) addError('transferYear', 'Enter the year of transfer')
-      if (v.transferType === null) addError('transferType', 'Select the kind of move')
+      if (v.transferYear === null) form.add('transferYear', 'Enter the year of transfer')
+      if (v.transferType === null) form.add('transferType', 'Select the kind of move')
     }
   }
 
-  if (!main.success || Object.keys(byField).length > 0 || !dateOfBirth || !receivedOn) {
-    const ordered = FIELD_ORDER.filter((f) => byField[f])
-    return {
-      ok: false,
-      errors: {
-        byField,
-        dateParts,
-        summary: ordered.map((field) => ({ text: byField[field]!, href: `#${anchorFor(field, dateParts)}` })),
-      },
-    }
-  }
+  if (!main.success || !form.empty || !dateOfBirth || !receivedOn) return { ok: false, errors: form.errors() }
 
   const v = main.data
   return {

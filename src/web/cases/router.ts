@@ -4,18 +4,13 @@ import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
 import { DEADLINE_FILTER_LABELS, DEADLINE_FILTERS } from '../../domain/caseList'
-import {
-  EVIDENCE_SOURCE_LABELS,
-  EVIDENCE_SOURCES,
-  REQUESTER_LABELS,
-  REQUESTERS,
-  YEAR_GROUPS,
-} from '../../domain/caseIntake'
+import { REQUESTER_LABELS, REQUESTERS, YEAR_GROUPS } from '../../domain/caseIntake'
 import { requireArea } from '../middleware/authentication'
 import { renderPageOrFragment } from '../middleware/views'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
-import { EVIDENCE_PREFIX, parseIntakeForm } from './intakeForm'
+import { parseIntakeForm } from './intakeForm'
+import { EVIDENCE_SECTIONS } from './evidenceFields'
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
@@ -33,10 +28,6 @@ const caseId = z.uuid()
 
 const deadlineFilters = DEADLINE_FILTERS.map((d) => ({ value: d, text: DEADLINE_FILTER_LABELS[d] }))
 const requesters = REQUESTERS.map((r) => ({ value: r, text: REQUESTER_LABELS[r] }))
-const evidenceSources = EVIDENCE_SOURCES.map((s) => ({
-  prefix: EVIDENCE_PREFIX[s],
-  label: EVIDENCE_SOURCE_LABELS[s],
-}))
 
 /** The list's address for another page, keeping the filters. */
 function pageLinkFor(filter: Record<string, string | number | undefined>) {
@@ -69,7 +60,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
       errors,
       caseworkers,
       requesters,
-      evidenceSources,
+      evidenceSources: EVIDENCE_SECTIONS,
       yearGroups: YEAR_GROUPS,
       preview,
     })
