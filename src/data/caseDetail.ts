@@ -12,6 +12,7 @@ export interface CaseDetail {
   receivedOn: string
   requestedBy: string | null
   isComplex: boolean
+  papersCompleteOn: string | null
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
@@ -81,6 +82,7 @@ export function caseDetailRepository(db: Db) {
         receivedOn: c.received_on,
         requestedBy: c.requested_by,
         isComplex: c.is_complex,
+        papersCompleteOn: c.papers_complete_on,
         preference: c.preference,
         preferredSetting: c.preferred_setting,
         preferredSettingIsMainstream: c.preferred_setting_is_mainstream,

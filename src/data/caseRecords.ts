@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import type { NewCase } from '../domain/caseIntake'
 import type { IsoDate } from '../domain/dates'
+import { papersCompleteOn } from '../domain/papers'
 
 /**
  * Writes for opening a case: every function takes the caller's transaction, so that the child, the
@@ -85,6 +86,7 @@ export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promis
       review_notice_on: input.reviewNoticeOn,
       transfer_year: input.transferYear,
       transfer_type: input.transferType,
+      papers_complete_on: papersCompleteOn(input.evidence),
       next_deadline_on: c.nextDeadline?.on ?? null,
       next_deadline_step: c.nextDeadline?.step ?? null,
       created_by: c.createdBy,
@@ -170,4 +172,14 @@ export async function insertException(
     })
     .returning('id')
   return (row as { id: string }).id
+}
+
+/** The evidence as it now stands: a source with neither date is not kept. */
+export async function replaceEvidence(
+  trx: Knex.Transaction,
+  caseId: string,
+  evidence: NewCase['evidence'],
+): Promise<void> {
+  await trx('case_evidence').where({ case_id: caseId }).delete()
+  await insertEvidence(trx, caseId, evidence)
 }

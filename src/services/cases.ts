@@ -9,10 +9,12 @@ import {
   insertFamilyContacts,
   lockCase,
   nextCaseReference,
+  replaceEvidence,
   updateCase,
   type ExceptionRowInput,
 } from '../data/caseRecords'
-import type { NewCase } from '../domain/caseIntake'
+import type { NewCase, NewEvidence } from '../domain/caseIntake'
+import { papersCompleteOn } from '../domain/papers'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
@@ -155,6 +157,30 @@ export function casesService(data: DataLayer, clock: Clock) {
           entityType: 'case',
           entityId: caseId,
           details: { exceptionId, step: exception.step, reasonCode: exception.reasonCode },
+        })
+        return { ok: true }
+      })
+    },
+
+    /** Records advice asked for and received; the papers are complete when the last awaited advice arrives. */
+    async updateEvidence(
+      actor: User,
+      caseId: string,
+      change: { evidence: NewEvidence[]; version: number },
+    ): Promise<EditResult> {
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        await replaceEvidence(trx, caseId, change.evidence)
+        const papersComplete = papersCompleteOn(change.evidence)
+        await updateCase(trx, caseId, { papers_complete_on: papersComplete })
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'evidence_updated',
+          entityType: 'case',
+          entityId: caseId,
+          details: { papersCompleteOn: papersComplete },
         })
         return { ok: true }
       })

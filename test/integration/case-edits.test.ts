@@ -162,3 +162,83 @@ describe('recording an exception to a time limit', () => {
     expect(res.text).toContain('Select the step the exception is for')
   })
 })
+
+describe('updating the evidence', () => {
+  test('the form shows what is stored; saving records advice received, completes the papers and is audited', async () => {
+    const c = await caseOfKind('alternative_provision')
+    await t.database.db('case_evidence').where({ case_id: c.id }).delete()
+    await t.database
+      .db('case_evidence')
+      .insert({ case_id: c.id, source: 'school', requested_on: '2026-10-01' })
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/evidence`).expect(200)
+    expect(form.text).toContain('name="evidenceSchoolRequested-day" type="text"')
+    expect(form.text).toMatch(/id="evidenceSchoolRequested-month"[^>]*value="10"/)
+    const res = await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        'evidenceSchoolRequested-day': '1',
+        'evidenceSchoolRequested-month': '10',
+        'evidenceSchoolRequested-year': '2026',
+        'evidenceSchoolReceived-day': '20',
+        'evidenceSchoolReceived-month': '10',
+        'evidenceSchoolReceived-year': '2026',
+      })
+      .expect(303)
+    expect(res.headers.location).toBe(`/cases/${c.id}?changed=evidence#evidence`)
+    const page = await agent.get(`/cases/${c.id}?changed=evidence`).expect(200)
+    expect(page.text).toContain('The papers are complete')
+    expect(page.text).toContain('The papers were complete on 20 October 2026')
+    const stored = await t.database.db('cases').where({ id: c.id }).first('papers_complete_on', 'version')
+    expect(stored).toEqual({ papers_complete_on: '2026-10-20', version: c.version + 1 })
+    expect(
+      await t.database.db('audit_events').where({ entity_id: c.id, action: 'evidence_updated' }),
+    ).toHaveLength(1)
+    expect(page.text).toContain('Evidence updated')
+  })
+
+  test('advice received before it was asked for, or in the future, is refused and nothing is saved', async () => {
+    const c = await caseOfKind('alternative_provision')
+    const { agent } = await openCasePage(c.id)
+    const fresh = await t.database.db('cases').where({ id: c.id }).first('version')
+    const form = await agent.get(`/cases/${c.id}/evidence`).expect(200)
+    const res = await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: fresh.version,
+        'evidenceHealthRequested-day': '10',
+        'evidenceHealthRequested-month': '10',
+        'evidenceHealthRequested-year': '2026',
+        'evidenceHealthReceived-day': '1',
+        'evidenceHealthReceived-month': '10',
+        'evidenceHealthReceived-year': '2026',
+        'evidenceEpRequested-day': '1',
+        'evidenceEpRequested-month': '1',
+        'evidenceEpRequested-year': '2027',
+      })
+      .expect(400)
+    expect(res.text).toContain(
+      'Date health advice was received must be on or after the date it was asked for',
+    )
+    expect(res.text).toContain(
+      'Date educational psychology advice was asked for must be today or in the past',
+    )
+    expect((await t.database.db('cases').where({ id: c.id }).first('version')).version).toBe(fresh.version)
+  })
+
+  test('a stale form is refused', async () => {
+    const c = await caseOfKind('alternative_provision')
+    const { agent, token } = await openCasePage(c.id)
+    const res = await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({ _csrf: token, version: 1 })
+      .expect(409)
+    expect(res.text).toContain('Someone else changed this case')
+  })
+})

@@ -10,7 +10,8 @@ import { renderPageOrFragment } from '../middleware/views'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { parseIntakeForm } from './intakeForm'
-import { EVIDENCE_SECTIONS } from './evidenceFields'
+import { EVIDENCE_FIELDS, EVIDENCE_SECTIONS, evidenceFormValues, parseEvidence } from './evidenceFields'
+import { FormErrorCollector } from '../formErrors'
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
@@ -145,6 +146,46 @@ export function casesRouter(services: Services, clock: Clock): Router {
     await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
       byField: { [field]: result.message },
       summary: [{ text: result.message, href: `#${field}` }],
+    })
+  })
+
+  async function renderEvidenceForm(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status: number,
+    values: Record<string, unknown> | undefined,
+    errors: FormErrors,
+  ) {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/cases/evidence', {
+      detail: view.detail,
+      evidenceSources: EVIDENCE_SECTIONS,
+      values: values ?? { version: String(view.detail.version), ...evidenceFormValues(view.detail.evidence) },
+      errors,
+    })
+  }
+
+  router.get('/:id/evidence', caseWork, (req, res, next) =>
+    renderEvidenceForm(req, res, next, 200, undefined, noErrors()),
+  )
+
+  router.post('/:id/evidence', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    if (!id.success) return next(new HttpError(404, 'not-found'))
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const form = new FormErrorCollector(body, EVIDENCE_FIELDS)
+    const evidence = parseEvidence(form, clock.today())
+    const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
+    if (!form.empty) return renderEvidenceForm(req, res, next, 400, body, form.errors())
+    const result = await services.cases.updateEvidence(req.user!, id.data, { evidence, version })
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=evidence#evidence`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    await renderEvidenceForm(req, res, next, 409, body, {
+      byField: {},
+      summary: [{ text: result.message, href: `/cases/${id.data}` }],
     })
   })
 

@@ -5,6 +5,7 @@ const WHAT_HAPPENED: Record<string, string> = {
   case_updated: 'Case details changed',
   caseworker_changed: 'Named caseworker changed',
   exception_recorded: 'Exception to a time limit recorded',
+  evidence_updated: 'Evidence updated',
 }
 
 /** The case timeline in plain words, newest first. Audit details hold ids; people's names are looked up here. */
