@@ -109,8 +109,9 @@ export function useBrowserOnTestApp(): BrowserOnApp {
   return state
 }
 
-/** Signs in through the sign-in form as a demo account. */
+/** Signs in through the sign-in form as a demo account, starting from no session at all. */
 export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
+  await page.context().clearCookies()
   await page.goto(`${baseUrl}/sign-in`)
   await page.getByLabel('Email address').fill(email)
   await page.getByLabel('Password').fill(DEMO_PASSWORD)
