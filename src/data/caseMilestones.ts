@@ -43,6 +43,9 @@ export interface Milestones {
   transferType: 'school' | 'post16' | null
 }
 
+/** What a caseworker records of the steps done: everything but the transfer, which intake sets. */
+export type MilestoneChange = Partial<Omit<Milestones, 'transferYear' | 'transferType'>>
+
 export function toMilestones(row: MilestoneRow): Milestones {
   return {
     assessmentDecidedOn: row.assessment_decided_on,
@@ -57,4 +60,25 @@ export function toMilestones(row: MilestoneRow): Milestones {
     transferYear: row.transfer_year,
     transferType: row.transfer_type,
   }
+}
+
+const COLUMN_OF: Record<keyof Milestones, (typeof MILESTONE_COLUMNS)[number]> = {
+  assessmentDecidedOn: 'assessment_decided_on',
+  assessmentDecision: 'assessment_decision',
+  draftPlanSentOn: 'draft_plan_sent_on',
+  planDecisionOn: 'plan_decision_on',
+  planDecision: 'plan_decision',
+  finalPlanIssuedOn: 'final_plan_issued_on',
+  reviewMeetingOn: 'review_meeting_on',
+  reviewNoticeOn: 'review_notice_on',
+  reviewDecision: 'review_decision',
+  transferYear: 'transfer_year',
+  transferType: 'transfer_type',
+}
+
+/** The columns to write for the milestones given (and only those). */
+export function milestoneColumns(change: Partial<Milestones>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(change).map(([key, value]) => [COLUMN_OF[key as keyof Milestones], value]),
+  )
 }

@@ -2,6 +2,8 @@ import type { Knex } from 'knex'
 import type { NewCase } from '../domain/caseIntake'
 import type { IsoDate } from '../domain/dates'
 import { papersCompleteOn } from '../domain/papers'
+import type { CaseKind } from '../domain/vocabulary'
+import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 
 /**
  * Writes for opening a case: every function takes the caller's transaction, so that the child, the
@@ -112,21 +114,28 @@ export async function insertEvidence(
 }
 
 /** Locks the case row for the rest of the transaction and returns what an edit checks against. */
-export async function lockCase(
-  trx: Knex.Transaction,
-  caseId: string,
-): Promise<{ version: number; caseworkerId: string; kind: string; receivedOn: IsoDate } | undefined> {
+export interface LockedCase {
+  version: number
+  caseworkerId: string
+  kind: CaseKind
+  receivedOn: IsoDate
+  milestones: Milestones
+}
+
+export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
   const row = (await trx('cases')
     .where({ id: caseId })
     .forUpdate()
-    .first('version', 'caseworker_id', 'kind', 'received_on')) as
-    { version: number; caseworker_id: string; kind: string; received_on: IsoDate } | undefined
+    .first('version', 'caseworker_id', 'kind', 'received_on', ...MILESTONE_COLUMNS)) as
+    | (MilestoneRow & { version: number; caseworker_id: string; kind: CaseKind; received_on: IsoDate })
+    | undefined
   return (
     row && {
       version: row.version,
       caseworkerId: row.caseworker_id,
       kind: row.kind,
       receivedOn: row.received_on,
+      milestones: toMilestones(row),
     }
   )
 }

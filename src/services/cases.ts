@@ -14,6 +14,7 @@ import {
   type ExceptionRowInput,
 } from '../data/caseRecords'
 import type { NewCase, NewEvidence } from '../domain/caseIntake'
+import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
 import { papersCompleteOn } from '../domain/papers'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
@@ -181,6 +182,40 @@ export function casesService(data: DataLayer, clock: Clock) {
           entityType: 'case',
           entityId: caseId,
           details: { papersCompleteOn: papersComplete },
+        })
+        return { ok: true }
+      })
+    },
+
+    /** Records the statutory steps done; the case's next deadline is worked out again from them. */
+    async updateMilestones(
+      actor: User,
+      caseId: string,
+      change: { milestones: MilestoneChange; version: number },
+    ): Promise<EditResult> {
+      const today = clock.today()
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        const milestones = { ...current.milestones, ...change.milestones }
+        const next = nextOpenDeadline(
+          caseDeadlines(
+            { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] },
+            today,
+          ),
+        )
+        await updateCase(trx, caseId, {
+          ...milestoneColumns(change.milestones),
+          next_deadline_on: next?.on ?? null,
+          next_deadline_step: next?.step ?? null,
+        })
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'milestones_updated',
+          entityType: 'case',
+          entityId: caseId,
+          details: { nextDeadlineStep: next?.step ?? null },
         })
         return { ok: true }
       })

@@ -48,6 +48,18 @@ test('the case list, its filters (htmx), a case page and its edit forms, with er
   await page.waitForLoadState('load')
   expect(await page.getByRole('alert').textContent()).toContain('Select the step the exception is for')
   expect(await accessibilityViolations(page)).toEqual([])
+
+  await page.getByRole('link', { name: 'Back to the case' }).click()
+  await page.getByRole('link', { name: 'Record statutory steps done' }).click()
+  await page.waitForURL(/\/steps$/)
+  expect(await accessibilityViolations(page)).toEqual([])
+  await page.getByLabel('We will not issue a plan').check()
+  await page.getByRole('button', { name: 'Save steps' }).click()
+  await page.waitForLoadState('load')
+  expect(await page.getByRole('alert').textContent()).toContain(
+    'Enter the date of the decision whether to issue a plan',
+  )
+  expect(await accessibilityViolations(page)).toEqual([])
   expect(problems).toEqual([])
   await page.close()
 })

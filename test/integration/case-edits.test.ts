@@ -242,3 +242,92 @@ describe('updating the evidence', () => {
     expect(res.text).toContain('Someone else changed this case')
   })
 })
+
+describe('recording the statutory steps done', () => {
+  async function openAssessmentCase() {
+    return t.database
+      .db('cases')
+      .where({ kind: 'assessment_request' })
+      .whereNull('assessment_decided_on')
+      .orderBy('reference')
+      .first('id', 'version', 'received_on')
+  }
+
+  test('a decision to assess is recorded: its deadline is met and the next one becomes the case’s next deadline', async () => {
+    const c = await openAssessmentCase()
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/steps`).expect(200)
+    await agent
+      .post(`/cases/${c.id}/steps`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        'assessmentDecided-day': '20',
+        'assessmentDecided-month': '11',
+        'assessmentDecided-year': '2026',
+        assessmentDecision: 'agree',
+      })
+      .expect(303)
+    const stored = await t.database.db('cases').where({ id: c.id }).first()
+    expect(stored.assessment_decided_on).toBe('2026-11-20')
+    expect(stored.assessment_decision).toBe('agree')
+    expect(stored.next_deadline_step).toBe('notify_plan_not_issued')
+    const page = await agent.get(`/cases/${c.id}`).expect(200)
+    expect(page.text).toContain('Done on 20 November 2026')
+    expect(page.text).toContain('Statutory steps recorded')
+    expect(
+      await t.database.db('audit_events').where({ entity_id: c.id, action: 'milestones_updated' }),
+    ).toHaveLength(1)
+  })
+
+  test.each([
+    [{ assessmentDecision: 'agree' }, 'Enter the date of the decision whether to assess'],
+    [
+      { 'assessmentDecided-day': '1', 'assessmentDecided-month': '11', 'assessmentDecided-year': '2026' },
+      'Select which way the decision whether to assess went',
+    ],
+    [
+      { 'finalPlanIssued-day': '1', 'finalPlanIssued-month': '1', 'finalPlanIssued-year': '2027' },
+      'Date the final plan was issued must be today or in the past',
+    ],
+  ])('%j is refused: %s', async (fields, message) => {
+    const c = await openAssessmentCase()
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/steps`).expect(200)
+    const res = await agent
+      .post(`/cases/${c.id}/steps`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), version: c.version, ...fields })
+      .expect(400)
+    expect(res.text).toContain(message)
+  })
+
+  test('a review that keeps the plan as it is leaves no amended plan due', async () => {
+    const c = await t.database
+      .db('cases')
+      .where({ kind: 'annual_review' })
+      .orderBy('reference')
+      .first('id', 'version', 'review_meeting_on')
+    const [year, month, day] = (c.review_meeting_on as string).split('-')
+    const { agent } = await openCasePage(c.id)
+    const form = await agent.get(`/cases/${c.id}/steps`).expect(200)
+    await agent
+      .post(`/cases/${c.id}/steps`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version: c.version,
+        'reviewMeeting-day': day,
+        'reviewMeeting-month': month,
+        'reviewMeeting-year': year,
+        'reviewNotice-day': '23',
+        'reviewNotice-month': '11',
+        'reviewNotice-year': '2026',
+        reviewDecision: 'maintain',
+      })
+      .expect(303)
+    const page = await agent.get(`/cases/${c.id}`).expect(200)
+    expect(page.text).not.toContain('Issue the amended EHC plan')
+  })
+})

@@ -12,6 +12,7 @@ import { noErrors, type FormErrors } from '../validation'
 import { parseIntakeForm } from './intakeForm'
 import { EVIDENCE_FIELDS, EVIDENCE_SECTIONS, evidenceFormValues, parseEvidence } from './evidenceFields'
 import { FormErrorCollector } from '../formErrors'
+import { milestoneFormValues, milestoneSectionsFor, parseMilestoneForm } from './milestoneForm'
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
@@ -124,6 +125,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
       ...view,
       timeline: presentTimeline(view.timeline, view.caseworkers),
       exceptionSteps: exceptionStepsFor(view.detail.kind),
+      milestoneSections: milestoneSectionsFor(view.detail.kind),
       caseworkers: view.caseworkers,
       opened: req.query.opened === '1',
       changed: req.query.changed,
@@ -184,6 +186,52 @@ export function casesRouter(services: Services, clock: Clock): Router {
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=evidence#evidence`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     await renderEvidenceForm(req, res, next, 409, body, {
+      byField: {},
+      summary: [{ text: result.message, href: `/cases/${id.data}` }],
+    })
+  })
+
+  async function renderMilestoneForm(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status: number,
+    values: Record<string, unknown> | undefined,
+    errors: FormErrors,
+  ) {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/cases/milestones', {
+      detail: view.detail,
+      sections: milestoneSectionsFor(view.detail.kind),
+      values: values ?? {
+        version: String(view.detail.version),
+        ...milestoneFormValues(view.detail.milestones),
+      },
+      errors,
+    })
+  }
+
+  router.get('/:id/steps', caseWork, (req, res, next) =>
+    renderMilestoneForm(req, res, next, 200, undefined, noErrors()),
+  )
+
+  router.post('/:id/steps', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    const view = id.success ? await services.cases.caseView(id.data) : undefined
+    if (!id.success || !view) return next(new HttpError(404, 'not-found'))
+    const body = (req.body ?? {}) as Record<string, unknown>
+    const parsed = parseMilestoneForm(body, view.detail.kind, clock.today())
+    if (!parsed.ok) return renderMilestoneForm(req, res, next, 400, body, parsed.errors)
+    const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
+    const result = await services.cases.updateMilestones(req.user!, id.data, {
+      milestones: parsed.value,
+      version,
+    })
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=steps#deadlines`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    await renderMilestoneForm(req, res, next, 409, body, {
       byField: {},
       summary: [{ text: result.message, href: `/cases/${id.data}` }],
     })

@@ -6,6 +6,7 @@ const WHAT_HAPPENED: Record<string, string> = {
   caseworker_changed: 'Named caseworker changed',
   exception_recorded: 'Exception to a time limit recorded',
   evidence_updated: 'Evidence updated',
+  milestones_updated: 'Statutory steps recorded',
 }
 
 /** The case timeline in plain words, newest first. Audit details hold ids; people's names are looked up here. */
