@@ -19,14 +19,3 @@ export async function recordAuditEvent(trx: Knex | Knex.Transaction, event: Audi
     details: JSON.stringify(event.details ?? {}),
   })
 }
-
-export function auditRepository(db: Knex) {
-  return {
-    async listForEntity(entityType: string, entityId: string) {
-      return db('audit_events')
-        .where({ entity_type: entityType, entity_id: entityId })
-        .orderBy('occurred_at', 'desc')
-        .select('id', 'occurred_at as occurredAt', 'actor_user_id as actorUserId', 'action', 'details')
-    },
-  }
-}

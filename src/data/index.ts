@@ -5,7 +5,6 @@ import { sittingsRepository } from './sittings'
 import { familiesRepository } from './families'
 import { panelsRepository } from './panels'
 import { sessionsRepository } from './sessions'
-import { auditRepository } from './audit'
 import { calendarRepository } from './calendar'
 import { caseDetailRepository } from './caseDetail'
 import { timelinessRepository } from './timeliness'
@@ -20,7 +19,6 @@ export function dataLayer(db: Db) {
     families: familiesRepository(db),
     panels: panelsRepository(db),
     sessions: sessionsRepository(db),
-    audit: auditRepository(db),
     calendar: calendarRepository(db),
     caseDetail: caseDetailRepository(db),
     timeliness: timelinessRepository(db),

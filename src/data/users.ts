@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
 import type { Role } from '../domain/vocabulary'
 
@@ -50,8 +51,9 @@ export function usersRepository(db: Db) {
       return row && toUser(row)
     },
 
-    async recordSignIn(id: string, at: Date): Promise<void> {
-      await db('users').where({ id }).update({ last_signed_in_at: at })
+    /** Takes the caller's transaction, so that the sign-in and its audit event land together. */
+    async recordSignIn(trx: Knex.Transaction, id: string, at: Date): Promise<void> {
+      await trx('users').where({ id }).update({ last_signed_in_at: at })
     },
 
     async listAll(): Promise<User[]> {

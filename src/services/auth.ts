@@ -23,7 +23,7 @@ export function authService(data: DataLayer, clock: Clock) {
         return { ok: false }
       }
       await data.db.transaction(async (trx) => {
-        await trx('users').where({ id: account.id }).update({ last_signed_in_at: clock.now() })
+        await data.users.recordSignIn(trx, account.id, clock.now())
         await recordAuditEvent(trx, {
           actorUserId: account.id,
           action: 'signed_in',

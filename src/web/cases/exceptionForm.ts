@@ -32,7 +32,7 @@ export function parseExceptionForm(
   body: Record<string, unknown>,
   kind: CaseKind,
   today: IsoDate,
-): { ok: true; value: NewException } | { ok: false; errors: FormErrors } {
+): { ok: true; value: Omit<NewException, 'version'> } | { ok: false; errors: FormErrors } {
   const steps = exceptionStepsFor(kind)
   const schema = z.object({
     step: z
@@ -44,7 +44,6 @@ export function parseExceptionForm(
       .trim()
       .min(1, 'Explain why the time limit cannot be met')
       .max(2000, 'The explanation must be 2000 characters or fewer'),
-    version: z.coerce.number().int().min(1),
   })
   const form = new FormErrorCollector(body, FIELD_ORDER)
   const parsed = schema.safeParse(body)
@@ -86,7 +85,6 @@ export function parseExceptionForm(
       adviceRequestedOn,
       familyToldOn,
       explanation: parsed.data.explanation,
-      version: parsed.data.version,
     },
   }
 }

@@ -1,4 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
+import type { CaseDetail } from '../../data/caseDetail'
+import type { User } from '../../data/users'
+import type { EditResult } from '../../services/cases'
 import { z } from 'zod'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
@@ -151,130 +154,103 @@ export function casesRouter(services: Services, clock: Clock): Router {
     })
   })
 
-  async function renderEvidenceForm(
-    req: Request,
-    res: Response,
-    next: NextFunction,
-    status: number,
-    values: Record<string, unknown> | undefined,
-    errors: FormErrors,
-  ) {
-    const id = caseId.safeParse(req.params.id)
-    const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!view) return next(new HttpError(404, 'not-found'))
-    res.status(status).render('pages/cases/evidence', {
-      detail: view.detail,
-      evidenceSources: EVIDENCE_SECTIONS,
-      values: values ?? { version: String(view.detail.version), ...evidenceFormValues(view.detail.evidence) },
-      errors,
+  /**
+   * A form that edits one part of a case: shown filled from what is stored, refused with its errors (the
+   * input kept), or saved and followed to the case page. A save against a stale version is a 409.
+   */
+  interface CaseEditForm<T> {
+    /** Posted to; shown at `showPath` when that differs (a new record's form is at …/new). */
+    path: string
+    showPath?: string
+    view: string
+    changed: string
+    locals(detail: CaseDetail): Record<string, unknown>
+    storedValues(detail: CaseDetail): Record<string, unknown>
+    parse(
+      body: Record<string, unknown>,
+      detail: CaseDetail,
+    ): { ok: true; value: T } | { ok: false; errors: FormErrors }
+    save(user: User, caseId: string, value: T, version: number): Promise<EditResult>
+  }
+
+  function caseEditForm<T>(form: CaseEditForm<T>): void {
+    const load = async (req: Request) => {
+      const id = caseId.safeParse(req.params.id)
+      return id.success ? services.cases.caseView(id.data) : undefined
+    }
+    const render = (
+      res: Response,
+      detail: CaseDetail,
+      status: number,
+      values: Record<string, unknown>,
+      errors: FormErrors,
+    ) => res.status(status).render(form.view, { detail, ...form.locals(detail), values, errors })
+
+    router.get(`/:id/${form.showPath ?? form.path}`, caseWork, async (req, res, next) => {
+      const view = await load(req)
+      if (!view) return next(new HttpError(404, 'not-found'))
+      render(
+        res,
+        view.detail,
+        200,
+        { version: String(view.detail.version), ...form.storedValues(view.detail) },
+        noErrors(),
+      )
+    })
+
+    router.post(`/:id/${form.path}`, caseWork, async (req, res, next) => {
+      const view = await load(req)
+      if (!view) return next(new HttpError(404, 'not-found'))
+      const { detail } = view
+      const body = (req.body ?? {}) as Record<string, unknown>
+      const parsed = form.parse(body, detail)
+      if (!parsed.ok) return render(res, detail, 400, body, parsed.errors)
+      const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
+      const result = await form.save(req.user!, detail.id, parsed.value, version)
+      if (result.ok) return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
+      if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+      render(res, detail, result.reason === 'stale' ? 409 : 400, body, {
+        byField: {},
+        summary: [{ text: result.message, href: `/cases/${detail.id}` }],
+      })
     })
   }
 
-  router.get('/:id/evidence', caseWork, (req, res, next) =>
-    renderEvidenceForm(req, res, next, 200, undefined, noErrors()),
-  )
-
-  router.post('/:id/evidence', caseWork, async (req, res, next) => {
-    const id = caseId.safeParse(req.params.id)
-    if (!id.success) return next(new HttpError(404, 'not-found'))
-    const body = (req.body ?? {}) as Record<string, unknown>
-    const form = new FormErrorCollector(body, EVIDENCE_FIELDS)
-    const evidence = parseEvidence(form, clock.today())
-    const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
-    if (!form.empty) return renderEvidenceForm(req, res, next, 400, body, form.errors())
-    const result = await services.cases.updateEvidence(req.user!, id.data, { evidence, version })
-    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=evidence#evidence`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-    await renderEvidenceForm(req, res, next, 409, body, {
-      byField: {},
-      summary: [{ text: result.message, href: `/cases/${id.data}` }],
-    })
+  caseEditForm({
+    path: 'evidence',
+    view: 'pages/cases/evidence',
+    changed: 'evidence#evidence',
+    locals: () => ({ evidenceSources: EVIDENCE_SECTIONS }),
+    storedValues: (detail) => evidenceFormValues(detail.evidence),
+    parse: (body) => {
+      const form = new FormErrorCollector(body, EVIDENCE_FIELDS)
+      const evidence = parseEvidence(form, clock.today())
+      return form.empty ? { ok: true, value: evidence } : { ok: false, errors: form.errors() }
+    },
+    save: (user, id, evidence, version) => services.cases.updateEvidence(user, id, { evidence, version }),
   })
 
-  async function renderMilestoneForm(
-    req: Request,
-    res: Response,
-    next: NextFunction,
-    status: number,
-    values: Record<string, unknown> | undefined,
-    errors: FormErrors,
-  ) {
-    const id = caseId.safeParse(req.params.id)
-    const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!view) return next(new HttpError(404, 'not-found'))
-    res.status(status).render('pages/cases/milestones', {
-      detail: view.detail,
-      sections: milestoneSectionsFor(view.detail.kind),
-      values: values ?? {
-        version: String(view.detail.version),
-        ...milestoneFormValues(view.detail.milestones),
-      },
-      errors,
-    })
-  }
-
-  router.get('/:id/steps', caseWork, (req, res, next) =>
-    renderMilestoneForm(req, res, next, 200, undefined, noErrors()),
-  )
-
-  router.post('/:id/steps', caseWork, async (req, res, next) => {
-    const id = caseId.safeParse(req.params.id)
-    const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!id.success || !view) return next(new HttpError(404, 'not-found'))
-    const body = (req.body ?? {}) as Record<string, unknown>
-    const parsed = parseMilestoneForm(body, view.detail.kind, clock.today())
-    if (!parsed.ok) return renderMilestoneForm(req, res, next, 400, body, parsed.errors)
-    const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
-    const result = await services.cases.updateMilestones(req.user!, id.data, {
-      milestones: parsed.value,
-      version,
-    })
-    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=steps#deadlines`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-    await renderMilestoneForm(req, res, next, 409, body, {
-      byField: {},
-      summary: [{ text: result.message, href: `/cases/${id.data}` }],
-    })
+  caseEditForm({
+    path: 'steps',
+    view: 'pages/cases/milestones',
+    changed: 'steps#deadlines',
+    locals: (detail) => ({ sections: milestoneSectionsFor(detail.kind) }),
+    storedValues: (detail) => milestoneFormValues(detail.milestones),
+    parse: (body, detail) => parseMilestoneForm(body, detail.kind, clock.today()),
+    save: (user, id, milestones, version) =>
+      services.cases.updateMilestones(user, id, { milestones, version }),
   })
 
-  async function renderExceptionForm(
-    req: Request,
-    res: Response,
-    next: NextFunction,
-    status: number,
-    values: Record<string, unknown>,
-    errors: FormErrors,
-  ) {
-    const id = caseId.safeParse(req.params.id)
-    const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!view) return next(new HttpError(404, 'not-found'))
-    res.status(status).render('pages/cases/new-exception', {
-      detail: view.detail,
-      steps: exceptionStepsFor(view.detail.kind),
-      values: { version: String(view.detail.version), ...values },
-      errors,
-    })
-  }
-
-  router.get('/:id/exceptions/new', caseWork, (req, res, next) =>
-    renderExceptionForm(req, res, next, 200, {}, noErrors()),
-  )
-
-  router.post('/:id/exceptions', caseWork, async (req, res, next) => {
-    const id = caseId.safeParse(req.params.id)
-    const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!id.success || !view) return next(new HttpError(404, 'not-found'))
-    const body = (req.body ?? {}) as Record<string, unknown>
-    const parsed = parseExceptionForm(body, view.detail.kind, clock.today())
-    if (!parsed.ok) return renderExceptionForm(req, res, next, 400, body, parsed.errors)
-    const result = await services.cases.recordException(req.user!, id.data, parsed.value)
-    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=exception#exceptions`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-    const message = result.message
-    await renderExceptionForm(req, res, next, result.reason === 'stale' ? 409 : 400, body, {
-      byField: {},
-      summary: [{ text: message, href: `/cases/${id.data}` }],
-    })
+  caseEditForm({
+    path: 'exceptions',
+    showPath: 'exceptions/new',
+    view: 'pages/cases/new-exception',
+    changed: 'exception#exceptions',
+    locals: (detail) => ({ steps: exceptionStepsFor(detail.kind) }),
+    storedValues: () => ({}),
+    parse: (body, detail) => parseExceptionForm(body, detail.kind, clock.today()),
+    save: (user, id, exception, version) =>
+      services.cases.recordException(user, id, { ...exception, version }),
   })
 
   return router
