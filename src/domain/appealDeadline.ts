@@ -1,4 +1,7 @@
-import { addDays, type IsoDate } from './dates'
+import type { IsoDate } from './dates'
+import { firstWorkingDayAfter, isWorkingDay, workingDayOnOrAfter } from './workingDays'
+
+export { firstWorkingDayAfter, isWorkingDay, workingDayOnOrAfter }
 
 /**
  * Calendar months, clamped to the month's end: one month after 31 January is 28 (or 29) February. The
@@ -13,31 +16,6 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const lastDay = new Date(Date.UTC(targetYear, targetMonth + 1, 0)).getUTCDate()
   const target = new Date(Date.UTC(targetYear, targetMonth, Math.min(day, lastDay)))
   return target.toISOString().slice(0, 10)
-}
-
-function isWeekend(date: IsoDate): boolean {
-  const weekday = new Date(`${date}T00:00:00Z`).getUTCDay()
-  return weekday === 0 || weekday === 6
-}
-
-/**
- * A working day in the HESC Rules' sense (rule 12): not a Saturday or Sunday, and not Christmas Day, Good
- * Friday or a bank holiday. Christmas Day and Good Friday are in England's bank holiday list, so the list is enough.
- */
-export function isWorkingDay(date: IsoDate, bankHolidays: ReadonlySet<IsoDate>): boolean {
-  return !isWeekend(date) && !bankHolidays.has(date)
-}
-
-/** The date itself when it is a working day, otherwise the next working day. */
-export function workingDayOnOrAfter(date: IsoDate, bankHolidays: ReadonlySet<IsoDate>): IsoDate {
-  let day = date
-  while (!isWorkingDay(day, bankHolidays)) day = addDays(day, 1)
-  return day
-}
-
-/** The first working day strictly after the date. */
-export function firstWorkingDayAfter(date: IsoDate, bankHolidays: ReadonlySet<IsoDate>): IsoDate {
-  return workingDayOnOrAfter(addDays(date, 1), bankHolidays)
 }
 
 export interface AppealDeadlineInput {

@@ -1,0 +1,53 @@
+import { addDays, type IsoDate } from './dates'
+import { earliestSittingForPapers } from './sittingPlan'
+import { workingDayOnOrAfter, workingDayOnOrBefore } from './workingDays'
+
+export interface SuggestionRequest {
+  caseId: string
+  panel: { id: string; papersCutoffWorkingDays: number }
+  deadline: IsoDate
+  /** When the papers were complete, or today for papers still awaited (the soonest they could be). */
+  papersReadyOn: IsoDate
+}
+
+/**
+ * Extra sittings that would save at-risk cases. Each case can be saved by a sitting on a working day
+ * from the first one its papers meet the cut-off for (and no earlier than tomorrow) to its deadline.
+ * Taking those windows in order of their last day, and putting a sitting on the last day of the first
+ * window not yet covered, covers them all with as few extra sittings as possible (interval stabbing).
+ */
+export function suggestExtraSittings(
+  requests: readonly SuggestionRequest[],
+  today: IsoDate,
+  bankHolidays: ReadonlySet<IsoDate>,
+): Map<string, { panelId: string; sittingOn: IsoDate }> {
+  const tomorrow = workingDayOnOrAfter(addDays(today, 1), bankHolidays)
+  const windows = requests
+    .map((r) => {
+      const fromPapers = earliestSittingForPapers(
+        r.papersReadyOn,
+        r.panel.papersCutoffWorkingDays,
+        bankHolidays,
+      )
+      return {
+        caseId: r.caseId,
+        panelId: r.panel.id,
+        first: fromPapers > tomorrow ? fromPapers : tomorrow,
+        last: workingDayOnOrBefore(r.deadline, bankHolidays),
+      }
+    })
+    .filter((w) => w.first <= w.last)
+    .sort((a, b) => (a.last < b.last ? -1 : a.last > b.last ? 1 : a.caseId < b.caseId ? -1 : 1))
+
+  const suggestions = new Map<string, { panelId: string; sittingOn: IsoDate }>()
+  const chosen = new Map<string, IsoDate>()
+  for (const w of windows) {
+    let day = chosen.get(w.panelId)
+    if (day === undefined || day < w.first) {
+      day = w.last
+      chosen.set(w.panelId, day)
+    }
+    suggestions.set(w.caseId, { panelId: w.panelId, sittingOn: day })
+  }
+  return suggestions
+}
