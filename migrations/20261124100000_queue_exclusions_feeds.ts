@@ -1,7 +1,15 @@
 import type { Knex } from 'knex'
 
 // Why the scheduler could not place a case on a sitting before its deadline, or at all.
-const QUEUE_REASONS = ['no_panel', 'no_sitting', 'papers_late', 'no_capacity', 'deadline_passed']
+const QUEUE_REASONS = [
+  'awaiting_papers',
+  'no_panel',
+  'no_sitting',
+  'papers_late',
+  'no_capacity',
+  'deadline_passed',
+  'placed_after_deadline',
+]
 
 export async function up(knex: Knex): Promise<void> {
   // The scheduler's latest answer for each case waiting for a panel: kept so that lists can filter

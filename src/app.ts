@@ -18,10 +18,14 @@ import { healthRouter } from './web/health/router'
 import { authRouter } from './web/auth/router'
 import { casesRouter } from './web/cases/router'
 import { sittingsRouter } from './web/sittings/router'
+import { summerSittingsRouter } from './web/sittings/summerRouter'
+import { queueRouter } from './web/queue/router'
 import { portalRouter } from './web/portal/router'
 import { reportsRouter } from './web/reports/router'
 import { adminRouter } from './web/admin/router'
+import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
+import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
 
 export interface AppDependencies {
   config: Config
@@ -33,7 +37,7 @@ export interface AppDependencies {
 /** The whole app, assembled in one place; tests build it the same way on a fresh database. */
 export function createApp({ config, db, logger, clock }: AppDependencies): Express {
   const data = dataLayer(db)
-  const services = buildServices(data, clock)
+  const services = buildServices(data, clock, { sittingHorizonWeeks: config.sittingHorizonWeeks })
   const app = express()
 
   app.disable('x-powered-by')
@@ -44,6 +48,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(setUpSecurityHeaders(config.environment === 'production'))
   app.use(setUpStaticFiles(config.projectRoot))
   app.use(healthRouter(db))
+  app.use('/feeds', calendarFeedsRouter(services))
 
   app.use(noStore)
   app.use(setUpSession(config, db))
@@ -58,10 +63,14 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
+  app.use('/queue', requireArea('queue'), queueRouter(services))
+  app.use('/summer-sittings', requireArea('admin'), summerSittingsRouter(services))
   app.use('/portal', requireArea('portal'), portalRouter(services))
   app.use('/reports', requireArea('reports'), reportsRouter(services))
+  app.use('/admin/jobs', requireArea('admin'), jobsRouter(services))
   app.use('/admin', requireArea('admin'), adminRouter(services))
   app.use('/api', requireArea('staff'), deadlinesRouter(services))
+  app.use('/calendar', requireArea('staff'), calendarRouter(services, clock))
 
   app.use(notFound)
   app.use(errorHandler(logger, config.environment === 'development'))

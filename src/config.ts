@@ -30,7 +30,19 @@ export interface Config {
   councilName: string
   logLevel: string
   signInAttemptsPerWindow: number
+  /** How many weeks ahead each panel's sittings are generated. */
+  sittingHorizonWeeks: number
+  jobs: JobsConfig
   projectRoot: string
+}
+
+export interface JobsConfig {
+  /** Whether this instance runs scheduled jobs at all (JOBS_ENABLED). */
+  enabled: boolean
+  /** Cron expressions overriding a job's default, by job name (JOB_<NAME>_SCHEDULE). */
+  schedules: Record<string, string>
+  /** Jobs turned off one by one (JOB_<NAME>_ENABLED=false). */
+  disabled: string[]
 }
 
 type Env = Record<string, string | undefined>
@@ -43,6 +55,48 @@ function integer(env: Env, name: string, fallback: number): number {
   const value = Number(raw)
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, not "${raw}"`)
   return value
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = raw.trim().toLowerCase()
+  if (value === 'true') return true
+  if (value === 'false') return false
+  throw new Error(`${name} must be true or false, not "${raw}"`)
+}
+
+function wholeNumberBetween(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = integer(env, name, fallback)
+  if (value < min || value > max)
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${env[name]}"`)
+  return value
+}
+
+/** A job's environment variable: "place-cases" and "SCHEDULE" give JOB_PLACE_CASES_SCHEDULE. */
+export function jobEnvVar(jobName: string, setting: 'SCHEDULE' | 'ENABLED'): string {
+  return `JOB_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${setting}`
+}
+
+const JOB_ENV_VAR = /^JOB_([A-Z0-9_]+)_(SCHEDULE|ENABLED)$/
+
+/**
+ * Per-job settings are found by scanning the environment, because the list of jobs is built later
+ * from the services; scheduleJobs rejects any that names no job, so a typo cannot pass unnoticed.
+ */
+function loadJobsConfig(env: Env, environment: Environment): JobsConfig {
+  const schedules: Record<string, string> = {}
+  const disabled: string[] = []
+  for (const name of Object.keys(env).sort()) {
+    const match = JOB_ENV_VAR.exec(name)
+    const raw = env[name]
+    if (!match?.[1] || raw === undefined || raw.trim() === '') continue
+    const jobName = match[1].toLowerCase().replace(/_/g, '-')
+    if (match[2] === 'SCHEDULE') schedules[jobName] = raw.trim()
+    else if (!boolean(env, name, true)) disabled.push(jobName)
+  }
+  // Tests call jobs directly; timers firing during a test run would make results depend on the clock.
+  return { enabled: boolean(env, 'JOBS_ENABLED', environment !== 'test'), schedules, disabled }
 }
 
 /** Reads every setting once, at start-up, and fails fast when production lacks one it needs. */
@@ -66,6 +120,8 @@ export function loadConfig(env: Env = process.env): Config {
     councilName: env.COUNCIL_NAME || 'Northshire County Council',
     logLevel: env.LOG_LEVEL || (environment === 'test' ? 'silent' : 'info'),
     signInAttemptsPerWindow: integer(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10),
+    sittingHorizonWeeks: wholeNumberBetween(env, 'SITTING_HORIZON_WEEKS', 12, 1, 104),
+    jobs: loadJobsConfig(env, environment),
     projectRoot,
   }
 }

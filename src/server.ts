@@ -1,10 +1,25 @@
 import type { Server } from 'node:http'
-import { loadConfig } from './config'
+import { setTimeout as delay } from 'node:timers/promises'
+import { loadConfig, type JobsConfig } from './config'
 import { createLogger } from './logger'
 import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from './data/db'
 import { createApp } from './app'
 import { systemClock } from './services/clock'
 import { DEMO_ACCOUNTS, seedDemoCouncil } from './services/demoCouncil'
+import { dataLayer } from './data'
+import { services as buildServices } from './services'
+import { JOBS_TIMEZONE, planJobs, runJob, scheduleJobs, scheduledJobs, type ScheduledJobs } from './jobs'
+
+/** A job stuck on a lost connection must not hold up shutdown for ever. */
+const JOBS_STOP_TIMEOUT_MS = 10_000
+
+function jobsLine(settings: JobsConfig, scheduled: ScheduledJobs['scheduled']): string {
+  if (!settings.enabled) return 'Scheduled jobs: off (JOBS_ENABLED=false)'
+  const off = settings.disabled.length > 0 ? `; turned off: ${settings.disabled.join(', ')}` : ''
+  if (scheduled.length === 0) return `Scheduled jobs: none${off}`
+  const list = scheduled.map((j) => `${j.name} "${j.schedule}"`).join(', ')
+  return `Scheduled jobs (${JOBS_TIMEZONE}): ${list}${off}`
+}
 
 async function main(): Promise<void> {
   const config = loadConfig()
@@ -28,6 +43,14 @@ async function main(): Promise<void> {
   }
 
   const app = createApp({ config, db, logger, clock: systemClock })
+  // createApp keeps its services to itself; the jobs need the same ones, over the same database.
+  const data = dataLayer(db)
+  const jobs = scheduledJobs(
+    buildServices(data, systemClock, { sittingHorizonWeeks: config.sittingHorizonWeeks }),
+  )
+  // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.
+  planJobs(jobs, config.jobs)
+  let scheduled: ScheduledJobs | undefined
   const server: Server = app.listen(config.port, () => {
     const url = `http://localhost:${config.port}`
     const lines = [
@@ -37,6 +60,10 @@ async function main(): Promise<void> {
         ? `Database: embedded (${config.dataDir})${seeded ? ', with a new demo council' : ''}`
         : 'Database: PostgreSQL (DATABASE_URL)',
     ]
+    if (config.jobs.enabled) {
+      scheduled = scheduleJobs(jobs, config.jobs, (job) => runJob(data, logger, job), logger)
+    }
+    lines.push(jobsLine(config.jobs, scheduled?.scheduled ?? []))
     if (embedded && config.environment !== 'production') {
       lines.push('', `Demo sign-ins (password: ${config.demoPassword}):`)
       for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(26)} ${account.role}`)
@@ -49,11 +76,15 @@ async function main(): Promise<void> {
     if (stopping) return
     stopping = true
     logger.info({ signal }, 'stopping')
+    // No new runs from here; a run under way finishes (or times out) before the database closes under it.
+    const jobsStopped = Promise.race([scheduled?.stop(), delay(JOBS_STOP_TIMEOUT_MS)])
     server.close(() => {
-      db.destroy().finally(() => {
-        unlock()
-        process.exit(0)
-      })
+      jobsStopped
+        .finally(() => db.destroy())
+        .finally(() => {
+          unlock()
+          process.exit(0)
+        })
     })
     server.closeAllConnections()
   }

@@ -1,17 +1,121 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
+import type { IsoDate } from '../domain/dates'
 
 export interface BankHoliday {
   date: string
   title: string
 }
 
+export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const
+export type TermName = (typeof TERM_NAMES)[number]
+
+export interface SchoolTermSettings {
+  /** '2026/27'. */
+  academicYear: string
+  term: TermName
+  startsOn: IsoDate
+  endsOn: IsoDate
+}
+
+export interface SchoolTermRecord extends SchoolTermSettings {
+  id: number
+}
+
+interface TermRow {
+  id: number
+  academic_year: string
+  term: TermName
+  starts_on: IsoDate
+  ends_on: IsoDate
+}
+
+function toTerm(row: TermRow): SchoolTermRecord {
+  return {
+    id: row.id,
+    academicYear: row.academic_year,
+    term: row.term,
+    startsOn: row.starts_on,
+    endsOn: row.ends_on,
+  }
+}
+
+function termColumns(term: SchoolTermSettings) {
+  return {
+    academic_year: term.academicYear,
+    term: term.term,
+    starts_on: term.startsOn,
+    ends_on: term.endsOn,
+  }
+}
+
 export function calendarRepository(db: Db) {
   return {
-    async listBankHolidays(): Promise<BankHoliday[]> {
-      const rows: { holiday_on: string; title: string }[] = await db('bank_holidays')
+    async listBankHolidays(q: Knex = db): Promise<BankHoliday[]> {
+      const rows: { holiday_on: string; title: string }[] = await q('bank_holidays')
         .select('holiday_on', 'title')
         .orderBy('holiday_on')
       return rows.map((r) => ({ date: r.holiday_on, title: r.title }))
+    },
+
+    async findBankHoliday(date: IsoDate, q: Knex = db): Promise<BankHoliday | undefined> {
+      const row = (await q('bank_holidays').where({ holiday_on: date }).first('holiday_on', 'title')) as
+        { holiday_on: string; title: string } | undefined
+      return row && { date: row.holiday_on, title: row.title }
+    },
+
+    async insertBankHoliday(trx: Knex.Transaction, holiday: BankHoliday): Promise<void> {
+      await trx('bank_holidays').insert({ holiday_on: holiday.date, title: holiday.title })
+    },
+
+    async updateBankHoliday(trx: Knex.Transaction, date: IsoDate, holiday: BankHoliday): Promise<void> {
+      await trx('bank_holidays')
+        .where({ holiday_on: date })
+        .update({ holiday_on: holiday.date, title: holiday.title })
+    },
+
+    async deleteBankHoliday(trx: Knex.Transaction, date: IsoDate): Promise<void> {
+      await trx('bank_holidays').where({ holiday_on: date }).delete()
+    },
+
+    /** Sittings still to be held on a day, which a new bank holiday does not cancel by itself. */
+    async countScheduledSittingsOn(date: IsoDate, q: Knex = db): Promise<number> {
+      const row = (await q('sittings')
+        .where({ sitting_on: date, status: 'scheduled' })
+        .count('* as n')
+        .first()) as { n: number | string } | undefined
+      return Number(row?.n ?? 0)
+    },
+
+    async listTerms(q: Knex = db): Promise<SchoolTermRecord[]> {
+      const rows: TermRow[] = await q('school_terms').select('*').orderBy('starts_on')
+      return rows.map(toTerm)
+    },
+
+    async findTerm(id: number, q: Knex = db): Promise<SchoolTermRecord | undefined> {
+      const row = (await q('school_terms').where({ id }).first()) as TermRow | undefined
+      return row && toTerm(row)
+    },
+
+    async insertTerm(trx: Knex.Transaction, term: SchoolTermSettings): Promise<number> {
+      const [row] = await trx('school_terms').insert(termColumns(term)).returning('id')
+      return (row as { id: number }).id
+    },
+
+    async updateTerm(trx: Knex.Transaction, id: number, term: SchoolTermSettings): Promise<void> {
+      await trx('school_terms').where({ id }).update(termColumns(term))
+    },
+
+    async deleteTerm(trx: Knex.Transaction, id: number): Promise<void> {
+      await trx('school_terms').where({ id }).delete()
+    },
+
+    /**
+     * Term and bank holiday edits queue here: each checks the others' dates before it writes, and two
+     * at once could each pass the check and together break it.
+     */
+    async lockCalendar(trx: Knex.Transaction): Promise<void> {
+      await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['admin:calendar'])
     },
   }
 }

@@ -26,7 +26,8 @@ export interface CaseDetail {
     yearGroup: string | null
     areasOfNeed: AreaOfNeed[]
   }
-  contacts: (NewFamilyContact & { isMainContact: boolean })[]
+  /** A contact with a family portal account keeps it through edits; the account itself is not shown here. */
+  contacts: (NewFamilyContact & { id: string; isMainContact: boolean; hasPortalAccount: boolean })[]
   evidence: { source: EvidenceSource; requestedOn: string | null; receivedOn: string | null }[]
   exceptions: {
     step: string
@@ -69,7 +70,7 @@ export function caseDetailRepository(db: Db) {
       const [contacts, evidence, exceptions] = await Promise.all([
         db('family_contacts')
           .where({ child_id: c.child_id })
-          .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name']),
+          .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name', 'id']),
         db('case_evidence').where({ case_id: id }).orderBy('source'),
         db('case_exceptions').where({ case_id: id }).orderBy('starts_on'),
       ])
@@ -97,6 +98,7 @@ export function caseDetailRepository(db: Db) {
           areasOfNeed: c.areas_of_need,
         },
         contacts: contacts.map((f) => ({
+          id: f.id,
           fullName: f.full_name,
           relationship: f.relationship,
           address: f.address,
@@ -106,6 +108,7 @@ export function caseDetailRepository(db: Db) {
           needsInterpreter: f.needs_interpreter,
           letterFormat: f.letter_format,
           isMainContact: f.is_main_contact,
+          hasPortalAccount: f.user_id !== null,
         })),
         evidence: evidence.map((e) => ({
           source: e.source,

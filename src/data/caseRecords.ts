@@ -1,13 +1,13 @@
 import type { Knex } from 'knex'
-import type { NewCase } from '../domain/caseIntake'
+import type { NewCase, NewFamilyContact } from '../domain/caseIntake'
 import type { IsoDate } from '../domain/dates'
 import { papersCompleteOn } from '../domain/papers'
-import type { CaseKind } from '../domain/vocabulary'
+import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 
 /**
- * Writes for opening a case: every function takes the caller's transaction, so that the child, the
- * family, the case, its evidence and its audit event land together or not at all.
+ * Writes for opening and editing a case: every function takes the caller's transaction, so that the
+ * child, the family, the case, its evidence and its audit event land together or not at all.
  */
 export async function insertChild(trx: Knex.Transaction, child: NewCase['child']): Promise<string> {
   const [row] = await trx('children')
@@ -23,25 +23,89 @@ export async function insertChild(trx: Knex.Transaction, child: NewCase['child']
   return (row as { id: string }).id
 }
 
+function contactColumns(c: NewFamilyContact, isMainContact: boolean) {
+  return {
+    full_name: c.fullName,
+    relationship: c.relationship,
+    address: c.address,
+    email: c.email,
+    phone: c.phone,
+    preferred_language: c.preferredLanguage,
+    needs_interpreter: c.needsInterpreter,
+    letter_format: c.letterFormat,
+    is_main_contact: isMainContact,
+  }
+}
+
 export async function insertFamilyContacts(
   trx: Knex.Transaction,
   childId: string,
   contacts: NewCase['contacts'],
 ): Promise<void> {
   await trx('family_contacts').insert(
-    contacts.map((c, i) => ({
-      child_id: childId,
-      full_name: c.fullName,
-      relationship: c.relationship,
-      address: c.address,
-      email: c.email,
-      phone: c.phone,
-      preferred_language: c.preferredLanguage,
-      needs_interpreter: c.needsInterpreter,
-      letter_format: c.letterFormat,
-      is_main_contact: i === 0,
-    })),
+    contacts.map((c, i) => ({ child_id: childId, ...contactColumns(c, i === 0) })),
   )
+}
+
+export interface StoredContact extends NewFamilyContact {
+  id: string
+  isMainContact: boolean
+  hasPortalAccount: boolean
+}
+
+/** The child's contacts, locked so that two edits of one family cannot interleave. */
+export async function lockFamilyContacts(trx: Knex.Transaction, childId: string): Promise<StoredContact[]> {
+  const rows = (await trx('family_contacts').where({ child_id: childId }).forUpdate().select('*')) as {
+    id: string
+    user_id: string | null
+    full_name: string
+    relationship: NewFamilyContact['relationship']
+    address: string | null
+    email: string | null
+    phone: string | null
+    preferred_language: string
+    needs_interpreter: boolean
+    letter_format: NewFamilyContact['letterFormat']
+    is_main_contact: boolean
+  }[]
+  return rows.map((r) => ({
+    id: r.id,
+    fullName: r.full_name,
+    relationship: r.relationship,
+    address: r.address,
+    email: r.email,
+    phone: r.phone,
+    preferredLanguage: r.preferred_language,
+    needsInterpreter: r.needs_interpreter,
+    letterFormat: r.letter_format,
+    isMainContact: r.is_main_contact,
+    hasPortalAccount: r.user_id !== null,
+  }))
+}
+
+/** Changes a contact's details; its link to a family portal account (user_id) is left as it is. */
+export async function updateFamilyContact(
+  trx: Knex.Transaction,
+  id: string,
+  contact: NewFamilyContact,
+  isMainContact: boolean,
+): Promise<void> {
+  await trx('family_contacts')
+    .where({ id })
+    .update({ ...contactColumns(contact, isMainContact), updated_at: trx.fn.now() })
+}
+
+export async function addFamilyContact(
+  trx: Knex.Transaction,
+  childId: string,
+  contact: NewFamilyContact,
+  isMainContact: boolean,
+): Promise<void> {
+  await trx('family_contacts').insert({ child_id: childId, ...contactColumns(contact, isMainContact) })
+}
+
+export async function deleteFamilyContacts(trx: Knex.Transaction, ids: string[]): Promise<void> {
+  if (ids.length > 0) await trx('family_contacts').whereIn('id', ids).delete()
 }
 
 /** Case references run on within each year: NS-2026-0043. Two caseworkers saving at once queue on a lock. */
@@ -116,26 +180,57 @@ export async function insertEvidence(
 /** Locks the case row for the rest of the transaction and returns what an edit checks against. */
 export interface LockedCase {
   version: number
+  status: CaseStatus
+  childId: string
   caseworkerId: string
   kind: CaseKind
   receivedOn: IsoDate
   milestones: Milestones
+  preference: string | null
+  preferredSetting: string | null
+  preferredSettingIsMainstream: boolean | null
 }
 
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
   const row = (await trx('cases')
     .where({ id: caseId })
     .forUpdate()
-    .first('version', 'caseworker_id', 'kind', 'received_on', ...MILESTONE_COLUMNS)) as
-    | (MilestoneRow & { version: number; caseworker_id: string; kind: CaseKind; received_on: IsoDate })
+    .first(
+      'version',
+      'status',
+      'child_id',
+      'caseworker_id',
+      'kind',
+      'received_on',
+      'preference',
+      'preferred_setting',
+      'preferred_setting_is_mainstream',
+      ...MILESTONE_COLUMNS,
+    )) as
+    | (MilestoneRow & {
+        version: number
+        status: CaseStatus
+        child_id: string
+        caseworker_id: string
+        kind: CaseKind
+        received_on: IsoDate
+        preference: string | null
+        preferred_setting: string | null
+        preferred_setting_is_mainstream: boolean | null
+      })
     | undefined
   return (
     row && {
       version: row.version,
+      status: row.status,
+      childId: row.child_id,
       caseworkerId: row.caseworker_id,
       kind: row.kind,
       receivedOn: row.received_on,
       milestones: toMilestones(row),
+      preference: row.preference,
+      preferredSetting: row.preferred_setting,
+      preferredSettingIsMainstream: row.preferred_setting_is_mainstream,
     }
   )
 }

@@ -5,9 +5,14 @@ import { sittingsRepository } from './sittings'
 import { familiesRepository } from './families'
 import { panelsRepository } from './panels'
 import { sessionsRepository } from './sessions'
+import { jobRunsRepository } from './jobRuns'
 import { calendarRepository } from './calendar'
 import { caseDetailRepository } from './caseDetail'
 import { timelinessRepository } from './timeliness'
+import { sittingCalendarRepository } from './sittingCalendar'
+import { calendarFeedTokensRepository } from './calendarFeedTokens'
+import { queueRepository } from './queue'
+import { agendaRepository } from './agenda'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -19,9 +24,14 @@ export function dataLayer(db: Db) {
     families: familiesRepository(db),
     panels: panelsRepository(db),
     sessions: sessionsRepository(db),
+    jobRuns: jobRunsRepository(db),
     calendar: calendarRepository(db),
     caseDetail: caseDetailRepository(db),
     timeliness: timelinessRepository(db),
+    sittingCalendar: sittingCalendarRepository(db),
+    calendarFeedTokens: calendarFeedTokensRepository(db),
+    queue: queueRepository(db),
+    agenda: agendaRepository(db),
   }
 }
 

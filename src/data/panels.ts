@@ -1,5 +1,8 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
-import type { PanelType } from '../domain/vocabulary'
+import { CASE_KINDS, type CaseKind, type PanelType } from '../domain/vocabulary'
+import type { QuorumRule } from '../domain/quorum'
+import { panelMembersRepository } from './panelMembers'
 
 export interface PanelSummary {
   id: string
@@ -12,8 +15,71 @@ export interface PanelSummary {
   active: boolean
 }
 
+/** What an admin sets for a panel. */
+export interface PanelSettings {
+  name: string
+  panelType: PanelType
+  caseKinds: CaseKind[]
+  weekday: number
+  /** 'HH:MM', 24-hour. */
+  startsAt: string
+  durationMinutes: number
+  venue: string | null
+  onlineLink: string | null
+  capacity: number
+  papersCutoffWorkingDays: number
+  quorumRule: QuorumRule
+  active: boolean
+}
+
+export interface PanelDetail extends Omit<PanelSettings, 'quorumRule'> {
+  id: string
+  /** As stored: read it with parseQuorumRule. */
+  quorumRule: unknown
+}
+
+interface PanelRow {
+  id: string
+  name: string
+  panel_type: PanelType
+  weekday: number
+  starts_at: string
+  duration_minutes: number
+  venue: string | null
+  online_link: string | null
+  capacity: number
+  papers_cutoff_working_days: number
+  quorum_rule: unknown
+  active: boolean
+}
+
+function toColumns(settings: PanelSettings) {
+  return {
+    name: settings.name,
+    panel_type: settings.panelType,
+    weekday: settings.weekday,
+    starts_at: settings.startsAt,
+    duration_minutes: settings.durationMinutes,
+    venue: settings.venue,
+    online_link: settings.onlineLink,
+    capacity: settings.capacity,
+    papers_cutoff_working_days: settings.papersCutoffWorkingDays,
+    quorum_rule: JSON.stringify(settings.quorumRule),
+    active: settings.active,
+  }
+}
+
+async function replaceCaseKinds(trx: Knex.Transaction, panelId: string, kinds: readonly CaseKind[]) {
+  await trx('panel_case_kinds').where({ panel_id: panelId }).delete()
+  if (kinds.length > 0) {
+    await trx('panel_case_kinds').insert(kinds.map((kind) => ({ panel_id: panelId, case_kind: kind })))
+  }
+}
+
 export function panelsRepository(db: Db) {
   return {
+    members: panelMembersRepository(db),
+
     async listAll(): Promise<PanelSummary[]> {
       const rows: {
         id: string
@@ -46,6 +112,58 @@ export function panelsRepository(db: Db) {
         memberCount: Number(r.member_count),
         active: r.active,
       }))
+    },
+
+    /** Pass a transaction that has locked the panel (`lock`) to read it as it will be changed. */
+    async findById(id: string, q: Knex = db): Promise<PanelDetail | undefined> {
+      const row = await q<PanelRow>('panels').where({ id }).first()
+      if (!row) return undefined
+      const kinds: { case_kind: CaseKind }[] = await q('panel_case_kinds')
+        .where({ panel_id: id })
+        .select('case_kind')
+      return {
+        id: row.id,
+        name: row.name,
+        panelType: row.panel_type,
+        caseKinds: CASE_KINDS.filter((kind) => kinds.some((k) => k.case_kind === kind)),
+        weekday: row.weekday,
+        startsAt: row.starts_at.slice(0, 5),
+        durationMinutes: row.duration_minutes,
+        venue: row.venue,
+        onlineLink: row.online_link,
+        capacity: row.capacity,
+        papersCutoffWorkingDays: row.papers_cutoff_working_days,
+        quorumRule: row.quorum_rule,
+        active: row.active,
+      }
+    },
+
+    /** Changes to one panel and its members queue here, so that two admins cannot make two chairs at once. */
+    async lock(trx: Knex.Transaction, id: string): Promise<boolean> {
+      const row = await trx('panels').where({ id }).forUpdate().first('id')
+      return row !== undefined
+    },
+
+    /** Names are unique regardless of case and spacing at the ends, as people read them. */
+    async idWithName(trx: Knex.Transaction, name: string): Promise<string | undefined> {
+      const row = (await trx('panels')
+        .whereRaw('lower(trim(name)) = lower(?)', [name.trim()])
+        .first('id')) as { id: string } | undefined
+      return row?.id
+    },
+
+    async insert(trx: Knex.Transaction, settings: PanelSettings): Promise<string> {
+      const [row] = await trx('panels').insert(toColumns(settings)).returning('id')
+      const id = (row as { id: string }).id
+      await replaceCaseKinds(trx, id, settings.caseKinds)
+      return id
+    },
+
+    async update(trx: Knex.Transaction, id: string, settings: PanelSettings): Promise<void> {
+      await trx('panels')
+        .where({ id })
+        .update({ ...toColumns(settings), updated_at: trx.fn.now() })
+      await replaceCaseKinds(trx, id, settings.caseKinds)
     },
   }
 }

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import session from 'express-session'
 import type { Db } from './db'
 
@@ -57,8 +58,13 @@ export class KnexSessionStore extends session.Store {
 
 export function sessionsRepository(db: Db) {
   return {
-    async deleteExpired(now: Date): Promise<number> {
-      return db('sessions').where('expires_at', '<=', now).delete()
+    /**
+     * Takes the caller's transaction so that the clean-up job can run under its advisory lock. Counts
+     * the returned rows because knex-pglite answers a bare delete with its raw result, not a number.
+     */
+    async deleteExpired(now: Date, trx: Knex | Knex.Transaction = db): Promise<number> {
+      const deleted = await trx('sessions').where('expires_at', '<=', now).delete().returning('sid')
+      return deleted.length
     },
   }
 }

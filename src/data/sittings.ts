@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
 import type { PanelType } from '../domain/vocabulary'
 
@@ -65,6 +66,295 @@ export function sittingsRepository(db: Db) {
       }))
     },
   }
+}
+
+export interface SittingDetail {
+  id: string
+  panelId: string
+  panelName: string
+  panelType: PanelType
+  sittingOn: string
+  startsAt: string
+  durationMinutes: number
+  venue: string | null
+  onlineLink: string | null
+  origin: 'weekly' | 'extra'
+  isSummer: boolean
+  status: 'scheduled' | 'held' | 'cancelled'
+  cancelledReason: string | null
+  agendaLockedAt: Date | null
+  capacity: number
+  papersCutoffWorkingDays: number
+}
+
+interface SittingDetailRow {
+  id: string
+  panel_id: string
+  panel_name: string
+  panel_type: PanelType
+  sitting_on: string
+  starts_at: string
+  duration_minutes: number
+  venue: string | null
+  online_link: string | null
+  origin: 'weekly' | 'extra'
+  is_summer: boolean
+  status: SittingDetail['status']
+  cancelled_reason: string | null
+  agenda_locked_at: Date | null
+  capacity: number
+  papers_cutoff_working_days: number
+}
+
+const SITTING_DETAIL_COLUMNS = [
+  's.id',
+  's.panel_id',
+  'p.name as panel_name',
+  'p.panel_type',
+  's.sitting_on',
+  's.starts_at',
+  'p.duration_minutes',
+  's.venue',
+  's.online_link',
+  's.origin',
+  's.is_summer',
+  's.status',
+  's.cancelled_reason',
+  's.agenda_locked_at',
+  'p.capacity',
+  'p.papers_cutoff_working_days',
+]
+
+function toSittingDetail(r: SittingDetailRow): SittingDetail {
+  return {
+    id: r.id,
+    panelId: r.panel_id,
+    panelName: r.panel_name,
+    panelType: r.panel_type,
+    sittingOn: r.sitting_on,
+    startsAt: r.starts_at.slice(0, 5),
+    durationMinutes: r.duration_minutes,
+    venue: r.venue,
+    onlineLink: r.online_link,
+    origin: r.origin,
+    isSummer: r.is_summer,
+    status: r.status,
+    cancelledReason: r.cancelled_reason,
+    agendaLockedAt: r.agenda_locked_at,
+    capacity: r.capacity,
+    papersCutoffWorkingDays: r.papers_cutoff_working_days,
+  }
+}
+
+type Executor = Db | Knex.Transaction
+
+export async function findSitting(trx: Executor, sittingId: string): Promise<SittingDetail | undefined> {
+  const row: SittingDetailRow | undefined = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.id', sittingId)
+    .first(SITTING_DETAIL_COLUMNS)
+  return row && toSittingDetail(row)
+}
+
+/** Locks the sitting's row, so that two changes to one agenda take turns. */
+export async function lockSitting(
+  trx: Knex.Transaction,
+  sittingId: string,
+): Promise<SittingDetail | undefined> {
+  await trx('sittings').where({ id: sittingId }).forUpdate().first('id')
+  return findSitting(trx, sittingId)
+}
+
+/** The user's seat on the sitting's panel, if they have one. */
+export async function membershipOf(
+  trx: Executor,
+  panelId: string,
+  userId: string,
+): Promise<{ isChair: boolean } | undefined> {
+  const row: { is_chair: boolean } | undefined = await trx('panel_members')
+    .where({ panel_id: panelId, user_id: userId })
+    .first('is_chair')
+  return row && { isChair: row.is_chair }
+}
+
+export interface ActivePanelSlot {
+  id: string
+  weekday: number
+  startsAt: string
+  venue: string | null
+  onlineLink: string | null
+}
+
+export async function listActivePanelSlots(trx: Executor): Promise<ActivePanelSlot[]> {
+  const rows: {
+    id: string
+    weekday: number
+    starts_at: string
+    venue: string | null
+    online_link: string | null
+  }[] = await trx('panels')
+    .where({ active: true })
+    .select('id', 'weekday', 'starts_at', 'venue', 'online_link')
+  return rows.map((r) => ({
+    id: r.id,
+    weekday: r.weekday,
+    startsAt: r.starts_at.slice(0, 5),
+    venue: r.venue,
+    onlineLink: r.online_link,
+  }))
+}
+
+/** Dates from `from` to `to` on which the panel already has a weekly sitting, at any time and in any status. */
+export async function weeklySittingDates(
+  trx: Executor,
+  panelId: string,
+  from: string,
+  to: string,
+): Promise<Set<string>> {
+  const rows: { sitting_on: string }[] = await trx('sittings')
+    .where({ panel_id: panelId, origin: 'weekly' })
+    .whereBetween('sitting_on', [from, to])
+    .select('sitting_on')
+  return new Set(rows.map((r) => r.sitting_on))
+}
+
+export interface NewSittingRow {
+  panelId: string
+  sittingOn: string
+  startsAt: string
+  venue: string | null
+  onlineLink: string | null
+  origin: 'weekly' | 'extra'
+  isSummer: boolean
+  createdBy: string | null
+}
+
+/** Inserts sittings; one that already exists at that date and time is left alone. Returns the new ids. */
+export async function insertSittings(trx: Knex.Transaction, sittings: NewSittingRow[]): Promise<string[]> {
+  if (sittings.length === 0) return []
+  const rows: { id: string }[] = await trx('sittings')
+    .insert(
+      sittings.map((s) => ({
+        panel_id: s.panelId,
+        sitting_on: s.sittingOn,
+        starts_at: s.startsAt,
+        venue: s.venue,
+        online_link: s.onlineLink,
+        origin: s.origin,
+        is_summer: s.isSummer,
+        created_by: s.createdBy,
+      })),
+    )
+    .onConflict(['panel_id', 'sitting_on', 'starts_at'])
+    .ignore()
+    .returning('id')
+  return rows.map((r) => r.id)
+}
+
+export async function loadSchoolTerms(trx: Executor) {
+  const rows: {
+    academic_year: string
+    term: 'autumn' | 'spring' | 'summer'
+    starts_on: string
+    ends_on: string
+  }[] = await trx('school_terms').select('academic_year', 'term', 'starts_on', 'ends_on')
+  return rows.map((r) => ({
+    academicYear: r.academic_year,
+    term: r.term,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+  }))
+}
+
+export async function cancelSittingRow(
+  trx: Knex.Transaction,
+  sittingId: string,
+  reason: string,
+  userId: string,
+): Promise<void> {
+  await trx('sittings').where({ id: sittingId }).update({
+    status: 'cancelled',
+    cancelled_reason: reason,
+    cancelled_by: userId,
+    cancelled_at: trx.fn.now(),
+    updated_at: trx.fn.now(),
+  })
+}
+
+export async function setAgendaLocked(
+  trx: Knex.Transaction,
+  sittingId: string,
+  locked: boolean,
+): Promise<void> {
+  await trx('sittings')
+    .where({ id: sittingId })
+    .update({ agenda_locked_at: locked ? trx.fn.now() : null, updated_at: trx.fn.now() })
+}
+
+/** Locks the agendas of scheduled sittings whose papers cut-off has passed. */
+export async function sittingsToLock(trx: Executor, today: string) {
+  const rows: { id: string; sitting_on: string; papers_cutoff_working_days: number }[] = await trx(
+    'sittings as s',
+  )
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.status', 'scheduled')
+    .whereNull('s.agenda_locked_at')
+    .where('s.sitting_on', '>=', today)
+    .where('s.sitting_on', '<=', trx.raw("?::date + interval '40 days'", [today]))
+    .select('s.id', 's.sitting_on', 'p.papers_cutoff_working_days')
+  return rows.map((r) => ({
+    id: r.id,
+    sittingOn: r.sitting_on,
+    cutoffWorkingDays: r.papers_cutoff_working_days,
+  }))
+}
+
+/** Open sittings a case could be moved to: coming, scheduled, unlocked, of panels that decide its kind. */
+export async function sittingsTakingKind(trx: Executor, kind: string, today: string) {
+  const rows: (SittingDetailRow & { item_count: number })[] = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
+    .where('k.case_kind', kind)
+    .where('s.status', 'scheduled')
+    .whereNull('s.agenda_locked_at')
+    .where('s.sitting_on', '>=', today)
+    .select(
+      ...SITTING_DETAIL_COLUMNS,
+      trx('agenda_items as ai').whereRaw('ai.sitting_id = s.id').count('*').as('item_count'),
+    )
+    .orderBy([{ column: 's.sitting_on' }, { column: 's.starts_at' }])
+    .limit(20)
+  return rows.map((r) => ({ ...toSittingDetail(r), itemCount: Number(r.item_count) }))
+}
+
+/** The active panels a user chairs, for the extra-sitting form. */
+export async function panelsChairedBy(
+  trx: Executor,
+  userId: string,
+): Promise<{ id: string; name: string; startsAt: string }[]> {
+  const rows: { id: string; name: string; starts_at: string }[] = await trx('panels as p')
+    .join('panel_members as m', 'm.panel_id', 'p.id')
+    .where({ 'm.user_id': userId, 'm.is_chair': true, 'p.active': true })
+    .select('p.id', 'p.name', 'p.starts_at')
+    .orderBy('p.name')
+  return rows.map((r) => ({ id: r.id, name: r.name, startsAt: r.starts_at.slice(0, 5) }))
+}
+
+/** Summer sittings from today, cancelled ones included, for the admin who may turn them off. */
+export async function listSummerSittings(
+  trx: Executor,
+  today: string,
+): Promise<(SittingDetail & { itemCount: number })[]> {
+  const rows: (SittingDetailRow & { item_count: number })[] = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.is_summer', true)
+    .where('s.sitting_on', '>=', today)
+    .select(
+      ...SITTING_DETAIL_COLUMNS,
+      trx('agenda_items as ai').whereRaw('ai.sitting_id = s.id').count('*').as('item_count'),
+    )
+    .orderBy([{ column: 's.sitting_on' }, { column: 'p.name' }])
+  return rows.map((r) => ({ ...toSittingDetail(r), itemCount: Number(r.item_count) }))
 }
 
 export type SittingsRepository = ReturnType<typeof sittingsRepository>

@@ -12,6 +12,8 @@ export const AREAS = {
   /** Council staff tools, such as the deadline calculator: everyone but families. */
   staff: ['caseworker', 'chair', 'member', 'manager', 'admin'],
   sittings: ['chair', 'member'],
+  /** Cases waiting for a panel: chairs place them, caseworkers and managers watch for those at risk. */
+  queue: ['chair', 'caseworker', 'manager'],
   portal: ['family'],
   reports: ['manager'],
   admin: ['admin'],
@@ -47,15 +49,33 @@ export interface NavigationItem {
 }
 
 const NAVIGATION: Record<Role, NavigationItem[]> = {
-  caseworker: [{ href: '/cases', text: 'My cases' }],
-  chair: [{ href: '/sittings', text: 'My sittings' }],
-  member: [{ href: '/sittings', text: 'My sittings' }],
+  caseworker: [
+    { href: '/cases', text: 'My cases' },
+    { href: '/queue', text: 'Queue' },
+    { href: '/calendar', text: 'Calendar' },
+  ],
+  chair: [
+    { href: '/sittings', text: 'My sittings' },
+    { href: '/queue', text: 'Queue' },
+    { href: '/calendar', text: 'Calendar' },
+  ],
+  member: [
+    { href: '/sittings', text: 'My sittings' },
+    { href: '/calendar', text: 'Calendar' },
+  ],
   family: [{ href: '/portal', text: 'Your child’s case' }],
   manager: [
     { href: '/reports', text: 'Overview' },
     { href: '/cases', text: 'Cases' },
+    { href: '/queue', text: 'Queue' },
+    { href: '/calendar', text: 'Calendar' },
   ],
-  admin: [{ href: '/admin', text: 'Settings' }],
+  admin: [
+    { href: '/admin', text: 'Settings' },
+    { href: '/summer-sittings', text: 'Summer sittings' },
+    { href: '/admin/jobs', text: 'Scheduled jobs' },
+    { href: '/calendar', text: 'Calendar' },
+  ],
 }
 
 export function navigationFor(role: Role): NavigationItem[] {

@@ -2,22 +2,27 @@ import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
 import {
+  addFamilyContact,
+  deleteFamilyContacts,
   insertCase,
   insertChild,
   insertEvidence,
   insertException,
   insertFamilyContacts,
   lockCase,
+  lockFamilyContacts,
   nextCaseReference,
   replaceEvidence,
   updateCase,
+  updateFamilyContact,
   type ExceptionRowInput,
+  type StoredContact,
 } from '../data/caseRecords'
-import type { NewCase, NewEvidence } from '../domain/caseIntake'
+import type { NewCase, NewEvidence, NewFamilyContact } from '../domain/caseIntake'
 import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
 import { papersCompleteOn } from '../domain/papers'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
-import type { CaseKind, CaseStatus } from '../domain/vocabulary'
+import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 
@@ -47,6 +52,35 @@ const STALE: EditResult = {
 
 /** An exception as a caseworker records it, with the version of the case they read. */
 export type NewException = Omit<ExceptionRowInput, 'recordedBy'> & { version: number }
+
+/** The family's preference as a caseworker edits it. */
+export type PreferenceChange = Pick<
+  NewCase,
+  'preference' | 'preferredSetting' | 'preferredSettingIsMainstream'
+>
+
+/** The family contacts as a caseworker edits them: every contact they were shown is either kept or removed. */
+export interface FamilyContactsChange {
+  kept: (NewFamilyContact & { id: string })[]
+  removedIds: string[]
+  added: NewFamilyContact | null
+  /** The id of a kept contact, or 'new' for the one added. */
+  mainContact: string
+}
+
+const CONTACT_DETAILS: (keyof NewFamilyContact)[] = [
+  'fullName',
+  'relationship',
+  'address',
+  'email',
+  'phone',
+  'preferredLanguage',
+  'needsInterpreter',
+  'letterFormat',
+]
+
+const detailsDiffer = (before: StoredContact, after: NewFamilyContact) =>
+  CONTACT_DETAILS.some((k) => before[k] !== after[k])
 
 export type OpenCaseResult =
   { ok: true; id: string; reference: string } | { ok: false; field: string; message: string }
@@ -216,6 +250,128 @@ export function casesService(data: DataLayer, clock: Clock) {
           entityType: 'case',
           entityId: caseId,
           details: { nextDeadlineStep: next?.step ?? null },
+        })
+        return { ok: true }
+      })
+    },
+
+    async updatePreference(
+      actor: User,
+      caseId: string,
+      change: PreferenceChange & { version: number },
+    ): Promise<EditResult> {
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        const preferenceChanged = current.preference !== change.preference
+        const settingChanged =
+          current.preferredSetting !== change.preferredSetting ||
+          current.preferredSettingIsMainstream !== change.preferredSettingIsMainstream
+        if (!preferenceChanged && !settingChanged) return { ok: true }
+        await updateCase(trx, caseId, {
+          preference: change.preference,
+          preferred_setting: change.preferredSetting,
+          preferred_setting_is_mainstream: change.preferredSettingIsMainstream,
+        })
+        // What changed, not the words: the family's preference is theirs, and the audit trail is read widely.
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'preference_changed',
+          entityType: 'case',
+          entityId: caseId,
+          details: {
+            preferenceChanged,
+            preferredSettingChanged: settingChanged,
+            preferredSettingIsMainstream: change.preferredSettingIsMainstream,
+          },
+        })
+        return { ok: true }
+      })
+    },
+
+    /**
+     * Changes, adds and removes the child's family contacts. A contact's family portal account stays linked
+     * to it; one with an account cannot be removed here, as that would cut the family off from the portal.
+     */
+    async updateContacts(
+      actor: User,
+      caseId: string,
+      change: FamilyContactsChange & { version: number },
+    ): Promise<EditResult> {
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        const stored = await lockFamilyContacts(trx, current.childId)
+        // The contacts are the child's, and the child may have other cases: a form shown before a change
+        // made from one of those is stale too, though this case's version has not moved.
+        const shown = [...change.kept.map((c) => c.id), ...change.removedIds]
+        if (shown.length !== stored.length || !stored.every((c) => shown.includes(c.id))) return STALE
+        if (stored.some((c) => c.hasPortalAccount && change.removedIds.includes(c.id))) {
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'contacts',
+            message: 'A contact with a family portal account cannot be removed here',
+          }
+        }
+        const mainIsNew = change.mainContact === 'new'
+        if (mainIsNew ? !change.added : !change.kept.some((c) => c.id === change.mainContact)) {
+          return { ok: false, reason: 'invalid', field: 'mainContact', message: 'Select the main contact' }
+        }
+        const before = new Map(stored.map((c) => [c.id, c]))
+        const updates = change.kept.filter((c) => {
+          const was = before.get(c.id)!
+          return detailsDiffer(was, c) || was.isMainContact !== (c.id === change.mainContact)
+        })
+        const changed = change.kept.filter((c) => detailsDiffer(before.get(c.id)!, c)).length
+        const mainContactChanged = mainIsNew || !before.get(change.mainContact)!.isMainContact
+        if (updates.length === 0 && !change.added && change.removedIds.length === 0) return { ok: true }
+
+        await deleteFamilyContacts(trx, change.removedIds)
+        for (const c of updates) await updateFamilyContact(trx, c.id, c, c.id === change.mainContact)
+        if (change.added) await addFamilyContact(trx, current.childId, change.added, mainIsNew)
+        await updateCase(trx, caseId, {})
+        // Counts only: names, addresses and the like stay out of the audit trail.
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'contacts_changed',
+          entityType: 'case',
+          entityId: caseId,
+          details: {
+            changed,
+            added: change.added ? 1 : 0,
+            removed: change.removedIds.length,
+            mainContactChanged,
+          },
+        })
+        return { ok: true }
+      })
+    },
+
+    /** Puts a draft case forward for a panel; from here the scheduler can place it on an agenda. */
+    async submitCase(actor: User, caseId: string, version: number): Promise<EditResult> {
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        // Checked before the version: a colleague who submitted it first has moved both, and this says why.
+        if (current.status !== 'draft') {
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'status',
+            message: `Only a draft case can be submitted to panel: this one is ${CASE_STATUS_LABELS[current.status].toLowerCase()}`,
+          }
+        }
+        if (current.version !== version) return STALE
+        await updateCase(trx, caseId, { status: 'submitted' })
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'case_submitted',
+          entityType: 'case',
+          entityId: caseId,
+          details: { fromStatus: 'draft', toStatus: 'submitted' },
         })
         return { ok: true }
       })

@@ -5,15 +5,33 @@ import { homeService } from './home'
 import { casesService } from './cases'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
+import { panelAdminService } from './panelAdmin'
+import { calendarAdminService } from './calendarAdmin'
+import { sessionCleanupService } from './sessionCleanup'
+import { jobRunsService } from '../jobs/service'
+import { calendarService } from './calendar'
+import { queueService } from './queue'
+import { sittingsService, type SittingSettings } from './sittings'
+import { agendaService } from './agenda'
 
 /** Services built by hand from the data layer. */
-export function services(data: DataLayer, clock: Clock) {
+const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
+
+export function services(data: DataLayer, clock: Clock, settings: SittingSettings = DEFAULT_SETTINGS) {
   return {
     auth: authService(data, clock),
     home: homeService(data, clock),
     cases: casesService(data, clock),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
+    panelAdmin: panelAdminService(data, clock),
+    calendarAdmin: calendarAdminService(data),
+    sessionCleanup: sessionCleanupService(data),
+    jobRuns: jobRunsService(data),
+    calendar: calendarService(data, clock),
+    queue: queueService(data, clock),
+    sittings: sittingsService(data, clock, settings),
+    agenda: agendaService(data, clock),
   }
 }
 

@@ -1,4 +1,5 @@
 import type { CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
+import type { QueueReason, QueueState } from '../domain/scheduler'
 import { DEADLINE_STATE_LABELS, DEADLINE_STEP_LABELS, type DeadlineState } from '../domain/statutoryClock'
 import { EXCEPTION_REASON_LABELS } from '../domain/clockExceptions'
 import { EVIDENCE_SOURCE_LABELS, type EvidenceSource } from '../domain/caseIntake'
@@ -78,4 +79,28 @@ export function deadlineStepLabel(step: string): string {
 
 export function exceptionReasonLabel(reason: string): string {
   return (EXCEPTION_REASON_LABELS as Record<string, string>)[reason] ?? reason
+}
+
+const QUEUE_REASON_TEXT: Record<QueueReason, string> = {
+  awaiting_papers: 'Waiting for advice: the papers are not complete yet',
+  no_panel: 'No panel decides this kind of case. An administrator needs to add it to a panel.',
+  no_sitting: 'There is no sitting before the deadline',
+  papers_late: 'The papers were not complete by the cut-off of any sitting before the deadline',
+  no_capacity: 'Every sitting before the deadline that the papers are ready for is full',
+  deadline_passed: 'The deadline has passed',
+  placed_after_deadline: 'A chair placed it on a sitting after the deadline',
+}
+
+export function queueReasonText(reason: QueueReason): string {
+  return QUEUE_REASON_TEXT[reason]
+}
+
+const QUEUE_STATE_TAGS: Record<QueueState, { text: string; classes: string }> = {
+  placed: { text: 'On an agenda', classes: 'govuk-tag--blue' },
+  unplaced: { text: 'Waiting', classes: 'govuk-tag--grey' },
+  at_risk: { text: 'At risk', classes: 'govuk-tag--orange' },
+}
+
+export function queueStateTag(state: QueueState): { text: string; classes: string } {
+  return QUEUE_STATE_TAGS[state]
 }

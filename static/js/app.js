@@ -14,3 +14,13 @@ document.addEventListener('htmx:after:swap', (event) => {
   const target = event.detail?.ctx?.target
   if (target instanceof Element) initAll({ scope: target })
 })
+
+// After htmx swaps the agenda, focus returns to the button that was pressed, on the item's new row,
+// so that keyboard and screen reader users can keep moving it without finding their place again.
+document.addEventListener('htmx:after:swap', () => {
+  const toFocus = document.querySelector('[data-focus-after-swap]')
+  if (toFocus instanceof window.HTMLElement) {
+    toFocus.removeAttribute('data-focus-after-swap')
+    toFocus.focus()
+  }
+})

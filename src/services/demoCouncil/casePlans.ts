@@ -91,7 +91,8 @@ export const CASE_PLANS: readonly CasePlan[] = [
   }),
 
   draft('oliver', 'assessment_request', 1, 0),
-  submitted('amara', 'assessment_request', 1, 2),
+  // Received five weeks ago with advice only just in: no sitting before its 6-week deadline can take it, so it shows as at risk.
+  submitted('amara', 'assessment_request', 1, 5),
   submitted('harry', 'assessment_request', 2, 3),
   scheduled('aisha', 'assessment_request', 1, 4, 1),
   scheduled('jack', 'assessment_request', 3, 3, 2, { requestedBy: 'School' }),

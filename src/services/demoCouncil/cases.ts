@@ -176,6 +176,16 @@ export async function insertCases(
     }),
   )
   await trx('agenda_items').insert(book.items)
+  // The sittings whose cut-off has passed keep their agendas from now on; give them deadline order, as a chair would.
+  await trx.raw(`
+    update agenda_items a set position = ranked.position
+    from (
+      select ai.id, row_number() over (
+        partition by ai.sitting_id order by c.next_deadline_on nulls last, c.reference
+      ) as position
+      from agenda_items ai join cases c on c.id = ai.case_id
+    ) ranked
+    where ranked.id = a.id`)
   await trx('decisions').insert(decisions)
   return { cases: cases.length, agenda_items: book.items.length, decisions: decisions.length }
 }

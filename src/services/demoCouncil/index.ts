@@ -7,6 +7,7 @@ import { isIsoDate } from './dates'
 import { insertPanels } from './panels'
 import { createPrng } from './prng'
 import { insertSittings } from './sittings'
+import { placeCasesIn } from '../queue'
 import { SCHOOL_TERMS } from './terms'
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './accounts'
@@ -65,6 +66,9 @@ export async function seedDemoCouncil(
     Object.assign(counts, children.counts)
     const context = { today, accounts: byEmail, children: children.children, panels: panels.panels, sittings }
     Object.assign(counts, await insertCases(trx, context))
+    // The queue as the nightly job would leave it: agendas in deadline order, and the at-risk flags.
+    const placed = await placeCasesIn(trx, today, null)
+    counts.case_queue = placed.waiting
 
     await trx('audit_events').insert({
       action: 'demo_council_seeded',

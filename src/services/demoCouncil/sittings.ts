@@ -1,12 +1,28 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import { BANK_HOLIDAYS } from './bankHolidays'
-import { planWeeklySittings, summerHolidays, type IsoDate } from './dates'
+import { daysBetween, planWeeklySittings, summerHolidays, type DateRange, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import { SCHOOL_TERMS } from './terms'
 
+/** At least this much history: the recent sittings carry the demo's decisions. */
 export const WEEKS_BEFORE_TODAY = 8
 export const WEEKS_AFTER_TODAY = 12
+
+/**
+ * From the start of the last summer holiday to the end of the next one, so that the demo shows
+ * summer sittings held and summer sittings to come, whatever day it starts on.
+ */
+export function demoSittingWeeks(
+  today: IsoDate,
+  holidays: readonly DateRange[],
+): { before: number; after: number } {
+  const lastStart = holidays.filter((h) => h.startsOn <= today).at(-1)?.startsOn
+  const nextEnd = holidays.find((h) => h.startsOn > today)?.endsOn
+  const before = lastStart ? Math.ceil(daysBetween(lastStart, today) / 7) : 0
+  const after = nextEnd ? Math.ceil(daysBetween(today, nextEnd) / 7) : 0
+  return { before: Math.max(WEEKS_BEFORE_TODAY, before), after: Math.max(WEEKS_AFTER_TODAY, after) }
+}
 
 export interface SeededSitting {
   id: string
@@ -23,12 +39,13 @@ export async function insertSittings(
 ): Promise<SeededSitting[]> {
   const bankHolidays = new Set(BANK_HOLIDAYS.map((h) => h.holidayOn))
   const holidays = summerHolidays(SCHOOL_TERMS)
+  const weeks = demoSittingWeeks(today, holidays)
   const rows = panels.flatMap((panel) =>
     planWeeklySittings({
       today,
       weekday: panel.weekday,
-      weeksBefore: WEEKS_BEFORE_TODAY,
-      weeksAfter: WEEKS_AFTER_TODAY,
+      weeksBefore: weeks.before,
+      weeksAfter: weeks.after,
       bankHolidays,
       summerHolidays: holidays,
     }).map((planned) => ({ id: crypto.randomUUID(), panel, ...planned })),

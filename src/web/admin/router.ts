@@ -1,12 +1,18 @@
 import { Router } from 'express'
 import type { Services } from '../../services'
+import { panelsRouter } from './panelsRouter'
+import { membersRouter } from './membersRouter'
+import { calendarRouter } from './calendarRouter'
 
-/** Administrators: users and panels (read-only until the panels issue adds editing). */
+/** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
   const router = Router()
   router.get('/', async (_req, res) => {
     const settings = await services.home.adminSettings()
     res.render('pages/admin/settings', settings)
   })
+  router.use(panelsRouter(services))
+  router.use(membersRouter(services))
+  router.use(calendarRouter(services))
   return router
 }

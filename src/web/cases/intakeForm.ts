@@ -8,72 +8,20 @@ import {
   type NewFamilyContact,
 } from '../../domain/caseIntake'
 import type { IsoDate } from '../../domain/dates'
-import { AREAS_OF_NEED, CASE_KINDS, FAMILY_RELATIONSHIPS, LETTER_FORMATS } from '../../domain/vocabulary'
+import { AREAS_OF_NEED, CASE_KINDS } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'
 import type { FormErrors } from '../validation'
+import {
+  contactFieldNames,
+  hasContactDetails,
+  optionalText,
+  parseContact,
+  requiredText,
+} from './contactsForm'
 import { EVIDENCE_FIELDS, parseEvidence } from './evidenceFields'
+import { checkPreference, PREFERENCE_FIELDS, preferenceShape } from './preferenceForm'
 
 type Body = Record<string, unknown>
-
-const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .trim()
-    .max(max, `${label} must be ${max} characters or fewer`)
-    .transform((v) => (v === '' ? null : v))
-    .optional()
-    .transform((v) => v ?? null)
-
-const requiredText = (max: number, empty: string, label: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, `${label} must be ${max} characters or fewer`)
-
-function contactSchema(n: 1 | 2) {
-  const who = n === 1 ? 'the main family contact' : 'the second family contact'
-  return z
-    .object({
-      [`contact${n}Name`]: requiredText(200, `Enter the name of ${who}`, `The name of ${who}`),
-      [`contact${n}Relationship`]: z.enum(FAMILY_RELATIONSHIPS, {
-        error: `Select how ${who} is related to the child`,
-      }),
-      [`contact${n}Address`]: optionalText(500, `The address of ${who}`),
-      [`contact${n}Email`]: z
-        .string()
-        .trim()
-        .max(254, `The email address of ${who} must be 254 characters or fewer`)
-        .refine((v) => v === '' || z.email().safeParse(v).success, {
-          error: `Enter the email address of ${who} in the correct format, like name@example.org`,
-        })
-        .optional(),
-      [`contact${n}Phone`]: z
-        .string()
-        .trim()
-        .max(30, `The phone number of ${who} must be 30 characters or fewer`)
-        .refine((v) => v === '' || /^[+()\d\s-]{7,}$/.test(v), {
-          error: `Enter the phone number of ${who}, like 01632 960 001 or 07700 900 982`,
-        })
-        .optional(),
-      [`contact${n}Language`]: requiredText(
-        60,
-        `Enter the language ${who} prefers`,
-        `The language of ${who}`,
-      ),
-      [`contact${n}Interpreter`]: z.enum(['yes', 'no'], {
-        error: `Select whether ${who} needs an interpreter`,
-      }),
-      [`contact${n}LetterFormat`]: z.enum(LETTER_FORMATS, { error: `Select the letter format ${who} needs` }),
-    })
-    .superRefine((values, ctx) => {
-      const address = String(values[`contact${n}Address`] ?? '')
-      const email = String(values[`contact${n}Email`] ?? '')
-      if (!address && !email) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [`contact${n}Address`],
-          message: `Enter an address or an email address for ${who}, so that letters reach them`,
-        })
-      }
-    })
-}
 
 const caseSchema = z.object({
   childFirstName: requiredText(100, 'Enter the child’s first name', 'First name'),
@@ -95,12 +43,7 @@ const caseSchema = z.object({
     .literal('yes')
     .optional()
     .transform((v) => v === 'yes'),
-  preference: optionalText(2000, 'What the family is asking for'),
-  preferredSetting: optionalText(200, 'The school or setting'),
-  preferredSettingIsMainstream: z
-    .enum(['yes', 'no'])
-    .optional()
-    .transform((v) => (v === undefined ? null : v === 'yes')),
+  ...preferenceShape,
   transferYear: z
     .string()
     .trim()
@@ -128,11 +71,8 @@ const FIELD_ORDER = [
   'currentSetting',
   'yearGroup',
   'areasOfNeed',
-  ...[1, 2].flatMap((n) =>
-    ['Name', 'Relationship', 'Address', 'Email', 'Phone', 'Language', 'Interpreter', 'LetterFormat'].map(
-      (f) => `contact${n}${f}`,
-    ),
-  ),
+  ...contactFieldNames('contact1'),
+  ...contactFieldNames('contact2'),
   'kind',
   'received',
   'requestedBy',
@@ -140,42 +80,20 @@ const FIELD_ORDER = [
   'reviewNotice',
   'transferYear',
   'transferType',
-  'preference',
-  'preferredSetting',
-  'preferredSettingIsMainstream',
+  ...PREFERENCE_FIELDS,
   ...EVIDENCE_FIELDS,
   'caseworkerId',
 ]
 
 export type IntakeResult = { ok: true; value: NewCase } | { ok: false; errors: FormErrors }
 
-function hasSecondContact(body: Body): boolean {
-  return ['Name', 'Address', 'Email', 'Phone'].some((f) => String(body[`contact2${f}`] ?? '').trim() !== '')
-}
-
 export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
   const form = new FormErrorCollector(body, FIELD_ORDER)
   const main = caseSchema.safeParse(body)
   if (!main.success) form.addZod(main.error)
-  const contactNumbers: (1 | 2)[] = hasSecondContact(body) ? [1, 2] : [1]
-  const contacts: NewFamilyContact[] = []
-  for (const n of contactNumbers) {
-    const parsed = contactSchema(n).safeParse(body)
-    if (!parsed.success) {
-      form.addZod(parsed.error)
-      continue
-    }
-    const v = parsed.data as Record<string, string | null | undefined>
-    contacts.push({
-      fullName: String(v[`contact${n}Name`]),
-      relationship: v[`contact${n}Relationship`] as NewFamilyContact['relationship'],
-      address: v[`contact${n}Address`] ?? null,
-      email: v[`contact${n}Email`] || null,
-      phone: v[`contact${n}Phone`] || null,
-      preferredLanguage: String(v[`contact${n}Language`]),
-      needsInterpreter: v[`contact${n}Interpreter`] === 'yes',
-      letterFormat: v[`contact${n}LetterFormat`] as NewFamilyContact['letterFormat'],
-    })
+  const contacts = [parseContact(form, body, 'contact1', 'the main family contact')]
+  if (hasContactDetails(body, 'contact2')) {
+    contacts.push(parseContact(form, body, 'contact2', 'the second family contact'))
   }
 
   const past = { required: true, notAfter: today }
@@ -207,21 +125,18 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
 
   const evidence = parseEvidence(form, today)
 
+  const preference = main.success ? checkPreference(form, main.data.kind, main.data) : undefined
   if (main.success) {
     const v = main.data
-    if (v.kind === 'placement') {
-      if (!v.preferredSetting) form.add('preferredSetting', 'Enter the school or setting the family wants')
-      if (v.preferredSettingIsMainstream === null) {
-        form.add('preferredSettingIsMainstream', 'Select whether the school or setting is mainstream')
-      }
-    }
     if (v.kind === 'phase_transfer') {
       if (v.transferYear === null) form.add('transferYear', 'Enter the year of transfer')
       if (v.transferType === null) form.add('transferType', 'Select the kind of move')
     }
   }
 
-  if (!main.success || !form.empty || !dateOfBirth || !receivedOn) return { ok: false, errors: form.errors() }
+  if (!main.success || !preference || !form.empty || !dateOfBirth || !receivedOn) {
+    return { ok: false, errors: form.errors() }
+  }
 
   const v = main.data
   return {
@@ -235,14 +150,13 @@ export function parseIntakeForm(body: Body, today: IsoDate): IntakeResult {
         yearGroup: v.yearGroup,
         areasOfNeed: v.areasOfNeed,
       },
-      contacts,
+      // Every contact parsed, or the form would not be empty.
+      contacts: contacts.filter((c): c is NewFamilyContact => c !== null),
       kind: v.kind,
       receivedOn,
       requestedBy: REQUESTER_LABELS[v.requestedBy],
       isComplex: v.isComplex,
-      preference: v.preference,
-      preferredSetting: v.kind === 'placement' ? v.preferredSetting : null,
-      preferredSettingIsMainstream: v.kind === 'placement' ? v.preferredSettingIsMainstream : null,
+      ...preference,
       reviewMeetingOn,
       reviewNoticeOn,
       transferYear: v.kind === 'phase_transfer' ? v.transferYear : null,

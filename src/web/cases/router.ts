@@ -19,6 +19,8 @@ import { milestoneFormValues, milestoneSectionsFor, parseMilestoneForm } from '.
 import { deadlinePreview } from './deadlinePreview'
 import { presentTimeline } from './timeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
+import { asksForSetting, parsePreferenceForm, preferenceFormValues } from './preferenceForm'
+import { contactsFormValues, parseContactsForm } from './contactsForm'
 
 // A filter that does not parse is ignored rather than refused: these come from links and bookmarks.
 const listQuery = z.object({
@@ -251,6 +253,45 @@ export function casesRouter(services: Services, clock: Clock): Router {
     parse: (body, detail) => parseExceptionForm(body, detail.kind, clock.today()),
     save: (user, id, exception, version) =>
       services.cases.recordException(user, id, { ...exception, version }),
+  })
+
+  caseEditForm({
+    path: 'preference',
+    view: 'pages/cases/preference',
+    changed: 'preference#preference',
+    locals: (detail) => ({ asksForSetting: asksForSetting(detail.kind) }),
+    storedValues: (detail) => preferenceFormValues(detail),
+    parse: (body, detail) => parsePreferenceForm(body, detail.kind),
+    save: (user, id, preference, version) =>
+      services.cases.updatePreference(user, id, { ...preference, version }),
+  })
+
+  caseEditForm({
+    path: 'contacts',
+    view: 'pages/cases/contacts',
+    changed: 'contacts#family',
+    locals: (detail) => ({ storedContacts: detail.contacts }),
+    storedValues: (detail) => contactsFormValues(detail.contacts),
+    parse: (body, detail) => parseContactsForm(body, detail.contacts),
+    save: (user, id, contacts, version) => services.cases.updateContacts(user, id, { ...contacts, version }),
+  })
+
+  router.post('/:id/submit', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    if (!id.success) return next(new HttpError(404, 'not-found'))
+    const version = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .catch(0)
+      .parse((req.body as { version?: unknown })?.version)
+    const result = await services.cases.submitCase(req.user!, id.data, version)
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=submitted`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
+      byField: {},
+      summary: [{ text: result.message, href: '#case-status' }],
+    })
   })
 
   return router

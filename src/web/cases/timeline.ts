@@ -7,17 +7,39 @@ const WHAT_HAPPENED: Record<string, string> = {
   exception_recorded: 'Exception to a time limit recorded',
   evidence_updated: 'Evidence updated',
   milestones_updated: 'Statutory steps recorded',
+  preference_changed: 'Family’s preference changed',
+  contacts_changed: 'Family contacts changed',
+  case_submitted: 'Submitted to panel',
+}
+
+const count = (n: unknown, one: string, many: string) =>
+  typeof n === 'number' && n > 0 ? `${n} ${n === 1 ? one : many}` : undefined
+
+/** "Family contacts changed: 1 contact's details changed, 1 added, main contact changed". */
+function contactsChanged(details: Record<string, unknown>): string {
+  const parts = [
+    count(details.changed, 'contact’s details changed', 'contacts’ details changed'),
+    count(details.added, 'added', 'added'),
+    count(details.removed, 'removed', 'removed'),
+    details.mainContactChanged === true ? 'main contact changed' : undefined,
+  ].filter((p) => p !== undefined)
+  return parts.length ? `Family contacts changed: ${parts.join(', ')}` : 'Family contacts changed'
 }
 
 /** The case timeline in plain words, newest first. Audit details hold ids; people's names are looked up here. */
 export function presentTimeline(entries: TimelineEntry[], people: { id: string; fullName: string }[]) {
   const name = (id: unknown) => people.find((p) => p.id === id)?.fullName ?? 'a former caseworker'
-  return [...entries].reverse().map((e) => ({
-    at: e.occurredAt,
-    what:
-      e.action === 'caseworker_changed'
-        ? `Named caseworker changed from ${name(e.details.fromCaseworkerId)} to ${name(e.details.toCaseworkerId)}`
-        : (WHAT_HAPPENED[e.action] ?? 'Case changed'),
-    who: e.actorName ?? 'The system',
-  }))
+  const what = (e: TimelineEntry) => {
+    switch (e.action) {
+      case 'caseworker_changed':
+        return `Named caseworker changed from ${name(e.details.fromCaseworkerId)} to ${name(e.details.toCaseworkerId)}`
+      case 'contacts_changed':
+        return contactsChanged(e.details)
+      default:
+        return WHAT_HAPPENED[e.action] ?? 'Case changed'
+    }
+  }
+  return [...entries]
+    .reverse()
+    .map((e) => ({ at: e.occurredAt, what: what(e), who: e.actorName ?? 'The system' }))
 }

@@ -1,12 +1,154 @@
-import { Router } from 'express'
+import { Router, type NextFunction, type Request, type Response } from 'express'
+import { z } from 'zod'
 import type { Services } from '../../services'
+import { HttpError } from '../errors'
+import { renderPageOrFragment } from '../middleware/views'
+import { noErrors, type FormErrors } from '../validation'
+import { extraSittingRoutes } from './extraSitting'
+import { isRefusal, refusalError } from './refusals'
 
-/** Chairs and members: the coming sittings of the panels they sit on. */
+const id = z.uuid()
+const direction = z.enum(['up', 'down'])
+const reasonField = z
+  .string()
+  .trim()
+  .min(1, 'Enter why the sitting is cancelled')
+  .max(500, 'The reason must be 500 characters or fewer')
+
+function params(req: Request): { sittingId: string; caseId?: string } {
+  const sittingId = id.safeParse(req.params.id)
+  const caseId = req.params.caseId === undefined ? undefined : id.safeParse(req.params.caseId)
+  if (!sittingId.success || (caseId && !caseId.success)) throw new HttpError(404, 'not-found')
+  return { sittingId: sittingId.data, caseId: caseId?.data }
+}
+
+/** Chairs and members: their panels' sittings, agendas and papers; the chair runs the agenda. */
 export function sittingsRouter(services: Services): Router {
   const router = Router()
+
   router.get('/', async (req, res) => {
     const sittings = await services.home.upcomingSittings(req.user!)
     res.render('pages/sittings/my-sittings', { sittings })
   })
+
+  extraSittingRoutes(router, services)
+
+  async function showAgenda(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
+    const { sittingId } = params(req)
+    const view = await services.agenda.agenda(req.user!, sittingId)
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.status(status)
+    renderPageOrFragment(
+      req,
+      res,
+      { page: 'pages/sittings/agenda', fragment: 'partials/sittings/agenda' },
+      { ...view, errors: noErrors(), focus: null, announcement: null, notice: noticeFrom(req), ...extra },
+    )
+  }
+
+  router.get('/:id', (req, res, next) => showAgenda(req, res, next))
+
+  router.post('/:id/items/:caseId/reorder', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const parsed = direction.safeParse((req.body as Record<string, unknown>).direction)
+    if (!parsed.success) return next(new HttpError(400, 'bad-request'))
+    const result = await services.agenda.reorder(req.user!, sittingId, caseId!, parsed.data)
+    if (!result.ok) {
+      if (isRefusal(result)) return next(refusalError(result))
+      return showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
+    }
+    if (req.get('HX-Request') !== 'true') return res.redirect(303, `/sittings/${sittingId}#agenda`)
+    showAgenda(req, res, next, 200, {
+      focus: { caseId, direction: parsed.data },
+      announcement: parsed.data === 'up' ? 'Moved up one place' : 'Moved down one place',
+    })
+  })
+
+  router.get('/:id/items/:caseId/move', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
+    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view.isChair) return next(new HttpError(403, 'forbidden'))
+    res.render('pages/sittings/move', { ...view, errors: noErrors() })
+  })
+
+  router.post('/:id/items/:caseId/move', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const to = id.safeParse((req.body as Record<string, unknown>).toSittingId)
+    const result = to.success
+      ? await services.agenda.moveTo(req.user!, sittingId, caseId!, to.data)
+      : ({ ok: false, reason: 'invalid', field: 'toSittingId', message: 'Choose a sitting' } as const)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}?moved=1#agenda`)
+    if (isRefusal(result)) return next(refusalError(result))
+    const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res
+      .status(400)
+      .render('pages/sittings/move', { ...view, errors: fieldError(result.field, result.message) })
+  })
+
+  router.post('/:id/items/:caseId/send-back', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const result = await services.agenda.sendBack(req.user!, sittingId, caseId!)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}?sentBack=1#agenda`)
+    if (isRefusal(result)) return next(refusalError(result))
+    showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
+  })
+
+  router.post('/:id/lock', async (req, res, next) => {
+    const { sittingId } = params(req)
+    const locked = (req.body as Record<string, unknown>).locked === 'true'
+    const result = await services.sittings.setAgendaLock(req.user!, sittingId, locked)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}`)
+    if (isRefusal(result)) return next(refusalError(result))
+    showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
+  })
+
+  router.get('/:id/cancel', async (req, res, next) => {
+    const { sittingId } = params(req)
+    const access = await services.sittings.access(sittingId, req.user!)
+    if (!access) return next(new HttpError(404, 'not-found'))
+    if (!access.isChair) return next(new HttpError(403, 'forbidden'))
+    res.render('pages/sittings/cancel', { ...access, values: {}, errors: noErrors() })
+  })
+
+  router.post('/:id/cancel', async (req, res, next) => {
+    const { sittingId } = params(req)
+    const body = req.body as Record<string, unknown>
+    const reason = reasonField.safeParse(body.reason)
+    const result = reason.success
+      ? await services.sittings.cancelSitting(req.user!, sittingId, reason.data)
+      : ({ ok: false, reason: 'invalid', field: 'reason', message: reason.error.issues[0]!.message } as const)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}`)
+    if (isRefusal(result)) return next(refusalError(result))
+    const access = await services.sittings.access(sittingId, req.user!)
+    if (!access) return next(new HttpError(404, 'not-found'))
+    res.status(400).render('pages/sittings/cancel', {
+      ...access,
+      values: body,
+      errors: fieldError(result.field, result.message),
+    })
+  })
+
+  router.get('/:id/cases/:caseId', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const view = await services.agenda.papers(req.user!, sittingId, caseId!)
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.render('pages/sittings/papers', view)
+  })
+
   return router
+}
+
+function noticeFrom(req: Request): 'added' | 'moved' | 'sentBack' | null {
+  for (const notice of ['added', 'moved', 'sentBack'] as const) if (req.query[notice] === '1') return notice
+  return null
+}
+
+export function fieldError(field: string, message: string): FormErrors {
+  return { byField: { [field]: message }, summary: [{ text: message, href: `#${field}` }] }
+}
+
+function agendaError(message: string): FormErrors {
+  return { byField: {}, summary: [{ text: message, href: '#agenda' }] }
 }

@@ -1,0 +1,338 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { CaseKind } from '../domain/vocabulary'
+import type { AgendaItem, QueueReason, QueueState } from '../domain/scheduler'
+
+/** The statuses of a case that is waiting for a panel, on an agenda or not yet. */
+export const WAITING_STATUSES = ['submitted', 'scheduled'] as const
+
+export interface WaitingCaseRow {
+  id: string
+  reference: string
+  kind: CaseKind
+  deadline: string | null
+  papersCompleteOn: string | null
+  status: 'submitted' | 'scheduled'
+}
+
+export interface SittingRow {
+  id: string
+  panelId: string
+  sittingOn: string
+  startsAt: string
+  capacity: number
+  cutoffWorkingDays: number
+  open: boolean
+}
+
+export interface PanelRow {
+  id: string
+  papersCutoffWorkingDays: number
+  kinds: CaseKind[]
+}
+
+export interface SchedulerRows {
+  cases: WaitingCaseRow[]
+  panels: PanelRow[]
+  sittings: SittingRow[]
+  items: AgendaItem[]
+  exclusions: { caseId: string; sittingId: string }[]
+}
+
+export interface QueueFlag {
+  caseId: string
+  state: QueueState
+  reason: QueueReason | null
+  sittingId: string | null
+  suggestedPanelId: string | null
+  suggestedSittingOn: string | null
+}
+
+type Executor = Db | Knex.Transaction
+
+/** Everything the scheduler needs, read inside the transaction that will write its plan. */
+export async function loadSchedulerRows(trx: Executor, today: string): Promise<SchedulerRows> {
+  const caseRows: {
+    id: string
+    reference: string
+    kind: CaseKind
+    next_deadline_on: string | null
+    papers_complete_on: string | null
+    status: 'submitted' | 'scheduled'
+  }[] = await trx('cases')
+    .whereIn('status', WAITING_STATUSES)
+    .select('id', 'reference', 'kind', 'next_deadline_on', 'papers_complete_on', 'status')
+
+  const panelRows: { id: string; papers_cutoff_working_days: number; kinds: CaseKind[] | null }[] = await trx(
+    'panels as p',
+  )
+    .where('p.active', true)
+    .select(
+      'p.id',
+      'p.papers_cutoff_working_days',
+      trx.raw(
+        'array(select k.case_kind from panel_case_kinds k where k.panel_id = p.id order by 1) as kinds',
+      ),
+    )
+
+  // Coming sittings may take cases; past ones matter only where a waiting case already sits on them.
+  const sittingRows: {
+    id: string
+    panel_id: string
+    sitting_on: string
+    starts_at: string
+    status: string
+    agenda_locked_at: Date | null
+    capacity: number
+    papers_cutoff_working_days: number
+    active: boolean
+  }[] = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.sitting_on', '>=', today)
+    .orWhereIn(
+      's.id',
+      trx('agenda_items as ai')
+        .join('cases as c', 'c.id', 'ai.case_id')
+        .whereIn('c.status', WAITING_STATUSES)
+        .select('ai.sitting_id'),
+    )
+    .select(
+      's.id',
+      's.panel_id',
+      's.sitting_on',
+      's.starts_at',
+      's.status',
+      's.agenda_locked_at',
+      'p.capacity',
+      'p.papers_cutoff_working_days',
+      'p.active',
+    )
+
+  const sittingIds = sittingRows.map((s) => s.id)
+  const itemRows: {
+    case_id: string
+    sitting_id: string
+    position: number
+    placed_by: 'scheduler' | 'chair'
+  }[] =
+    sittingIds.length === 0
+      ? []
+      : await trx('agenda_items')
+          .whereIn('sitting_id', sittingIds)
+          .select('case_id', 'sitting_id', 'position', 'placed_by')
+  const exclusionRows: { case_id: string; sitting_id: string }[] = await trx('agenda_exclusions as x')
+    .join('cases as c', 'c.id', 'x.case_id')
+    .whereIn('c.status', WAITING_STATUSES)
+    .select('x.case_id', 'x.sitting_id')
+
+  return {
+    cases: caseRows.map((c) => ({
+      id: c.id,
+      reference: c.reference,
+      kind: c.kind,
+      deadline: c.next_deadline_on,
+      papersCompleteOn: c.papers_complete_on,
+      status: c.status,
+    })),
+    panels: panelRows.map((p) => ({
+      id: p.id,
+      papersCutoffWorkingDays: p.papers_cutoff_working_days,
+      kinds: p.kinds ?? [],
+    })),
+    sittings: sittingRows.map((s) => ({
+      id: s.id,
+      panelId: s.panel_id,
+      sittingOn: s.sitting_on,
+      startsAt: s.starts_at.slice(0, 5),
+      capacity: s.capacity,
+      cutoffWorkingDays: s.papers_cutoff_working_days,
+      open: s.status === 'scheduled' && s.agenda_locked_at === null && s.active,
+    })),
+    items: itemRows.map((i) => ({
+      caseId: i.case_id,
+      sittingId: i.sitting_id,
+      position: i.position,
+      placedBy: i.placed_by,
+    })),
+    exclusions: exclusionRows.map((x) => ({ caseId: x.case_id, sittingId: x.sitting_id })),
+  }
+}
+
+export async function deleteAgendaItems(
+  trx: Knex.Transaction,
+  items: { caseId: string; sittingId: string }[],
+) {
+  for (const item of items) {
+    await trx('agenda_items').where({ case_id: item.caseId, sitting_id: item.sittingId }).delete()
+  }
+}
+
+export async function insertAgendaItems(
+  trx: Knex.Transaction,
+  items: { caseId: string; sittingId: string; position: number }[],
+): Promise<void> {
+  if (items.length === 0) return
+  await trx('agenda_items').insert(
+    items.map((i) => ({
+      case_id: i.caseId,
+      sitting_id: i.sittingId,
+      position: i.position,
+      placed_by: 'scheduler',
+    })),
+  )
+}
+
+export async function updateAgendaPositions(
+  trx: Knex.Transaction,
+  items: { caseId: string; sittingId: string; position: number }[],
+): Promise<void> {
+  for (const item of items) {
+    await trx('agenda_items')
+      .where({ case_id: item.caseId, sitting_id: item.sittingId })
+      .update({ position: item.position })
+  }
+}
+
+/** Replaces the queue's flags with the latest run's: one row per waiting case and none for the rest. */
+export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]): Promise<void> {
+  await trx('case_queue').delete()
+  const rows = flags.map((f) => ({
+    case_id: f.caseId,
+    state: f.state,
+    reason: f.reason,
+    sitting_id: f.sittingId,
+    suggested_panel_id: f.suggestedPanelId,
+    suggested_sitting_on: f.suggestedSittingOn,
+    checked_at: trx.fn.now(),
+  }))
+  for (let i = 0; i < rows.length; i += 500) await trx('case_queue').insert(rows.slice(i, i + 500))
+}
+
+/** A waiting case is "scheduled" while it has a place on a sitting, and "submitted" while it has none. */
+export async function setCaseStatus(
+  trx: Knex.Transaction,
+  caseIds: string[],
+  status: 'submitted' | 'scheduled',
+): Promise<void> {
+  if (caseIds.length === 0) return
+  await trx('cases')
+    .whereIn('id', caseIds)
+    .update({ status, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
+}
+
+export interface QueueEntry {
+  caseId: string
+  reference: string
+  kind: CaseKind
+  childName: string
+  deadline: string | null
+  deadlineStep: string | null
+  papersCompleteOn: string | null
+  state: QueueState
+  reason: QueueReason | null
+  sittingId: string | null
+  sittingOn: string | null
+  panelName: string | null
+  suggestedPanelId: string | null
+  suggestedPanelName: string | null
+  suggestedSittingOn: string | null
+  checkedAt: Date
+}
+
+export function queueRepository(db: Db) {
+  return {
+    /** The cases the queue page shows: those not on a sitting in time, most urgent first. */
+    async listUnplaced(): Promise<QueueEntry[]> {
+      const rows: {
+        case_id: string
+        reference: string
+        kind: CaseKind
+        first_name: string
+        last_name: string
+        next_deadline_on: string | null
+        next_deadline_step: string | null
+        papers_complete_on: string | null
+        state: QueueState
+        reason: QueueReason | null
+        sitting_id: string | null
+        sitting_on: string | null
+        panel_name: string | null
+        suggested_panel_id: string | null
+        suggested_panel_name: string | null
+        suggested_sitting_on: string | null
+        checked_at: Date
+      }[] = await db('case_queue as q')
+        .join('cases as c', 'c.id', 'q.case_id')
+        .join('children as ch', 'ch.id', 'c.child_id')
+        .leftJoin('sittings as s', 's.id', 'q.sitting_id')
+        .leftJoin('panels as p', 'p.id', 's.panel_id')
+        .leftJoin('panels as sp', 'sp.id', 'q.suggested_panel_id')
+        .whereNot('q.state', 'placed')
+        .select(
+          'q.case_id',
+          'c.reference',
+          'c.kind',
+          'ch.first_name',
+          'ch.last_name',
+          'c.next_deadline_on',
+          'c.next_deadline_step',
+          'c.papers_complete_on',
+          'q.state',
+          'q.reason',
+          'q.sitting_id',
+          's.sitting_on',
+          'p.name as panel_name',
+          'q.suggested_panel_id',
+          'sp.name as suggested_panel_name',
+          'q.suggested_sitting_on',
+          'q.checked_at',
+        )
+        .orderByRaw("q.state = 'at_risk' desc, c.next_deadline_on asc nulls last, c.reference")
+      return rows.map((r) => ({
+        caseId: r.case_id,
+        reference: r.reference,
+        kind: r.kind,
+        childName: `${r.first_name} ${r.last_name}`,
+        deadline: r.next_deadline_on,
+        deadlineStep: r.next_deadline_step,
+        papersCompleteOn: r.papers_complete_on,
+        state: r.state,
+        reason: r.reason,
+        sittingId: r.sitting_id,
+        sittingOn: r.sitting_on,
+        panelName: r.panel_name,
+        suggestedPanelId: r.suggested_panel_id,
+        suggestedPanelName: r.suggested_panel_name,
+        suggestedSittingOn: r.suggested_sitting_on,
+        checkedAt: r.checked_at,
+      }))
+    },
+
+    async lastChecked(): Promise<Date | null> {
+      const row = (await db('case_queue').max('checked_at as checked_at').first()) as
+        { checked_at: Date | null } | undefined
+      return row?.checked_at ?? null
+    },
+
+    /** One case's flag, for its case page. */
+    async flagFor(caseId: string): Promise<QueueFlag | undefined> {
+      const row = await db('case_queue').where({ case_id: caseId }).first()
+      if (!row) return undefined
+      return {
+        caseId: row.case_id,
+        state: row.state,
+        reason: row.reason,
+        sittingId: row.sitting_id,
+        suggestedPanelId: row.suggested_panel_id,
+        suggestedSittingOn: row.suggested_sitting_on,
+      }
+    },
+  }
+}
+
+export type QueueRepository = ReturnType<typeof queueRepository>
+
+export async function loadBankHolidays(trx: Executor): Promise<Set<string>> {
+  const rows: { holiday_on: string }[] = await trx('bank_holidays').select('holiday_on')
+  return new Set(rows.map((r) => r.holiday_on))
+}

@@ -1,0 +1,33 @@
+import type { Services } from '../services'
+import type { ScheduledJob } from './types'
+
+export { runJob } from './runJob'
+export { planJobs, scheduleJobs, JOBS_TIMEZONE, type JobRunner, type ScheduledJobs } from './schedule'
+export type { Job, JobResult, ScheduledJob } from './types'
+
+/**
+ * Every job cron runs, with its default schedule (Europe/London time). A job's name is also its
+ * record in job_runs and its environment variables (JOB_<NAME>_SCHEDULE, JOB_<NAME>_ENABLED), so
+ * renaming one orphans its history and its settings.
+ */
+export function scheduledJobs(services: Services): ScheduledJob[] {
+  return [
+    {
+      name: 'roll-calendar-forward',
+      // Before the queue runs, so that it can use the sittings this adds.
+      defaultSchedule: '0 2 * * *',
+      run: () => services.sittings.rollForward(),
+    },
+    {
+      name: 'place-cases',
+      defaultSchedule: '30 2 * * *',
+      run: () => services.queue.placeCases(),
+    },
+    {
+      name: 'delete-expired-sessions',
+      // Expired sessions are already refused on read; this only keeps the table small.
+      defaultSchedule: '0 * * * *',
+      run: () => services.sessionCleanup.deleteExpiredSessions(),
+    },
+  ]
+}

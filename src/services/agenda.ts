@@ -1,0 +1,173 @@
+import type { DataLayer } from '../data'
+import { recordAuditEvent } from '../data/audit'
+import { LOCK_KEYS } from '../data/locks'
+import {
+  addChairItem,
+  excludeFromSitting,
+  listAgenda,
+  removeAgendaItem,
+  writeAgendaOrder,
+} from '../data/agenda'
+import { loadBankHolidays } from '../data/queue'
+import { sittingsTakingKind } from '../data/sittings'
+import type { User } from '../data/users'
+import { moveWithinAgenda } from '../domain/agendaOrder'
+import { daysBetween } from '../domain/dates'
+import { papersCutoff } from '../domain/sittingPlan'
+import type { Clock } from './clock'
+import { accessTo, type SittingChange } from './sittings'
+import { placeCasesIn } from './queue'
+
+export type AgendaChange = SittingChange
+
+/** The chair's agenda: the order of business, and moving cases on, off and between sittings. */
+export function agendaService(data: DataLayer, clock: Clock) {
+  const db = data.db
+
+  /** Runs a change to an agenda while holding the queue's lock, so it never interleaves with a scheduler run. */
+  function change(
+    user: User,
+    sittingId: string,
+    work: (
+      trx: import('knex').Knex.Transaction,
+      access: NonNullable<Awaited<ReturnType<typeof accessTo>>>,
+    ) => Promise<AgendaChange>,
+  ): Promise<AgendaChange> {
+    return db.transaction(async (trx) => {
+      await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+      const access = await accessTo(trx, sittingId, user)
+      if (!access) return { ok: false, reason: 'not-found' }
+      if (!access.isChair) return { ok: false, reason: 'forbidden' }
+      if (access.sitting.agendaLockedAt || access.sitting.status !== 'scheduled')
+        return {
+          ok: false,
+          reason: 'invalid',
+          field: 'agenda',
+          message: 'The agenda is locked. Unlock it to change it.',
+        }
+      return work(trx, access)
+    })
+  }
+
+  return {
+    /** The agenda as its panel's members see it; undefined for anyone not on the panel. */
+    async agenda(user: User, sittingId: string) {
+      const access = await accessTo(db, sittingId, user)
+      if (!access) return undefined
+      const today = clock.today()
+      const bankHolidays = await loadBankHolidays(db)
+      const { sitting } = access
+      const items = (await listAgenda(db, sittingId)).map((item) => ({
+        ...item,
+        daysLeft: item.deadline ? daysBetween(today, item.deadline) : null,
+        papersReady: item.papersCompleteOn !== null,
+      }))
+      const cutoffOn = papersCutoff(sitting.sittingOn, sitting.papersCutoffWorkingDays, bankHolidays)
+      return { ...access, items, cutoffOn, today }
+    },
+
+    /** Where a case on this agenda could go instead. */
+    async moveOptions(user: User, sittingId: string, caseId: string) {
+      const view = await this.agenda(user, sittingId)
+      const item = view?.items.find((i) => i.caseId === caseId)
+      if (!view || !item) return undefined
+      const sittings = (await sittingsTakingKind(db, item.kind, clock.today())).filter(
+        (s) => s.id !== sittingId,
+      )
+      return { ...view, item, sittings }
+    },
+
+    reorder(user: User, sittingId: string, caseId: string, direction: 'up' | 'down'): Promise<AgendaChange> {
+      return change(user, sittingId, async (trx) => {
+        const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
+        if (!order.includes(caseId)) return { ok: false, reason: 'not-found' }
+        await writeAgendaOrder(trx, sittingId, moveWithinAgenda(order, caseId, direction), caseId)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'agenda_reordered',
+          entityType: 'case',
+          entityId: caseId,
+          details: { sittingId, direction },
+        })
+        return { ok: true, sittingId }
+      })
+    },
+
+    moveTo(user: User, sittingId: string, caseId: string, toSittingId: string): Promise<AgendaChange> {
+      return change(user, sittingId, async (trx, access) => {
+        const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
+        if (!order.includes(caseId)) return { ok: false, reason: 'not-found' }
+        const item = (await listAgenda(trx, sittingId)).find((i) => i.caseId === caseId)!
+        const target = (await sittingsTakingKind(trx, item.kind, clock.today())).find(
+          (s) => s.id === toSittingId,
+        )
+        if (!target || target.id === sittingId)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'toSittingId',
+            message: 'Choose a sitting that can take this case',
+          }
+        if (target.itemCount >= target.capacity)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'toSittingId',
+            message: 'That sitting is full. Choose another.',
+          }
+        await removeAgendaItem(trx, sittingId, caseId)
+        await writeAgendaOrder(
+          trx,
+          sittingId,
+          order.filter((id) => id !== caseId),
+          null,
+        )
+        await addChairItem(trx, target.id, caseId, target.itemCount + 1)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'agenda_moved_by_chair',
+          entityType: 'case',
+          entityId: caseId,
+          details: { sittingId: target.id, fromSittingId: access.sitting.id },
+        })
+        return { ok: true, sittingId: target.id }
+      })
+    },
+
+    /** Takes a case off this sitting; the scheduler will not put it back here, but may place it on another. */
+    sendBack(user: User, sittingId: string, caseId: string): Promise<AgendaChange> {
+      return change(user, sittingId, async (trx) => {
+        const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
+        if (!order.includes(caseId)) return { ok: false, reason: 'not-found' }
+        await removeAgendaItem(trx, sittingId, caseId)
+        await writeAgendaOrder(
+          trx,
+          sittingId,
+          order.filter((id) => id !== caseId),
+          null,
+        )
+        await excludeFromSitting(trx, caseId, sittingId, user.id)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'agenda_sent_back',
+          entityType: 'case',
+          entityId: caseId,
+          details: { sittingId },
+        })
+        await placeCasesIn(trx, clock.today(), user.id)
+        return { ok: true, sittingId }
+      })
+    },
+
+    /** A case's papers, for the members of a panel it is on the agenda of. */
+    async papers(user: User, sittingId: string, caseId: string) {
+      const view = await this.agenda(user, sittingId)
+      if (!view || !view.items.some((i) => i.caseId === caseId)) return undefined
+      const detail = await data.caseDetail.find(caseId)
+      if (!detail) return undefined
+      return { ...view, detail }
+    },
+  }
+}
+
+export type AgendaService = ReturnType<typeof agendaService>

@@ -1,0 +1,174 @@
+import type { Knex } from 'knex'
+import type { DataLayer } from '../data'
+import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { recordAuditEvent } from '../data/audit'
+import {
+  deleteAgendaItems,
+  insertAgendaItems,
+  loadBankHolidays,
+  loadSchedulerRows,
+  replaceQueueFlags,
+  setCaseStatus,
+  updateAgendaPositions,
+  type SchedulerRows,
+} from '../data/queue'
+import type { User } from '../data/users'
+import { schedule, type SchedulePlan } from '../domain/scheduler'
+import { papersCutoff } from '../domain/sittingPlan'
+import type { JobResult } from '../jobs/types'
+import type { Clock } from './clock'
+
+export interface PlacementCounts extends Record<string, number> {
+  waiting: number
+  placed: number
+  atRisk: number
+  unplaced: number
+  added: number
+  moved: number
+  removed: number
+}
+
+/**
+ * Runs the scheduler and writes its plan: the agendas of sittings that still take cases, each waiting
+ * case's flag, and an audit event for every case that gained, lost or changed its place. Runs inside the
+ * caller's transaction, which must hold the queue's lock.
+ */
+export async function placeCasesIn(
+  trx: Knex.Transaction,
+  today: string,
+  actorUserId: string | null,
+): Promise<PlacementCounts> {
+  const rows = await loadSchedulerRows(trx, today)
+  const bankHolidays = await loadBankHolidays(trx)
+  const plan = schedule({
+    today,
+    cases: rows.cases,
+    panels: rows.panels,
+    sittings: rows.sittings.map((s) => ({
+      ...s,
+      cutoffOn: papersCutoff(s.sittingOn, s.cutoffWorkingDays, bankHolidays),
+    })),
+    items: rows.items,
+    exclusions: rows.exclusions,
+    bankHolidays,
+  })
+  const changes = await writeAgendas(trx, rows, plan, actorUserId)
+  await replaceQueueFlags(
+    trx,
+    plan.outcomes.map((o) => ({
+      caseId: o.caseId,
+      state: o.state,
+      reason: o.reason,
+      sittingId: o.sittingId,
+      suggestedPanelId: o.suggestion?.panelId ?? null,
+      suggestedSittingOn: o.suggestion?.sittingOn ?? null,
+    })),
+  )
+  await updateStatuses(trx, rows, plan)
+  const count = (state: string) => plan.outcomes.filter((o) => o.state === state).length
+  return {
+    waiting: rows.cases.length,
+    placed: count('placed'),
+    atRisk: count('at_risk'),
+    unplaced: count('unplaced'),
+    ...changes,
+  }
+}
+
+async function writeAgendas(
+  trx: Knex.Transaction,
+  rows: SchedulerRows,
+  plan: SchedulePlan,
+  actorUserId: string | null,
+): Promise<{ added: number; moved: number; removed: number }> {
+  const changing = new Set(plan.agendas.map((a) => a.sittingId))
+  const before = new Map<string, { sittingId: string; position: number }>()
+  const existing = new Set<string>()
+  for (const item of rows.items) {
+    existing.add(`${item.caseId}|${item.sittingId}`)
+    if (changing.has(item.sittingId)) before.set(item.caseId, item)
+  }
+  const desired = plan.agendas.flatMap((a) =>
+    a.caseIds.map((caseId, i) => ({ caseId, sittingId: a.sittingId, position: i + 1 })),
+  )
+  const desiredKeys = new Set(desired.map((d) => `${d.caseId}|${d.sittingId}`))
+  const removed = rows.items.filter(
+    (i) => changing.has(i.sittingId) && !desiredKeys.has(`${i.caseId}|${i.sittingId}`),
+  )
+  await deleteAgendaItems(trx, removed)
+  await insertAgendaItems(
+    trx,
+    desired.filter((d) => !existing.has(`${d.caseId}|${d.sittingId}`)),
+  )
+  await updateAgendaPositions(
+    trx,
+    desired.filter((d) => {
+      const was = before.get(d.caseId)
+      return was !== undefined && was.sittingId === d.sittingId && was.position !== d.position
+    }),
+  )
+
+  let added = 0
+  let moved = 0
+  const placedNow = new Map(desired.map((d) => [d.caseId, d.sittingId]))
+  for (const d of desired) {
+    const was = before.get(d.caseId)
+    if (was?.sittingId === d.sittingId) continue
+    if (was) moved += 1
+    else added += 1
+    await recordAuditEvent(trx, {
+      actorUserId,
+      action: was ? 'agenda_moved_by_queue' : 'agenda_placed_by_queue',
+      entityType: 'case',
+      entityId: d.caseId,
+      details: { sittingId: d.sittingId, fromSittingId: was?.sittingId ?? null },
+    })
+  }
+  const dropped = removed.filter((r) => !placedNow.has(r.caseId))
+  for (const r of dropped) {
+    await recordAuditEvent(trx, {
+      actorUserId,
+      action: 'agenda_removed_by_queue',
+      entityType: 'case',
+      entityId: r.caseId,
+      details: { sittingId: r.sittingId },
+    })
+  }
+  return { added, moved, removed: dropped.length }
+}
+
+async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
+  const onASitting = new Set(plan.outcomes.filter((o) => o.sittingId !== null).map((o) => o.caseId))
+  const toScheduled = rows.cases
+    .filter((c) => c.status === 'submitted' && onASitting.has(c.id))
+    .map((c) => c.id)
+  const toSubmitted = rows.cases
+    .filter((c) => c.status === 'scheduled' && !onASitting.has(c.id))
+    .map((c) => c.id)
+  await setCaseStatus(trx, toScheduled, 'scheduled')
+  await setCaseStatus(trx, toSubmitted, 'submitted')
+}
+
+/** The queue: the scheduler's runs and what it found. */
+export function queueService(data: DataLayer, clock: Clock) {
+  return {
+    /**
+     * Places waiting cases and refreshes the at-risk flags. Cron runs it daily and the queue page on
+     * demand; the advisory lock makes a second run at the same moment step aside rather than race.
+     */
+    async placeCases(actor?: User): Promise<JobResult> {
+      return data.db.transaction(async (trx): Promise<JobResult> => {
+        if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
+        const counts = await placeCasesIn(trx, clock.today(), actor?.id ?? null)
+        return { ran: true, counts }
+      })
+    },
+
+    async queuePage() {
+      const [entries, checkedAt] = await Promise.all([data.queue.listUnplaced(), data.queue.lastChecked()])
+      return { entries, checkedAt, today: clock.today() }
+    },
+  }
+}
+
+export type QueueService = ReturnType<typeof queueService>

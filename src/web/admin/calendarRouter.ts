@@ -1,0 +1,182 @@
+import { Router, type Request, type Response } from 'express'
+import { z } from 'zod'
+import type { BankHoliday, SchoolTermRecord } from '../../data/calendar'
+import { formatDate, isIsoDate } from '../../domain/dates'
+import type { Services } from '../../services'
+import { HttpError } from '../errors'
+import { noErrors, type FormErrors } from '../validation'
+import { doneParam, fieldError, formBody } from './forms'
+import {
+  bankHolidayFormValues,
+  HOLIDAY_DATE_FIELDS,
+  parseBankHolidayForm,
+  parseTermForm,
+  TERM_DATE_FIELDS,
+  termFormValues,
+} from './calendarForms'
+
+const DONE = ['added', 'updated', 'deleted'] as const
+const TERMS = '/admin/terms'
+const BANK_HOLIDAYS = '/admin/bank-holidays'
+
+/** School terms (which set the summer holiday, and so the summer sittings) and bank holidays. */
+export function calendarRouter(services: Services): Router {
+  const router = Router()
+  const admin = services.calendarAdmin
+
+  async function loadTerm(req: Request): Promise<SchoolTermRecord> {
+    const id = String(req.params.termId)
+    // Term ids are serial integers: nine digits keeps the lookup inside the column's range.
+    const term = /^\d{1,9}$/.test(id) ? await admin.findTerm(Number(id)) : undefined
+    if (!term) throw new HttpError(404, 'not-found')
+    return term
+  }
+
+  async function loadHoliday(req: Request): Promise<BankHoliday> {
+    const date = String(req.params.date)
+    const holiday = isIsoDate(date) ? await admin.findBankHoliday(date) : undefined
+    if (!holiday) throw new HttpError(404, 'not-found')
+    return holiday
+  }
+
+  const renderTermForm = (
+    res: Response,
+    status: number,
+    term: SchoolTermRecord | undefined,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+  ) => res.status(status).render('pages/admin/term-form', { term, values, errors })
+
+  const renderHolidayForm = (
+    res: Response,
+    status: number,
+    holiday: BankHoliday | undefined,
+    values: Record<string, unknown>,
+    errors: FormErrors,
+  ) => res.status(status).render('pages/admin/bank-holiday-form', { holiday, values, errors })
+
+  router.get('/terms', async (req, res) => {
+    res.render('pages/admin/terms', { years: await admin.termsByYear(), done: doneParam(req, DONE) })
+  })
+
+  router.get('/terms/new', (req, res) => {
+    const academicYear = z
+      .string()
+      .regex(/^20\d\d\/\d\d$/)
+      .optional()
+      .catch(undefined)
+      .parse(req.query.year)
+    renderTermForm(res, 200, undefined, { academicYear }, noErrors())
+  })
+
+  router.post('/terms/new', async (req, res) => {
+    const body = formBody(req)
+    const parsed = parseTermForm(body)
+    if (!parsed.ok) return renderTermForm(res, 400, undefined, body, parsed.errors)
+    const result = await admin.createTerm(req.user!, parsed.value)
+    if (result.ok) return res.redirect(303, `${TERMS}?done=added`)
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    renderTermForm(res, 400, undefined, body, fieldError(result.field, result.message, TERM_DATE_FIELDS))
+  })
+
+  router.get('/terms/:termId/edit', async (req, res) => {
+    const term = await loadTerm(req)
+    renderTermForm(res, 200, term, termFormValues(term), noErrors())
+  })
+
+  router.post('/terms/:termId/edit', async (req, res) => {
+    const term = await loadTerm(req)
+    const body = formBody(req)
+    const parsed = parseTermForm(body)
+    if (!parsed.ok) return renderTermForm(res, 400, term, body, parsed.errors)
+    const result = await admin.updateTerm(req.user!, term.id, parsed.value)
+    if (result.ok) return res.redirect(303, `${TERMS}?done=updated`)
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    renderTermForm(res, 400, term, body, fieldError(result.field, result.message, TERM_DATE_FIELDS))
+  })
+
+  router.get('/terms/:termId/delete', async (req, res) => {
+    const term = await loadTerm(req)
+    res.render('pages/admin/confirm', {
+      title: `Delete the ${term.academicYear} ${term.term} term?`,
+      caption: 'School term dates',
+      lines: [
+        `${formatDate(term.startsOn)} to ${formatDate(term.endsOn)}.`,
+        'The summer holiday is worked out from the terms, so deleting one can change which sittings count as summer sittings.',
+      ],
+      action: `${TERMS}/${term.id}/delete`,
+      buttonText: 'Delete term dates',
+      backHref: TERMS,
+    })
+  })
+
+  router.post('/terms/:termId/delete', async (req, res) => {
+    const term = await loadTerm(req)
+    const result = await admin.deleteTerm(req.user!, term.id)
+    if (!result.ok) throw new HttpError(404, 'not-found')
+    res.redirect(303, `${TERMS}?done=deleted`)
+  })
+
+  router.get('/bank-holidays', async (req, res) => {
+    res.render('pages/admin/bank-holidays', {
+      years: await admin.bankHolidaysByYear(),
+      done: doneParam(req, DONE),
+      sittingsOnDay: z.coerce.number().int().min(0).max(1000).catch(0).parse(req.query.sittings),
+    })
+  })
+
+  router.get('/bank-holidays/new', (_req, res) => renderHolidayForm(res, 200, undefined, {}, noErrors()))
+
+  router.post('/bank-holidays/new', async (req, res) => {
+    const body = formBody(req)
+    const parsed = parseBankHolidayForm(body)
+    if (!parsed.ok) return renderHolidayForm(res, 400, undefined, body, parsed.errors)
+    const result = await admin.saveBankHoliday(req.user!, parsed.value)
+    if (result.ok) return res.redirect(303, `${BANK_HOLIDAYS}?done=added&sittings=${result.sittingsOnDay}`)
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    renderHolidayForm(
+      res,
+      400,
+      undefined,
+      body,
+      fieldError(result.field, result.message, HOLIDAY_DATE_FIELDS),
+    )
+  })
+
+  router.get('/bank-holidays/:date/edit', async (req, res) => {
+    const holiday = await loadHoliday(req)
+    renderHolidayForm(res, 200, holiday, bankHolidayFormValues(holiday), noErrors())
+  })
+
+  router.post('/bank-holidays/:date/edit', async (req, res) => {
+    const holiday = await loadHoliday(req)
+    const body = formBody(req)
+    const parsed = parseBankHolidayForm(body)
+    if (!parsed.ok) return renderHolidayForm(res, 400, holiday, body, parsed.errors)
+    const result = await admin.saveBankHoliday(req.user!, parsed.value, holiday.date)
+    if (result.ok) return res.redirect(303, `${BANK_HOLIDAYS}?done=updated&sittings=${result.sittingsOnDay}`)
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    renderHolidayForm(res, 400, holiday, body, fieldError(result.field, result.message, HOLIDAY_DATE_FIELDS))
+  })
+
+  router.get('/bank-holidays/:date/delete', async (req, res) => {
+    const holiday = await loadHoliday(req)
+    res.render('pages/admin/confirm', {
+      title: `Delete ${holiday.title}, ${formatDate(holiday.date)}?`,
+      caption: 'Bank holidays',
+      lines: ['Panels will then be able to sit on this day. Sittings already arranged are not changed.'],
+      action: `${BANK_HOLIDAYS}/${holiday.date}/delete`,
+      buttonText: 'Delete bank holiday',
+      backHref: BANK_HOLIDAYS,
+    })
+  })
+
+  router.post('/bank-holidays/:date/delete', async (req, res) => {
+    const holiday = await loadHoliday(req)
+    const result = await admin.deleteBankHoliday(req.user!, holiday.date)
+    if (!result.ok) throw new HttpError(404, 'not-found')
+    res.redirect(303, `${BANK_HOLIDAYS}?done=deleted`)
+  })
+
+  return router
+}
