@@ -26,6 +26,8 @@ export interface CaseSummary {
   nextPanelName: string | null
   nextDeadlineOn: string | null
   nextDeadlineStep: string | null
+  /** The scheduler found no sitting that can take it before its deadline. */
+  atRisk: boolean
 }
 
 interface CaseSummaryRow {
@@ -41,6 +43,7 @@ interface CaseSummaryRow {
   next_panel_name: string | null
   next_deadline_on: string | null
   next_deadline_step: string | null
+  at_risk: boolean
 }
 
 function toCaseSummary(row: CaseSummaryRow): CaseSummary {
@@ -56,6 +59,7 @@ function toCaseSummary(row: CaseSummaryRow): CaseSummary {
     nextPanelName: row.next_panel_name,
     nextDeadlineOn: row.next_deadline_on,
     nextDeadlineStep: row.next_deadline_step,
+    atRisk: row.at_risk,
   }
 }
 
@@ -86,6 +90,9 @@ export function casesRepository(db: Db) {
         'u.full_name as caseworker_name',
         nextSitting.clone().select('s.sitting_on').as('next_sitting_on'),
         nextSitting.clone().select('p.name').as('next_panel_name'),
+        db.raw(
+          "exists (select 1 from case_queue q where q.case_id = c.id and q.state = 'at_risk') as at_risk",
+        ),
       )
   }
 
@@ -107,6 +114,8 @@ export function casesRepository(db: Db) {
         }
         const window = filter.deadline
         if (window?.kind === 'none') query.whereNull('c.next_deadline_on')
+        if (window?.kind === 'at_risk')
+          query.whereExists(db('case_queue as q').whereRaw('q.case_id = c.id').where('q.state', 'at_risk'))
         if (window?.kind === 'range') {
           if (window.from) query.where('c.next_deadline_on', '>=', window.from)
           if (window.before) query.where('c.next_deadline_on', '<', window.before)

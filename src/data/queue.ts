@@ -239,6 +239,16 @@ export interface QueueEntry {
   checkedAt: Date
 }
 
+export interface CasePlacement {
+  state: QueueState
+  reason: QueueReason | null
+  sittingId: string | null
+  sittingOn: string | null
+  panelName: string | null
+  suggestedSittingOn: string | null
+  suggestedPanelName: string | null
+}
+
 export function queueRepository(db: Db) {
   return {
     /** The cases the queue page shows: those not on a sitting in time, most urgent first. */
@@ -314,18 +324,43 @@ export function queueRepository(db: Db) {
       return row?.checked_at ?? null
     },
 
-    /** One case's flag, for its case page. */
-    async flagFor(caseId: string): Promise<QueueFlag | undefined> {
-      const row = await db('case_queue').where({ case_id: caseId }).first()
-      if (!row) return undefined
-      return {
-        caseId: row.case_id,
-        state: row.state,
-        reason: row.reason,
-        sittingId: row.sitting_id,
-        suggestedPanelId: row.suggested_panel_id,
-        suggestedSittingOn: row.suggested_sitting_on,
-      }
+    /** One case's place in the queue, for its case page. */
+    async placementOf(caseId: string): Promise<CasePlacement | undefined> {
+      const row:
+        | {
+            state: QueueState
+            reason: QueueReason | null
+            sitting_id: string | null
+            sitting_on: string | null
+            panel_name: string | null
+            suggested_sitting_on: string | null
+            suggested_panel_name: string | null
+          }
+        | undefined = await db('case_queue as q')
+        .leftJoin('sittings as s', 's.id', 'q.sitting_id')
+        .leftJoin('panels as p', 'p.id', 's.panel_id')
+        .leftJoin('panels as sp', 'sp.id', 'q.suggested_panel_id')
+        .where('q.case_id', caseId)
+        .first(
+          'q.state',
+          'q.reason',
+          'q.sitting_id',
+          's.sitting_on',
+          'p.name as panel_name',
+          'q.suggested_sitting_on',
+          'sp.name as suggested_panel_name',
+        )
+      return (
+        row && {
+          state: row.state,
+          reason: row.reason,
+          sittingId: row.sitting_id,
+          sittingOn: row.sitting_on,
+          panelName: row.panel_name,
+          suggestedSittingOn: row.suggested_sitting_on,
+          suggestedPanelName: row.suggested_panel_name,
+        }
+      )
     },
   }
 }

@@ -3,17 +3,19 @@ import { addDays, type IsoDate } from './dates'
 export const CASES_PER_PAGE = 25
 
 /** Filtering by the state of a case's next deadline, worked out from the stored date alone so that it can use an index. */
-export const DEADLINE_FILTERS = ['overdue', 'due_soon', 'on_track', 'none'] as const
+export const DEADLINE_FILTERS = ['at_risk', 'overdue', 'due_soon', 'on_track', 'none'] as const
 export type DeadlineFilter = (typeof DEADLINE_FILTERS)[number]
 
 export const DEADLINE_FILTER_LABELS: Record<DeadlineFilter, string> = {
+  at_risk: 'At risk: no sitting can take it in time',
   overdue: 'Overdue',
   due_soon: 'Due in the next 14 days',
   on_track: 'Due later',
   none: 'No statutory deadline open',
 }
 
-export type DeadlineWindow = { kind: 'none' } | { kind: 'range'; from?: IsoDate; before?: IsoDate }
+export type DeadlineWindow =
+  { kind: 'none' } | { kind: 'at_risk' } | { kind: 'range'; from?: IsoDate; before?: IsoDate }
 
 export function deadlineWindow(filter: DeadlineFilter, today: IsoDate, dueSoonDays = 14): DeadlineWindow {
   switch (filter) {
@@ -25,6 +27,9 @@ export function deadlineWindow(filter: DeadlineFilter, today: IsoDate, dueSoonDa
       return { kind: 'range', from: addDays(today, dueSoonDays + 1) }
     case 'none':
       return { kind: 'none' }
+    case 'at_risk':
+      // The scheduler's latest flags decide this, not the date alone.
+      return { kind: 'at_risk' }
   }
 }
 

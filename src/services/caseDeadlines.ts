@@ -33,7 +33,8 @@ export interface CaseClockFacts {
 export interface CaseDeadline extends Deadline {
   completedOn: IsoDate | null
   hasException: boolean
-  state(today: IsoDate): DeadlineStatus
+  /** `plannedOn`: the sitting the queue found for this step, null when it found none (see deadlineState). */
+  state(today: IsoDate, plannedOn?: IsoDate | null): DeadlineStatus
 }
 
 function clockRequest({ kind, receivedOn, milestones: m }: CaseClockFacts): ClockRequest | undefined {
@@ -99,7 +100,8 @@ export function caseDeadlines(facts: CaseClockFacts, today: IsoDate): CaseDeadli
         ...d,
         completedOn: done,
         hasException: facts.exceptions.some((e) => e.step === d.step),
-        state: (today: IsoDate) => deadlineState({ due: d.due, today, completedOn: done }),
+        state: (today: IsoDate, plannedOn?: IsoDate | null) =>
+          deadlineState({ due: d.due, today, completedOn: done, plannedOn }),
       }
     })
 }

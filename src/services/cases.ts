@@ -381,12 +381,13 @@ export function casesService(data: DataLayer, clock: Clock) {
     async caseView(id: string) {
       const detail = await data.caseDetail.find(id)
       if (!detail) return undefined
-      const [timeline, caseworkers] = await Promise.all([
+      const [timeline, caseworkers, placement] = await Promise.all([
         data.caseDetail.timeline(id),
         data.caseDetail.listCaseworkers(),
+        data.queue.placementOf(id),
       ])
       const today = clock.today()
-      const deadlines = caseDeadlines(
+      const all = caseDeadlines(
         {
           kind: detail.kind,
           receivedOn: detail.receivedOn,
@@ -394,8 +395,16 @@ export function casesService(data: DataLayer, clock: Clock) {
           exceptions: detail.exceptions,
         },
         today,
-      ).map((d) => ({ ...d, state: d.state(today) }))
-      return { detail, timeline, deadlines, caseworkers }
+      )
+      // The scheduler's answer bears on the next step only: that is the one a panel sitting decides.
+      const next = nextOpenDeadline(all)
+      const plannedOn =
+        placement && (placement.state === 'at_risk' ? null : (placement.sittingOn ?? undefined))
+      const deadlines = all.map((d) => ({
+        ...d,
+        state: d.state(today, next?.step === d.step ? plannedOn : undefined),
+      }))
+      return { detail, timeline, deadlines, caseworkers, placement: placement ?? null }
     },
   }
 }

@@ -88,3 +88,24 @@ test('filters by panel: the cases on that panel’s agendas', async () => {
   const res = await agent.get(`/cases?panel=${panel.id}`).expect(200)
   expect(references(res.text).sort()).toEqual([...expected].sort())
 })
+
+test('the at-risk filter lists exactly the cases the queue flagged, each tagged, and the case page says why', async () => {
+  const agent = await signedInAgent(t.app, 'manager@example.org')
+  const flagged = await t.database
+    .db('case_queue as q')
+    .join('cases as c', 'c.id', 'q.case_id')
+    .where('q.state', 'at_risk')
+    .select('c.id', 'c.reference', 'q.reason', 'q.suggested_sitting_on')
+  expect(flagged.length).toBeGreaterThanOrEqual(1)
+  const res = await agent.get('/cases?deadline=at_risk').expect(200)
+  expect(new Set(references(res.text))).toEqual(new Set(flagged.map((f) => f.reference)))
+  expect((res.text.match(/>\s*At risk\s*</g) ?? []).length).toBe(flagged.length)
+
+  // The demo's case with a sitting to save it: its page names the reason and the date of that sitting.
+  const savable = flagged.find((f) => f.suggested_sitting_on)
+  expect(savable).toBeDefined()
+  const page = await agent.get(`/cases/${savable!.id}`).expect(200)
+  expect(page.text).toContain('id="panel"')
+  expect(page.text).toContain('would save it')
+  expect(page.text).toMatch(/<strong class="govuk-tag govuk-tag--orange">\s*At risk/)
+})

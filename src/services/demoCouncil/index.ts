@@ -69,6 +69,8 @@ export async function seedDemoCouncil(
     // The queue as the nightly job would leave it: agendas in deadline order, and the at-risk flags.
     const placed = await placeCasesIn(trx, today, null)
     counts.case_queue = placed.waiting
+    counts.agenda_items = (counts.agenda_items ?? 0) + placed.added - placed.removed
+    counts.audit_events = placed.added + placed.moved + placed.removed
 
     await trx('audit_events').insert({
       action: 'demo_council_seeded',
@@ -76,7 +78,7 @@ export async function seedDemoCouncil(
       entity_id: 'demo',
       details: JSON.stringify({ today, counts }),
     })
-    counts.audit_events = 1
+    counts.audit_events += 1
     return { seeded: true, counts }
   })
 }

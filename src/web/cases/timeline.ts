@@ -10,6 +10,13 @@ const WHAT_HAPPENED: Record<string, string> = {
   preference_changed: 'Family’s preference changed',
   contacts_changed: 'Family contacts changed',
   case_submitted: 'Submitted to panel',
+  agenda_placed_by_queue: 'Placed on a panel agenda',
+  agenda_moved_by_queue: 'Moved to another sitting to meet deadlines',
+  agenda_removed_by_queue: 'Taken off an agenda: waiting for another sitting',
+  agenda_moved_by_chair: 'Moved to another sitting by the chair',
+  agenda_reordered: 'Agenda order changed by the chair',
+  agenda_sent_back: 'Sent back to the queue by the chair',
+  agenda_removed_sitting_cancelled: 'Sitting cancelled: back in the queue',
 }
 
 const count = (n: unknown, one: string, many: string) =>
