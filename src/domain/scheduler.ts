@@ -215,8 +215,12 @@ class Scheduler {
       c.papersCompleteOn !== null &&
       c.papersCompleteOn <= sitting.cutoffOn &&
       (!inTime || c.deadline === null || sitting.sittingOn <= c.deadline) &&
-      !this.excluded.has(`${c.id}|${sitting.id}`)
+      !this.isExcluded(c.id, sitting.id)
     )
+  }
+
+  private isExcluded(caseId: string, sittingId: string): boolean {
+    return this.excluded.size > 0 && this.excluded.has(`${caseId}|${sittingId}`)
   }
 
   private place(c: QueueCase, sittingId: string): void {
@@ -266,6 +270,7 @@ class Scheduler {
 
   /** Fits in any case still unplaced that a chain of moves can make room for before its deadline. */
   private augment(candidates: readonly QueueCase[]): void {
+    if (!this.needsAugmenting(candidates)) return
     const caseById = new Map(this.cases.map((c) => [c.id, c]))
     const sittingsFor = (c: QueueCase) => this.sittings.filter((s) => this.fits(c, s, true))
     // A search that fails leaves the plan as it was, so the sittings it saw stay hopeless until one succeeds.
@@ -290,7 +295,6 @@ class Scheduler {
       }
       return false
     }
-    if (!this.needsAugmenting(candidates)) return
     for (const c of candidates) {
       if (this.placedOn.has(c.id)) continue
       if (tryToPlace(c)) seen = new Set()
@@ -353,7 +357,7 @@ class Scheduler {
         this.takes(s) &&
         this.decides(s, c) &&
         (c.deadline === null || s.sittingOn <= c.deadline) &&
-        !this.excluded.has(`${c.id}|${s.id}`),
+        !this.isExcluded(c.id, s.id),
     )
     if (inWindow.length === 0) return 'no_sitting'
     // Papers still awaited could arrive today: only a cut-off already gone makes them late.
@@ -367,13 +371,18 @@ class Scheduler {
     const keptBySitting = new Map<string, AgendaItem[]>()
     for (const item of this.input.items) {
       if (this.placedOn.get(item.caseId) === undefined && !this.movedAway(item)) {
-        keptBySitting.set(item.sittingId, [...(keptBySitting.get(item.sittingId) ?? []), item])
+        const list = keptBySitting.get(item.sittingId)
+        if (list) list.push(item)
+        else keptBySitting.set(item.sittingId, [item])
       }
     }
     const placedBySitting = new Map<string, string[]>()
     for (const c of this.cases) {
       const sittingId = this.placedOn.get(c.id)
-      if (sittingId) placedBySitting.set(sittingId, [...(placedBySitting.get(sittingId) ?? []), c.id])
+      if (!sittingId) continue
+      const list = placedBySitting.get(sittingId)
+      if (list) list.push(c.id)
+      else placedBySitting.set(sittingId, [c.id])
     }
     return this.sittings
       .filter((s) => this.takes(s))
