@@ -37,6 +37,8 @@ export function sittingsRepository(db: Db) {
         .join('panel_members as m', function () {
           this.on('m.panel_id', '=', 'p.id').andOnVal('m.user_id', '=', userId)
         })
+        .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', today))
+        .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', today))
         .where('s.sitting_on', '>=', today)
         .select(
           's.id',
@@ -170,9 +172,13 @@ export async function membershipOf(
   trx: Executor,
   panelId: string,
   userId: string,
+  today: string,
 ): Promise<{ isChair: boolean } | undefined> {
+  // A member who has left the panel, or not yet joined it, does not see its papers.
   const row: { is_chair: boolean } | undefined = await trx('panel_members')
     .where({ panel_id: panelId, user_id: userId })
+    .where((q) => q.whereNull('member_from').orWhere('member_from', '<=', today))
+    .where((q) => q.whereNull('member_until').orWhere('member_until', '>=', today))
     .first('is_chair')
   return row && { isChair: row.is_chair }
 }
@@ -335,6 +341,7 @@ export async function panelsChairedBy(
   const rows: { id: string; name: string; starts_at: string }[] = await trx('panels as p')
     .join('panel_members as m', 'm.panel_id', 'p.id')
     .where({ 'm.user_id': userId, 'm.is_chair': true, 'p.active': true })
+    .whereRaw('(m.member_until is null or m.member_until >= current_date)')
     .select('p.id', 'p.name', 'p.starts_at')
     .orderBy('p.name')
   return rows.map((r) => ({ id: r.id, name: r.name, startsAt: r.starts_at.slice(0, 5) }))

@@ -25,7 +25,7 @@ export function suggestExtraSittings(
   const windows = requests
     .map((r) => {
       const fromPapers = earliestSittingForPapers(
-        r.papersReadyOn,
+        r.papersReadyOn > today ? r.papersReadyOn : today,
         r.panel.papersCutoffWorkingDays,
         bankHolidays,
       )

@@ -35,7 +35,7 @@ export function agendaService(data: DataLayer, clock: Clock) {
   ): Promise<AgendaChange> {
     return db.transaction(async (trx) => {
       await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
-      const access = await accessTo(trx, sittingId, user)
+      const access = await accessTo(trx, sittingId, user, clock.today())
       if (!access) return { ok: false, reason: 'not-found' }
       if (!access.isChair) return { ok: false, reason: 'forbidden' }
       if (access.sitting.agendaLockedAt || access.sitting.status !== 'scheduled')
@@ -52,7 +52,7 @@ export function agendaService(data: DataLayer, clock: Clock) {
   return {
     /** The agenda as its panel's members see it; undefined for anyone not on the panel. */
     async agenda(user: User, sittingId: string) {
-      const access = await accessTo(db, sittingId, user)
+      const access = await accessTo(db, sittingId, user, clock.today())
       if (!access) return undefined
       const today = clock.today()
       const bankHolidays = await loadBankHolidays(db)

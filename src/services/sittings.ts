@@ -42,11 +42,12 @@ export async function accessTo(
   trx: Knex | Knex.Transaction,
   sittingId: string,
   user: User,
+  today: string,
 ): Promise<SittingAccess | undefined> {
   const sitting = await findSitting(trx, sittingId)
   if (!sitting) return undefined
   if (user.role === 'admin') return { sitting, isChair: false, isAdmin: true }
-  const seat = await membershipOf(trx, sitting.panelId, user.id)
+  const seat = await membershipOf(trx, sitting.panelId, user.id, today)
   if (!seat) return undefined
   return { sitting, isChair: seat.isChair && user.role === 'chair', isAdmin: false }
 }
@@ -112,7 +113,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
       })
     },
 
-    access: (sittingId: string, user: User) => accessTo(db, sittingId, user),
+    access: (sittingId: string, user: User) => accessTo(db, sittingId, user, clock.today()),
 
     summerSittings: () => listSummerSittings(db, clock.today()),
 
@@ -127,7 +128,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
         await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
-        const seat = await membershipOf(trx, input.panelId, user.id)
+        const seat = await membershipOf(trx, input.panelId, user.id, today)
         if (!seat?.isChair || user.role !== 'chair') return { ok: false, reason: 'forbidden' }
         if (input.sittingOn <= today)
           return {
@@ -186,7 +187,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
         await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
-        const access = await accessTo(trx, sittingId, user)
+        const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         const { sitting } = access
         const allowed = access.isChair || (access.isAdmin && sitting.isSummer)
@@ -225,7 +226,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
     async setAgendaLock(user: User, sittingId: string, locked: boolean): Promise<SittingChange> {
       return db.transaction(async (trx): Promise<SittingChange> => {
         await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
-        const access = await accessTo(trx, sittingId, user)
+        const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         if (!access.isChair) return { ok: false, reason: 'forbidden' }
         await setAgendaLocked(trx, sittingId, locked)
