@@ -117,9 +117,11 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
   }[] =
     sittingIds.length === 0
       ? []
-      : await trx('agenda_items')
-          .whereIn('sitting_id', sittingIds)
-          .select('case_id', 'sitting_id', 'position', 'placed_by')
+      : await trx('agenda_items as ai')
+          .whereIn('ai.sitting_id', sittingIds)
+          // An item with a decision is history (a deferred case waits again); it holds no place now.
+          .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = ai.id'))
+          .select('ai.case_id', 'ai.sitting_id', 'ai.position', 'ai.placed_by')
   const exclusionRows: { case_id: string; sitting_id: string }[] = await trx('agenda_exclusions as x')
     .join('cases as c', 'c.id', 'x.case_id')
     .whereIn('c.status', WAITING_STATUSES)

@@ -236,9 +236,12 @@ export interface NewSittingRow {
 }
 
 /** Inserts sittings; one that already exists at that date and time is left alone. Returns the new ids. */
-export async function insertSittings(trx: Knex.Transaction, sittings: NewSittingRow[]): Promise<string[]> {
+export async function insertSittings(
+  trx: Knex.Transaction,
+  sittings: NewSittingRow[],
+): Promise<{ id: string; isSummer: boolean }[]> {
   if (sittings.length === 0) return []
-  const rows: { id: string }[] = await trx('sittings')
+  const rows: { id: string; is_summer: boolean }[] = await trx('sittings')
     .insert(
       sittings.map((s) => ({
         panel_id: s.panelId,
@@ -253,8 +256,8 @@ export async function insertSittings(trx: Knex.Transaction, sittings: NewSitting
     )
     .onConflict(['panel_id', 'sitting_on', 'starts_at'])
     .ignore()
-    .returning('id')
-  return rows.map((r) => r.id)
+    .returning(['id', 'is_summer'])
+  return rows.map((r) => ({ id: r.id, isSummer: r.is_summer }))
 }
 
 export async function loadSchoolTerms(trx: Executor) {

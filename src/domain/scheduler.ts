@@ -301,10 +301,26 @@ class Scheduler {
     }
   }
 
-  /** The date-order sweep is already the best possible unless panels share a kind or a chair excluded a case. */
+  /**
+   * The date-order sweep is already the best possible unless panels share a kind, a chair excluded a
+   * case, or a panel's cut-offs do not keep the order of its sittings (which the papers rule never gives,
+   * but the scheduler does not rely on it).
+   */
   private needsAugmenting(candidates: readonly QueueCase[]): boolean {
+    if (candidates.every((c) => this.placedOn.has(c.id))) return false
     const shared = [...this.panelsByKind.values()].some((panels) => panels.length > 1)
-    return shared || (this.excluded.size > 0 && candidates.some((c) => !this.placedOn.has(c.id)))
+    return shared || this.excluded.size > 0 || !this.cutoffsFollowDates()
+  }
+
+  private cutoffsFollowDates(): boolean {
+    const lastCutoff = new Map<string, string>()
+    for (const sitting of this.sittings) {
+      if (!this.takes(sitting)) continue
+      const last = lastCutoff.get(sitting.panelId)
+      if (last !== undefined && sitting.cutoffOn < last) return false
+      lastCutoff.set(sitting.panelId, sitting.cutoffOn)
+    }
+    return true
   }
 
   private outcomes(): CaseOutcome[] {

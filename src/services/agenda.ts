@@ -81,7 +81,10 @@ export function agendaService(data: DataLayer, clock: Clock) {
       return change(user, sittingId, async (trx) => {
         const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
         if (!order.includes(caseId)) return { ok: false, reason: 'not-found' }
-        await writeAgendaOrder(trx, sittingId, moveWithinAgenda(order, caseId, direction), caseId)
+        const reordered = moveWithinAgenda(order, caseId, direction)
+        // Up at the top or down at the bottom (a double click, a stale page) changes nothing, so pins nothing.
+        if (reordered.every((id, i) => id === order[i])) return { ok: true, sittingId }
+        await writeAgendaOrder(trx, sittingId, reordered, caseId)
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: 'agenda_reordered',

@@ -75,7 +75,7 @@ export async function rollForwardIn(
       summerHolidays: summers,
       existing: await weeklySittingDates(trx, panel.id, today, to),
     })
-    const ids = await insertSittings(
+    const inserted = await insertSittings(
       trx,
       planned.map((p) => ({
         panelId: panel.id,
@@ -88,8 +88,8 @@ export async function rollForwardIn(
         createdBy: null,
       })),
     )
-    created += ids.length
-    summer += planned.filter((p) => p.isSummer).length
+    created += inserted.length
+    summer += inserted.filter((s) => s.isSummer).length
   }
   let locked = 0
   for (const s of await sittingsToLock(trx, today)) {
@@ -148,7 +148,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
         if (!panel) return { ok: false, reason: 'not-found' }
         const summers = summerHolidays(await loadSchoolTerms(trx))
         const isSummer = summers.some((h) => h.startsOn <= input.sittingOn && input.sittingOn <= h.endsOn)
-        const [id] = await insertSittings(trx, [
+        const [added] = await insertSittings(trx, [
           {
             panelId: panel.id,
             sittingOn: input.sittingOn,
@@ -160,6 +160,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
             createdBy: user.id,
           },
         ])
+        const id = added?.id
         if (!id)
           return {
             ok: false,

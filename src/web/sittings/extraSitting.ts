@@ -52,13 +52,18 @@ export function extraSittingRoutes(router: Router, services: Services): void {
     const date = parseDateField(body, 'sittingOn', { label: 'Date of the sitting', required: true })
     const startsAt = time.safeParse(body.startsAt)
     const errors: FormErrors = noErrors()
-    const add = (field: string, message: string) => {
+    // A date's message links to its first box with a problem, as the GOV.UK date input pattern asks.
+    const add = (
+      field: string,
+      message: string,
+      anchor = field === 'sittingOn' ? 'sittingOn-day' : field,
+    ) => {
       errors.byField[field] = message
-      errors.summary.push({ text: message, href: `#${field}` })
+      errors.summary.push({ text: message, href: `#${anchor}` })
     }
     if (!panelId.success) add('panelId', 'Choose the panel')
     if (!date.ok) {
-      add('sittingOn', date.error)
+      add('sittingOn', date.error, `sittingOn-${date.fields[0] ?? 'day'}`)
       errors.dateParts = { sittingOn: date.fields }
     }
     if (!startsAt.success) add('startsAt', startsAt.error.issues[0]!.message)

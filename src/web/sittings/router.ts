@@ -42,7 +42,16 @@ export function sittingsRouter(services: Services): Router {
       req,
       res,
       { page: 'pages/sittings/agenda', fragment: 'partials/sittings/agenda' },
-      { ...view, errors: noErrors(), focus: null, announcement: null, notice: noticeFrom(req), ...extra },
+      {
+        ...view,
+        errors: noErrors(),
+        focus: null,
+        announcement: null,
+        notice: noticeFrom(req),
+        // htmx swaps only the agenda, so a refusal's summary must come inside it.
+        fragmentErrors: req.get('HX-Request') === 'true',
+        ...extra,
+      },
     )
   }
 
