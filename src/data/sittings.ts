@@ -324,6 +324,7 @@ export async function sittingsTakingKind(trx: Executor, kind: string, today: str
     .join('panels as p', 'p.id', 's.panel_id')
     .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
     .where('k.case_kind', kind)
+    .where('p.active', true)
     .where('s.status', 'scheduled')
     .whereNull('s.agenda_locked_at')
     .where('s.sitting_on', '>=', today)
@@ -332,7 +333,7 @@ export async function sittingsTakingKind(trx: Executor, kind: string, today: str
       trx('agenda_items as ai').whereRaw('ai.sitting_id = s.id').count('*').as('item_count'),
     )
     .orderBy([{ column: 's.sitting_on' }, { column: 's.starts_at' }])
-    .limit(20)
+    .limit(60)
   return rows.map((r) => ({ ...toSittingDetail(r), itemCount: Number(r.item_count) }))
 }
 

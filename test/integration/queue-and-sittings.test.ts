@@ -177,6 +177,9 @@ describe('on the demo council as seeded', () => {
       expect(second.headers.location).toBe('/queue?ran=yes')
       expect(await placementState(t)).toEqual(afterFirst)
       expect(await auditCount(db())).toBe(auditsAfterFirst)
+      // Each on-demand run is recorded like the nightly one.
+      const runs = await db()('job_runs').where({ job_name: 'place-cases' }).orderBy('id')
+      expect(runs.slice(-2).map((r: { outcome: string }) => r.outcome)).toEqual(['succeeded', 'succeeded'])
     })
 
     test('the seeded plan is already the scheduler’s: a run right after seeding moved nothing', async () => {

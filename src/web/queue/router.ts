@@ -11,10 +11,17 @@ export function queueRouter(services: Services): Router {
     res.render('pages/queue/queue', { ...page, ran })
   })
 
-  // On demand, as well as nightly: after new advice arrives, a caseworker need not wait for tomorrow.
+  // On demand, as well as nightly: after new advice arrives, nobody need wait for tomorrow. It is
+  // recorded in job_runs like the nightly run, and steps aside if that run is under way.
   router.post('/run', async (req, res) => {
-    const result = await services.queue.placeCases(req.user!)
-    res.redirect(303, `/queue?ran=${result.ran ? 'yes' : 'busy'}`)
+    const outcome = await services.jobRuns.runNow(
+      { name: 'place-cases', run: () => services.queue.placeCases(req.user!) },
+      req.log,
+    )
+    res.redirect(
+      303,
+      `/queue?ran=${outcome === 'succeeded' ? 'yes' : outcome === 'skipped' ? 'busy' : 'failed'}`,
+    )
   })
 
   return router
