@@ -8,7 +8,7 @@ import {
 } from '../data/calendar'
 import { recordAuditEvent } from '../data/audit'
 import { addDays, daysBetween, formatDate, type IsoDate } from '../domain/dates'
-import { summerHolidays, type DateRange } from './demoCouncil/dates'
+import { summerHolidays, type DateRange } from '../domain/sittingPlan'
 import type { AdminResult } from './panelAdmin'
 
 const NOT_FOUND = { ok: false, reason: 'not-found' } as const

@@ -1,3 +1,9 @@
+import { isoWeekday, isWithin, summerHolidays, weeklyDates } from '../../domain/sittingPlan'
+import type { DateRange, SchoolTerm, TermName } from '../../domain/sittingPlan'
+
+// The calendar rules the service itself uses: the demo plans its sittings with the same ones.
+export { isoWeekday, isWithin, summerHolidays, weeklyDates, type DateRange, type SchoolTerm, type TermName }
+
 /**
  * Calendar arithmetic on 'YYYY-MM-DD' strings. Every step goes through UTC midnight, so the answer
  * never depends on the machine's time zone or on the clocks changing in March and October.
@@ -50,11 +56,6 @@ export function daysBetween(from: IsoDate, to: IsoDate): number {
   return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS)
 }
 
-/** ISO weekday, as panels store it: 1 is Monday, 7 is Sunday. */
-export function isoWeekday(date: IsoDate): number {
-  return new Date(toUtcMs(date)).getUTCDay() || 7
-}
-
 /** The date itself from Monday to Friday; the Friday before for a Saturday or Sunday. */
 export function weekdayOnOrBefore(date: IsoDate): IsoDate {
   const weekday = isoWeekday(date)
@@ -72,55 +73,6 @@ export function ageOn(dateOfBirth: IsoDate, on: IsoDate): number {
 /** The calendar date in England at an instant: the council's day, whatever the server's zone. */
 export function londonDate(instant: Date): IsoDate {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(instant)
-}
-
-/** Every date on the given ISO weekday from `from` to `to`, both inclusive. */
-export function weeklyDates(from: IsoDate, to: IsoDate, weekday: number): IsoDate[] {
-  if (!Number.isInteger(weekday) || weekday < 1 || weekday > 7)
-    throw new Error(`Not an ISO weekday: ${weekday}`)
-  const dates: IsoDate[] = []
-  let date = addDays(from, (weekday - isoWeekday(from) + 7) % 7)
-  while (date <= to) {
-    dates.push(date)
-    date = addDays(date, 7)
-  }
-  return dates
-}
-
-export type TermName = 'autumn' | 'spring' | 'summer'
-
-export interface SchoolTerm {
-  academicYear: string
-  term: TermName
-  startsOn: IsoDate
-  endsOn: IsoDate
-}
-
-export interface DateRange {
-  startsOn: IsoDate
-  endsOn: IsoDate
-}
-
-/**
- * The summer holidays, each from the day after a summer term ends to the day before the next
- * autumn term starts. A summer term with no autumn term after it yields nothing: the holiday's
- * end is not known yet, and guessing would mark ordinary September sittings as summer ones.
- */
-export function summerHolidays(terms: readonly SchoolTerm[]): DateRange[] {
-  const autumnStarts = terms
-    .filter((t) => t.term === 'autumn')
-    .map((t) => t.startsOn)
-    .sort()
-  const holidays: DateRange[] = []
-  for (const summer of terms.filter((t) => t.term === 'summer')) {
-    const nextAutumn = autumnStarts.find((startsOn) => startsOn > summer.endsOn)
-    if (nextAutumn) holidays.push({ startsOn: addDays(summer.endsOn, 1), endsOn: addDays(nextAutumn, -1) })
-  }
-  return holidays.sort((a, b) => (a.startsOn < b.startsOn ? -1 : 1))
-}
-
-export function isWithin(date: IsoDate, ranges: readonly DateRange[]): boolean {
-  return ranges.some((range) => range.startsOn <= date && date <= range.endsOn)
 }
 
 export interface PlannedSitting {
