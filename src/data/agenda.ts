@@ -115,14 +115,6 @@ export async function removeAllItems(trx: Knex.Transaction, sittingId: string): 
   return rows.map((r) => r.case_id)
 }
 
-export async function setCasesSubmitted(trx: Knex.Transaction, caseIds: string[]): Promise<void> {
-  if (caseIds.length === 0) return
-  await trx('cases')
-    .whereIn('id', caseIds)
-    .where('status', 'scheduled')
-    .update({ status: 'submitted', version: trx.raw('version + 1'), updated_at: trx.fn.now() })
-}
-
 export function agendaRepository(db: Db) {
   return {
     list: (sittingId: string) => listAgenda(db, sittingId),

@@ -98,9 +98,10 @@ export function agendaService(data: DataLayer, clock: Clock) {
 
     moveTo(user: User, sittingId: string, caseId: string, toSittingId: string): Promise<AgendaChange> {
       return change(user, sittingId, async (trx, access) => {
-        const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
-        if (!order.includes(caseId)) return { ok: false, reason: 'not-found' }
-        const item = (await listAgenda(trx, sittingId)).find((i) => i.caseId === caseId)!
+        const agenda = await listAgenda(trx, sittingId)
+        const order = agenda.map((i) => i.caseId)
+        const item = agenda.find((i) => i.caseId === caseId)
+        if (!item) return { ok: false, reason: 'not-found' }
         const target = (await sittingsTakingKind(trx, item.kind, clock.today())).find(
           (s) => s.id === toSittingId,
         )

@@ -17,7 +17,7 @@ import {
   weeklySittingDates,
   type SittingDetail,
 } from '../data/sittings'
-import { removeAllItems, setCasesSubmitted } from '../data/agenda'
+import { removeAllItems } from '../data/agenda'
 import type { User } from '../data/users'
 import { horizonEnd, papersCutoff, sittingsToCreate, summerHolidays } from '../domain/sittingPlan'
 import { isWorkingDay } from '../domain/workingDays'
@@ -202,7 +202,6 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
           }
         await cancelSittingRow(trx, sittingId, reason, user.id)
         const caseIds = await removeAllItems(trx, sittingId)
-        await setCasesSubmitted(trx, caseIds)
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: sitting.isSummer && access.isAdmin ? 'summer_sitting_turned_off' : 'sitting_cancelled',
