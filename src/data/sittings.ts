@@ -32,41 +32,78 @@ export function sittingsRepository(db: Db) {
   return {
     /** Sittings from `today` of the panels that this user sits on (as chair or member). */
     async listUpcomingForUser(userId: string, today: string, limit = 12): Promise<SittingSummary[]> {
-      const rows: SittingSummaryRow[] = await db('sittings as s')
-        .join('panels as p', 'p.id', 's.panel_id')
-        .join('panel_members as m', function () {
-          this.on('m.panel_id', '=', 'p.id').andOnVal('m.user_id', '=', userId)
-        })
-        .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', today))
-        .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', today))
-        .where('s.sitting_on', '>=', today)
-        .select(
-          's.id',
-          's.sitting_on',
-          's.starts_at',
-          's.is_summer',
-          's.status',
-          'p.name as panel_name',
-          'p.panel_type',
-          'p.capacity',
-          'm.is_chair',
-          db('agenda_items as ai').whereRaw('ai.sitting_id = s.id').count('*').as('item_count'),
-        )
-        .orderBy([{ column: 's.sitting_on' }, { column: 's.starts_at' }])
-        .limit(limit)
-      return rows.map((row) => ({
-        id: row.id,
-        sittingOn: row.sitting_on,
-        startsAt: row.starts_at.slice(0, 5),
-        panelName: row.panel_name,
-        panelType: row.panel_type,
-        isSummer: row.is_summer,
-        status: row.status,
-        itemCount: Number(row.item_count),
-        capacity: row.capacity,
-        isChair: row.is_chair,
-      }))
+      return summaries(userId, today, (q) => q.where('s.sitting_on', '>=', today), 'asc', limit)
     },
+
+    /**
+     * Sittings that have met but whose minutes are not approved (never, or a correction is open): the
+     * record still to write up, most recent first. A sitting with no cases has nothing to minute.
+     */
+    async listToWriteUpForUser(userId: string, today: string, limit = 12): Promise<SittingSummary[]> {
+      return summaries(
+        userId,
+        today,
+        (q) =>
+          q
+            .where('s.sitting_on', '<=', today)
+            .whereNot('s.status', 'cancelled')
+            .whereExists(db('agenda_items as x').whereRaw('x.sitting_id = s.id'))
+            .where((open) =>
+              open
+                .where('s.status', 'scheduled')
+                .orWhereExists(
+                  db('minutes as mn').whereRaw('mn.sitting_id = s.id').where('mn.status', 'draft'),
+                ),
+            ),
+        'desc',
+        limit,
+      )
+    },
+  }
+
+  async function summaries(
+    userId: string,
+    today: string,
+    which: (q: Knex.QueryBuilder) => Knex.QueryBuilder,
+    order: 'asc' | 'desc',
+    limit: number,
+  ): Promise<SittingSummary[]> {
+    const rows: SittingSummaryRow[] = await which(db('sittings as s'))
+      .join('panels as p', 'p.id', 's.panel_id')
+      .join('panel_members as m', function () {
+        this.on('m.panel_id', '=', 'p.id').andOnVal('m.user_id', '=', userId)
+      })
+      .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', today))
+      .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', today))
+      .select(
+        's.id',
+        's.sitting_on',
+        's.starts_at',
+        's.is_summer',
+        's.status',
+        'p.name as panel_name',
+        'p.panel_type',
+        'p.capacity',
+        'm.is_chair',
+        db('agenda_items as ai').whereRaw('ai.sitting_id = s.id').count('*').as('item_count'),
+      )
+      .orderBy([
+        { column: 's.sitting_on', order },
+        { column: 's.starts_at', order },
+      ])
+      .limit(limit)
+    return rows.map((row) => ({
+      id: row.id,
+      sittingOn: row.sitting_on,
+      startsAt: row.starts_at.slice(0, 5),
+      panelName: row.panel_name,
+      panelType: row.panel_type,
+      isSummer: row.is_summer,
+      status: row.status,
+      itemCount: Number(row.item_count),
+      capacity: row.capacity,
+      isChair: row.is_chair,
+    }))
   }
 }
 
@@ -87,6 +124,10 @@ export interface SittingDetail {
   agendaLockedAt: Date | null
   capacity: number
   papersCutoffWorkingDays: number
+  /** As stored: read it with parseQuorumRule. */
+  quorumRule: unknown
+  /** Moves on with each change to the attendance, so a stale attendance form is refused. */
+  recordVersion: number
 }
 
 interface SittingDetailRow {
@@ -106,6 +147,8 @@ interface SittingDetailRow {
   agenda_locked_at: Date | null
   capacity: number
   papers_cutoff_working_days: number
+  quorum_rule: unknown
+  record_version: number
 }
 
 const SITTING_DETAIL_COLUMNS = [
@@ -125,6 +168,8 @@ const SITTING_DETAIL_COLUMNS = [
   's.agenda_locked_at',
   'p.capacity',
   'p.papers_cutoff_working_days',
+  'p.quorum_rule',
+  's.record_version',
 ]
 
 function toSittingDetail(r: SittingDetailRow): SittingDetail {
@@ -145,6 +190,8 @@ function toSittingDetail(r: SittingDetailRow): SittingDetail {
     agendaLockedAt: r.agenda_locked_at,
     capacity: r.capacity,
     papersCutoffWorkingDays: r.papers_cutoff_working_days,
+    quorumRule: r.quorum_rule,
+    recordVersion: r.record_version,
   }
 }
 

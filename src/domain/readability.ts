@@ -78,7 +78,7 @@ function band(score: number): NonNullable<ReadabilityReport['band']> {
   return 'very_hard'
 }
 
-function escapeRegExp(text: string): string {
+export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 

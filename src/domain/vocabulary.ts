@@ -93,3 +93,40 @@ export type LetterFormat = (typeof LETTER_FORMATS)[number]
 
 export const FAMILY_RELATIONSHIPS = ['parent', 'carer', 'young_person', 'other'] as const
 export type FamilyRelationship = (typeof FAMILY_RELATIONSHIPS)[number]
+
+/** How each outcome reads in a list of choices and in the minutes. */
+export const OUTCOME_LABELS: Record<string, string> = {
+  agree_to_assess: 'Agree to carry out an assessment',
+  refuse_to_assess: 'Do not carry out an assessment',
+  issue_plan: 'Issue an education, health and care plan',
+  do_not_issue_plan: 'Do not issue a plan',
+  name_preference: 'Name the school the family asked for',
+  name_different_setting: 'Name a different school',
+  maintain: 'Keep the plan as it is',
+  amend: 'Change the plan',
+  cease: 'End the plan',
+  agree: 'Agree the request',
+  refuse: 'Do not agree the request',
+  agree_different_level: 'Agree a different level of support',
+  defer: 'Defer the decision to a later sitting',
+}
+
+export const ATTENDANCE = ['present', 'apologies', 'absent'] as const
+export type Attendance = (typeof ATTENDANCE)[number]
+
+export const ATTENDANCE_LABELS: Record<Attendance, string> = {
+  present: 'Present',
+  apologies: 'Sent apologies',
+  absent: 'Absent',
+}
+
+/** For a family at the panel: whether an interpreter was there and, if so, independent of the family. */
+export const INTERPRETER = ['not_needed', 'independent', 'family_member', 'needed_not_present'] as const
+export type Interpreter = (typeof INTERPRETER)[number]
+
+export const INTERPRETER_LABELS: Record<Interpreter, string> = {
+  not_needed: 'No interpreter needed',
+  independent: 'An independent interpreter was present',
+  family_member: 'A family member or friend interpreted',
+  needed_not_present: 'An interpreter was needed but not present',
+}

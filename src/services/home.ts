@@ -9,6 +9,10 @@ export function homeService(data: DataLayer, clock: Clock) {
       return data.sittings.listUpcomingForUser(user.id, clock.today())
     },
 
+    async sittingsToWriteUp(user: User) {
+      return data.sittings.listToWriteUpForUser(user.id, clock.today())
+    },
+
     async familyChildren(user: User) {
       const children = await data.families.listChildrenForAccount(user.id)
       const cases = await data.cases.listForChildren(

@@ -7,12 +7,17 @@ import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
 import { panelAdminService } from './panelAdmin'
 import { calendarAdminService } from './calendarAdmin'
+import { jargonAdminService } from './jargonAdmin'
 import { sessionCleanupService } from './sessionCleanup'
 import { jobRunsService } from '../jobs/service'
 import { calendarService } from './calendar'
 import { queueService } from './queue'
 import { sittingsService, type SittingSettings } from './sittings'
 import { agendaService } from './agenda'
+import { meetingService } from './meeting'
+import { decisionsService } from './decisions'
+import { minutesService } from './minutes'
+import { readabilityService } from './readability'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -26,12 +31,17 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     reports: reportsService(data, clock),
     panelAdmin: panelAdminService(data, clock),
     calendarAdmin: calendarAdminService(data),
+    jargonAdmin: jargonAdminService(data),
     sessionCleanup: sessionCleanupService(data),
     jobRuns: jobRunsService(data),
     calendar: calendarService(data, clock),
     queue: queueService(data, clock),
     sittings: sittingsService(data, clock, settings),
     agenda: agendaService(data, clock),
+    meeting: meetingService(data, clock),
+    decisions: decisionsService(data, clock),
+    minutes: minutesService(data, clock),
+    readability: readabilityService(data),
   }
 }
 

@@ -303,17 +303,55 @@ describe('the demo council', () => {
     expect(contacts.some((c) => c.needs_interpreter && c.preferred_language !== 'English')).toBe(true)
   })
 
+  /** Past sittings with items still waiting for a decision: the record the chair has to write up. */
+  async function awaitingRecord(): Promise<string[]> {
+    return db('sittings as s')
+      .where('s.sitting_on', '<', TODAY)
+      .whereExists(
+        db('agenda_items as ai')
+          .whereRaw('ai.sitting_id = s.id')
+          .whereNotExists(db('decisions as d').whereRaw('d.agenda_item_id = ai.id')),
+      )
+      .pluck('s.id')
+  }
+
+  it('leaves the SEND panel’s last sitting for the chair to write up: three items, no decisions, agenda locked', async () => {
+    const [sittingId, ...others] = await awaitingRecord()
+    expect(others).toEqual([])
+    const sitting = await db('sittings as s')
+      .join('panels as p', 'p.id', 's.panel_id')
+      .where('s.id', sittingId)
+      .first('p.panel_type', 's.sitting_on', 's.status', 's.agenda_locked_at')
+    expect(sitting.panel_type).toBe('send_decision')
+    expect(sitting.status).toBe('scheduled')
+    expect(sitting.agenda_locked_at).not.toBeNull()
+    const lastHeld = await db('sittings as s')
+      .join('panels as p', 'p.id', 's.panel_id')
+      .where({ 'p.panel_type': 'send_decision' })
+      .where('s.sitting_on', '<', TODAY)
+      .max('s.sitting_on as on')
+      .first()
+    expect(sitting.sitting_on).toBe(lastHeld!.on)
+    const items = await db('agenda_items as ai')
+      .join('cases as c', 'c.id', 'ai.case_id')
+      .where('ai.sitting_id', sittingId)
+      .select('c.status', 'c.kind')
+    expect(items).toHaveLength(3)
+    for (const item of items) expect(item.status).toBe('scheduled')
+  })
+
   it('holds past sittings, schedules coming ones, on each panel weekday and never on a bank holiday', async () => {
     const sittings = await db('sittings as s')
       .join('panels as p', 'p.id', 's.panel_id')
-      .select('s.sitting_on', 's.status', 's.is_summer', 'p.weekday')
+      .select('s.id', 's.sitting_on', 's.status', 's.is_summer', 'p.weekday')
       .select(db.raw('extract(isodow from s.sitting_on) as isodow'))
+    const awaiting = new Set(await awaitingRecord())
     const holidays = new Set(await db('bank_holidays').pluck('holiday_on'))
     expect(sittings.length).toBeGreaterThanOrEqual(3 * 19)
     for (const s of sittings) {
       expect(holidays.has(s.sitting_on)).toBe(false)
       expect(Number(s.isodow)).toBe(s.weekday)
-      expect(s.status).toBe(s.sitting_on < TODAY ? 'held' : 'scheduled')
+      expect(s.status).toBe(s.sitting_on < TODAY && !awaiting.has(s.id) ? 'held' : 'scheduled')
       // From the start of the last summer holiday to the end of the next one.
       expect(s.sitting_on >= '2026-07-21' && s.sitting_on <= '2027-09-02').toBe(true)
     }

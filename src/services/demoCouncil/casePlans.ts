@@ -22,6 +22,8 @@ export type CasePlan = PlanBase &
     | { status: 'scheduled'; upcoming: number; deferredAt?: { held: number; decision: DecisionKey } }
     /** held: 1 is the panel's most recent held sitting. */
     | { status: 'decided' | 'closed'; held: number; decision: DecisionKey }
+    /** On a sitting already held whose record the chair has still to write up: no decision yet. */
+    | { status: 'awaiting'; held: number }
   )
 
 type Extras = Pick<PlanBase, 'requestedBy' | 'asks' | 'prefers' | 'complex'>
@@ -73,6 +75,17 @@ const settled =
     extras: Extras = {},
   ): CasePlan => ({ child, kind, caseworker, receivedWeeksAgo, ...extras, status, held, decision })
 const decided = settled('decided')
+
+function awaiting(
+  child: string,
+  kind: CaseKind,
+  caseworker: 1 | 2 | 3,
+  receivedWeeksAgo: number,
+  held: number,
+  extras: Extras = {},
+): CasePlan {
+  return { child, kind, caseworker, receivedWeeksAgo, ...extras, status: 'awaiting', held }
+}
 const closed = settled('closed')
 
 /**
@@ -98,13 +111,14 @@ export const CASE_PLANS: readonly CasePlan[] = [
   scheduled('jack', 'assessment_request', 3, 3, 2, { requestedBy: 'School' }),
   scheduled('isla', 'assessment_request', 2, 4, 1, { deferredAt: { held: 2, decision: 'deferAssessment' } }),
   decided('kacper', 'assessment_request', 3, 7, 3, 'agreeToAssessSchoolRequest', { requestedBy: 'School' }),
-  decided('freya', 'assessment_request', 1, 5, 1, 'refuseToAssess'),
+  // The SEND panel's last sitting, for the chair to write up: three items with no decision recorded yet.
+  awaiting('freya', 'assessment_request', 1, 5, 1),
   decided('ethan', 'assessment_request', 2, 9, 5, 'agreeToAssess'),
   decided('sofia', 'assessment_request', 3, 8, 4, 'agreeToAssess'),
   draft('leo', 'assessment_request', 2, 1, { requestedBy: 'Nursery' }),
 
   decided('grace', 'issue_plan', 1, 17, 3, 'issuePlan'),
-  decided('mohammed', 'issue_plan', 3, 15, 1, 'doNotIssuePlan'),
+  awaiting('mohammed', 'issue_plan', 3, 15, 1),
   submitted('ruby', 'issue_plan', 2, 13),
   closed('noah', 'issue_plan', 1, 19, 6, 'issuePlan'),
   submitted('poppy', 'issue_plan', 3, 17, { complex: true }),
@@ -142,7 +156,7 @@ export const CASE_PLANS: readonly CasePlan[] = [
   draft('dylan', 'annual_review', 2, 0, { asks: 'Add more speech and language therapy to the plan.' }),
   scheduled('anaya', 'annual_review', 1, 1, 2),
 
-  decided('kian', 'phase_transfer', 2, 5, 2, 'nameNextSchool', mainstream('Longmoor High School')),
+  awaiting('kian', 'phase_transfer', 2, 5, 1, mainstream('Longmoor High School')),
   scheduled('esme', 'phase_transfer', 3, 2, 1, mainstream('Northshire College')),
   submitted('joshua', 'phase_transfer', 1, 1, mainstream('Ashcombe Academy')),
   draft('layla', 'phase_transfer', 3, 0, mainstream('Hollins Brook Primary School')),

@@ -79,6 +79,7 @@ export async function insertCases(
   const chair = accountFor(accounts, 'chair@example.org')
   const book = new AgendaBook()
   const decisions: Array<Record<string, unknown>> = []
+  const awaitingRecord = new Set<string>()
   const cases = CASE_PLANS.map((plan, index) => {
     const child = children.get(plan.child)
     if (!child) throw new Error(`A case plan names an unknown child: ${plan.child}`)
@@ -129,6 +130,10 @@ export async function insertCases(
       }
       const { sitting } = book.place(id, upcoming, plan.upcoming)
       papersCompleteOn = later(receivedOn, earlier(today, addDays(sitting.sittingOn, -7)))
+    } else if (plan.status === 'awaiting') {
+      const { sitting } = book.place(id, held, plan.held)
+      papersCompleteOn = later(receivedOn, addDays(sitting.sittingOn, -7))
+      awaitingRecord.add(sitting.id)
     } else if (plan.status === 'submitted') {
       // Complete only lately (advice arrived late), which is why the scheduler has not placed it yet.
       papersCompleteOn = later(receivedOn, addDays(today, -(2 + jitterDays(plan.child))))
@@ -162,7 +167,7 @@ export async function insertCases(
         reference: references.get(id),
         child_id: childId,
         kind: plan.kind,
-        status: plan.status,
+        status: plan.status === 'awaiting' ? 'scheduled' : plan.status,
         received_on: receivedOn,
         requested_by: plan.requestedBy ?? DEFAULT_REQUESTED_BY[plan.kind],
         preference: plan.asks ?? defaultPreference(plan.kind, childName, preferredSetting),
@@ -187,6 +192,12 @@ export async function insertCases(
     ) ranked
     where ranked.id = a.id`)
   await trx('decisions').insert(decisions)
+  // A sitting still to be written up is not yet held; its agenda was fixed before it met.
+  if (awaitingRecord.size > 0) {
+    await trx('sittings')
+      .whereIn('id', [...awaitingRecord])
+      .update({ status: 'scheduled', agenda_locked_at: trx.fn.now() })
+  }
   return { cases: cases.length, agenda_items: book.items.length, decisions: decisions.length }
 }
 

@@ -3,6 +3,7 @@ import type { Services } from '../../services'
 import { panelsRouter } from './panelsRouter'
 import { membersRouter } from './membersRouter'
 import { calendarRouter } from './calendarRouter'
+import { jargonRouter } from './jargon'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -14,5 +15,6 @@ export function adminRouter(services: Services): Router {
   router.use(panelsRouter(services))
   router.use(membersRouter(services))
   router.use(calendarRouter(services))
+  router.use(jargonRouter(services))
   return router
 }

@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../data/caseDetail'
 import type { User } from '../../data/users'
 import type { EditResult } from '../../services/cases'
 import { z } from 'zod'
+import { sendExtract } from '../sittings/minutesRouter'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
@@ -139,6 +140,14 @@ export function casesRouter(services: Services, clock: Clock): Router {
   }
 
   router.get('/:id', (req, res, next) => renderCase(req, res, next))
+
+  // The panel's minutes for this child only, for the caseworker to share with the family.
+  router.get('/:id/minutes-extract.pdf', async (req, res, next) => {
+    const caseId = z.uuid().safeParse(req.params.id)
+    const extract = caseId.success ? await services.minutes.staffExtract(req.user!, caseId.data) : undefined
+    if (!extract) return next(new HttpError(404, 'not-found'))
+    await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
+  })
 
   router.post('/:id/caseworker', caseWork, async (req, res, next) => {
     const id = caseId.safeParse(req.params.id)

@@ -4,7 +4,10 @@ import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { renderPageOrFragment } from '../middleware/views'
 import { noErrors, type FormErrors } from '../validation'
+import { decisionRoutes } from './decisionRouter'
 import { extraSittingRoutes } from './extraSitting'
+import { meetingRoutes } from './meetingRouter'
+import { minutesRoutes } from './minutesRouter'
 import { isRefusal, refusalError } from './refusals'
 
 const id = z.uuid()
@@ -28,10 +31,14 @@ export function sittingsRouter(services: Services): Router {
 
   router.get('/', async (req, res) => {
     const sittings = await services.home.upcomingSittings(req.user!)
-    res.render('pages/sittings/my-sittings', { sittings })
+    const toWriteUp = await services.home.sittingsToWriteUp(req.user!)
+    res.render('pages/sittings/my-sittings', { sittings, toWriteUp })
   })
 
   extraSittingRoutes(router, services)
+  meetingRoutes(router, services)
+  decisionRoutes(router, services)
+  minutesRoutes(router, services)
 
   async function showAgenda(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
     const { sittingId } = params(req)

@@ -1,0 +1,139 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { Agency, Attendance } from '../domain/vocabulary'
+
+type Executor = Db | Knex.Transaction
+
+export interface SeatAttendance {
+  panelMemberId: string
+  name: string
+  agency: Agency
+  isChair: boolean
+  /** Null until the chair records it. */
+  attendance: Attendance | null
+}
+
+/**
+ * Everyone who sat on the panel on the sitting's date, with what was recorded for them. A member who
+ * has left since keeps the name and agency recorded at the time.
+ */
+export async function listAttendance(trx: Executor, sittingId: string): Promise<SeatAttendance[]> {
+  const seats: {
+    id: string
+    full_name: string
+    agency: Agency
+    is_chair: boolean
+    recorded_name: string | null
+    recorded_agency: Agency | null
+    recorded_is_chair: boolean | null
+    attendance: Attendance | null
+  }[] = await trx('sittings as s')
+    .join('panel_members as pm', 'pm.panel_id', 's.panel_id')
+    .leftJoin('sitting_attendance as a', function () {
+      this.on('a.sitting_id', 's.id').andOn('a.panel_member_id', 'pm.id')
+    })
+    .where('s.id', sittingId)
+    .where((q) =>
+      q
+        .whereNotNull('a.panel_member_id')
+        .orWhere((seat) =>
+          seat
+            .where((f) => f.whereNull('pm.member_from').orWhereRaw('pm.member_from <= s.sitting_on'))
+            .where((u) => u.whereNull('pm.member_until').orWhereRaw('pm.member_until >= s.sitting_on')),
+        ),
+    )
+    .select(
+      'pm.id',
+      'pm.full_name',
+      'pm.agency',
+      'pm.is_chair',
+      'a.full_name as recorded_name',
+      'a.agency as recorded_agency',
+      'a.is_chair as recorded_is_chair',
+      'a.attendance',
+    )
+    .orderBy([{ column: 'pm.is_chair', order: 'desc' }, { column: 'pm.full_name' }])
+  return seats.map((s) => ({
+    panelMemberId: s.id,
+    name: s.recorded_name ?? s.full_name,
+    agency: s.recorded_agency ?? s.agency,
+    isChair: s.recorded_is_chair ?? s.is_chair,
+    attendance: s.attendance,
+  }))
+}
+
+export async function saveAttendance(
+  trx: Knex.Transaction,
+  sittingId: string,
+  seats: readonly SeatAttendance[],
+): Promise<void> {
+  for (const seat of seats) {
+    if (seat.attendance === null) continue
+    await trx('sitting_attendance')
+      .insert({
+        sitting_id: sittingId,
+        panel_member_id: seat.panelMemberId,
+        full_name: seat.name,
+        agency: seat.agency,
+        is_chair: seat.isChair,
+        attendance: seat.attendance,
+      })
+      .onConflict(['sitting_id', 'panel_member_id'])
+      .merge(['attendance', 'updated_at'])
+  }
+}
+
+export interface Guest {
+  id: string
+  name: string
+  role: string
+}
+
+export async function listGuests(trx: Executor, sittingId: string): Promise<Guest[]> {
+  return trx('sitting_guests')
+    .where({ sitting_id: sittingId })
+    .orderBy([{ column: 'created_at' }, { column: 'id' }])
+    .select('id', 'name', 'role')
+}
+
+export async function addGuest(
+  trx: Knex.Transaction,
+  sittingId: string,
+  guest: { name: string; role: string },
+): Promise<string> {
+  const [row] = (await trx('sitting_guests')
+    .insert({ sitting_id: sittingId, name: guest.name, role: guest.role })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+/** True when there was such a guest to remove. */
+export async function removeGuest(
+  trx: Knex.Transaction,
+  sittingId: string,
+  guestId: string,
+): Promise<boolean> {
+  const rows = await trx('sitting_guests')
+    .where({ id: guestId, sitting_id: sittingId })
+    .delete()
+    .returning('id')
+  return rows.length > 0
+}
+
+/** Moves the record's version on and returns the new one; the caller holds the sitting's row lock. */
+export async function bumpRecordVersion(trx: Knex.Transaction, sittingId: string): Promise<number> {
+  const [row] = (await trx('sittings')
+    .where({ id: sittingId })
+    .update({ record_version: trx.raw('record_version + 1'), updated_at: trx.fn.now() })
+    .returning('record_version')) as { record_version: number }[]
+  return row!.record_version
+}
+
+export async function lockRecordVersion(
+  trx: Knex.Transaction,
+  sittingId: string,
+): Promise<number | undefined> {
+  const row = (await trx('sittings').where({ id: sittingId }).forUpdate().first('record_version')) as
+    { record_version: number } | undefined
+  return row?.record_version
+}

@@ -1,0 +1,358 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { IsoDate } from '../domain/dates'
+import type { CaseKind, CaseStatus, Interpreter } from '../domain/vocabulary'
+
+type Executor = Db | Knex.Transaction
+
+export interface Dissent {
+  panelMemberId: string
+  memberName: string
+  view: string
+}
+
+export interface StoredDecision {
+  id: string
+  outcome: string
+  reasons: string
+  matchesPreference: boolean
+  disagreementGround: string | null
+  disagreementExplanation: string | null
+  conditions: string | null
+  withoutFamilyReason: string | null
+  deferralAction: string | null
+  deferralOwner: string | null
+  deferralDueOn: IsoDate | null
+  inquorateReason: string | null
+  dissents: Dissent[]
+  decidedOn: IsoDate
+  version: number
+  recordedByName: string
+  updatedAt: Date
+}
+
+export interface ItemRecord {
+  familyAttended: boolean
+  familyAttendees: string | null
+  interpreter: Interpreter | null
+  notes: string | null
+}
+
+export interface MeetingItem {
+  agendaItemId: string
+  caseId: string
+  position: number
+  reference: string
+  kind: CaseKind
+  status: CaseStatus
+  childName: string
+  caseworkerId: string
+  preference: string | null
+  preferredSetting: string | null
+  preferredSettingIsMainstream: boolean | null
+  record: ItemRecord | null
+  decision: StoredDecision | null
+}
+
+interface MeetingItemRow {
+  agenda_item_id: string
+  case_id: string
+  position: number
+  reference: string
+  kind: CaseKind
+  status: CaseStatus
+  first_name: string
+  last_name: string
+  caseworker_id: string
+  preference: string | null
+  preferred_setting: string | null
+  preferred_setting_is_mainstream: boolean | null
+  has_record: boolean
+  family_attended: boolean | null
+  family_attendees: string | null
+  interpreter: Interpreter | null
+  notes: string | null
+  decision_id: string | null
+  outcome: string | null
+  reasons: string | null
+  matches_preference: boolean | null
+  disagreement_ground: string | null
+  disagreement_explanation: string | null
+  conditions: string | null
+  without_family_reason: string | null
+  deferral_action: string | null
+  deferral_owner: string | null
+  deferral_due_on: IsoDate | null
+  inquorate_reason: string | null
+  dissents: Dissent[] | null
+  decided_on: IsoDate | null
+  decision_version: number | null
+  recorded_by_name: string | null
+  decision_updated_at: Date | null
+}
+
+function itemsQuery(trx: Executor, sittingId: string) {
+  return trx('agenda_items as ai')
+    .join('cases as c', 'c.id', 'ai.case_id')
+    .join('children as ch', 'ch.id', 'c.child_id')
+    .leftJoin('item_records as r', 'r.agenda_item_id', 'ai.id')
+    .leftJoin('decisions as d', 'd.agenda_item_id', 'ai.id')
+    .leftJoin('users as u', 'u.id', 'd.recorded_by')
+    .where('ai.sitting_id', sittingId)
+    .select(
+      'ai.id as agenda_item_id',
+      'ai.case_id',
+      'ai.position',
+      'c.reference',
+      'c.kind',
+      'c.status',
+      'ch.first_name',
+      'ch.last_name',
+      'c.caseworker_id',
+      'c.preference',
+      'c.preferred_setting',
+      'c.preferred_setting_is_mainstream',
+      trx.raw('r.agenda_item_id is not null as has_record'),
+      'r.family_attended',
+      'r.family_attendees',
+      'r.interpreter',
+      'r.notes',
+      'd.id as decision_id',
+      'd.outcome',
+      'd.reasons',
+      'd.matches_preference',
+      'd.disagreement_ground',
+      'd.disagreement_explanation',
+      'd.conditions',
+      'd.without_family_reason',
+      'd.deferral_action',
+      'd.deferral_owner',
+      'd.deferral_due_on',
+      'd.inquorate_reason',
+      'd.dissents',
+      'd.decided_on',
+      'd.version as decision_version',
+      'u.full_name as recorded_by_name',
+      'd.updated_at as decision_updated_at',
+    )
+}
+
+function toMeetingItem(r: MeetingItemRow): MeetingItem {
+  return {
+    agendaItemId: r.agenda_item_id,
+    caseId: r.case_id,
+    position: r.position,
+    reference: r.reference,
+    kind: r.kind,
+    status: r.status,
+    childName: `${r.first_name} ${r.last_name}`,
+    caseworkerId: r.caseworker_id,
+    preference: r.preference,
+    preferredSetting: r.preferred_setting,
+    preferredSettingIsMainstream: r.preferred_setting_is_mainstream,
+    record: r.has_record
+      ? {
+          familyAttended: r.family_attended ?? false,
+          familyAttendees: r.family_attendees,
+          interpreter: r.interpreter,
+          notes: r.notes,
+        }
+      : null,
+    decision:
+      r.decision_id === null
+        ? null
+        : {
+            id: r.decision_id,
+            outcome: r.outcome!,
+            reasons: r.reasons!,
+            matchesPreference: r.matches_preference!,
+            disagreementGround: r.disagreement_ground,
+            disagreementExplanation: r.disagreement_explanation,
+            conditions: r.conditions,
+            withoutFamilyReason: r.without_family_reason,
+            deferralAction: r.deferral_action,
+            deferralOwner: r.deferral_owner,
+            deferralDueOn: r.deferral_due_on,
+            inquorateReason: r.inquorate_reason,
+            dissents: r.dissents ?? [],
+            decidedOn: r.decided_on!,
+            version: r.decision_version!,
+            recordedByName: r.recorded_by_name ?? '',
+            updatedAt: r.decision_updated_at!,
+          },
+  }
+}
+
+/** A sitting's items in agenda order, each with what has been recorded for it. */
+export async function listMeetingItems(trx: Executor, sittingId: string): Promise<MeetingItem[]> {
+  const rows = (await itemsQuery(trx, sittingId).orderBy([
+    { column: 'ai.position' },
+    { column: 'c.reference' },
+  ])) as MeetingItemRow[]
+  return rows.map(toMeetingItem)
+}
+
+/** One item, its agenda row locked so that two saves of the same item queue one behind the other. */
+export async function lockMeetingItem(
+  trx: Knex.Transaction,
+  sittingId: string,
+  caseId: string,
+): Promise<MeetingItem | undefined> {
+  const locked = await trx('agenda_items')
+    .where({ sitting_id: sittingId, case_id: caseId })
+    .forUpdate()
+    .first('id')
+  if (!locked) return undefined
+  const row = (await itemsQuery(trx, sittingId).where('ai.case_id', caseId).first()) as
+    MeetingItemRow | undefined
+  return row && toMeetingItem(row)
+}
+
+export async function saveItemRecord(
+  trx: Knex.Transaction,
+  agendaItemId: string,
+  record: ItemRecord,
+): Promise<void> {
+  await trx('item_records')
+    .insert({
+      agenda_item_id: agendaItemId,
+      family_attended: record.familyAttended,
+      family_attendees: record.familyAttendees,
+      interpreter: record.interpreter,
+      notes: record.notes,
+    })
+    .onConflict('agenda_item_id')
+    .merge(['family_attended', 'family_attendees', 'interpreter', 'notes', 'updated_at'])
+}
+
+export interface DecisionRow {
+  outcome: string
+  reasons: string
+  matchesPreference: boolean
+  disagreementGround: string | null
+  disagreementExplanation: string | null
+  conditions: string | null
+  withoutFamilyReason: string | null
+  deferralAction: string | null
+  deferralOwner: string | null
+  deferralDueOn: IsoDate | null
+  inquorateReason: string | null
+  dissents: Dissent[]
+}
+
+function decisionColumns(d: DecisionRow) {
+  return {
+    outcome: d.outcome,
+    reasons: d.reasons,
+    matches_preference: d.matchesPreference,
+    disagreement_ground: d.disagreementGround,
+    disagreement_explanation: d.disagreementExplanation,
+    conditions: d.conditions,
+    without_family_reason: d.withoutFamilyReason,
+    deferral_action: d.deferralAction,
+    deferral_owner: d.deferralOwner,
+    deferral_due_on: d.deferralDueOn,
+    inquorate_reason: d.inquorateReason,
+    dissents: JSON.stringify(d.dissents),
+  }
+}
+
+export async function insertDecision(
+  trx: Knex.Transaction,
+  item: { agendaItemId: string; caseId: string; decidedOn: IsoDate; recordedBy: string },
+  d: DecisionRow,
+): Promise<string> {
+  const [row] = (await trx('decisions')
+    .insert({
+      ...decisionColumns(d),
+      agenda_item_id: item.agendaItemId,
+      case_id: item.caseId,
+      decided_on: item.decidedOn,
+      recorded_by: item.recordedBy,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+export async function updateDecision(
+  trx: Knex.Transaction,
+  decisionId: string,
+  recordedBy: string,
+  d: DecisionRow,
+): Promise<void> {
+  await trx('decisions')
+    .where({ id: decisionId })
+    .update({
+      ...decisionColumns(d),
+      recorded_by: recordedBy,
+      version: trx.raw('version + 1'),
+      updated_at: trx.fn.now(),
+    })
+}
+
+export interface Declaration {
+  id: string
+  caseId: string
+  panelMemberId: string
+  memberName: string
+  nature: string
+  leftDiscussion: boolean
+}
+
+export async function listDeclarations(trx: Executor, sittingId: string): Promise<Declaration[]> {
+  const rows: {
+    id: string
+    case_id: string
+    panel_member_id: string
+    full_name: string
+    nature: string
+    left_discussion: boolean
+  }[] = await trx('declarations as dc')
+    .join('agenda_items as ai', 'ai.id', 'dc.agenda_item_id')
+    .join('panel_members as pm', 'pm.id', 'dc.panel_member_id')
+    .where('ai.sitting_id', sittingId)
+    .orderBy([{ column: 'dc.created_at' }, { column: 'dc.id' }])
+    .select('dc.id', 'ai.case_id', 'dc.panel_member_id', 'pm.full_name', 'dc.nature', 'dc.left_discussion')
+  return rows.map((r) => ({
+    id: r.id,
+    caseId: r.case_id,
+    panelMemberId: r.panel_member_id,
+    memberName: r.full_name,
+    nature: r.nature,
+    leftDiscussion: r.left_discussion,
+  }))
+}
+
+export async function addDeclaration(
+  trx: Knex.Transaction,
+  d: {
+    agendaItemId: string
+    panelMemberId: string
+    nature: string
+    leftDiscussion: boolean
+    recordedBy: string
+  },
+): Promise<string> {
+  const [row] = (await trx('declarations')
+    .insert({
+      agenda_item_id: d.agendaItemId,
+      panel_member_id: d.panelMemberId,
+      nature: d.nature,
+      left_discussion: d.leftDiscussion,
+      recorded_by: d.recordedBy,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+export async function removeDeclaration(
+  trx: Knex.Transaction,
+  agendaItemId: string,
+  declarationId: string,
+): Promise<boolean> {
+  const rows = await trx('declarations')
+    .where({ id: declarationId, agenda_item_id: agendaItemId })
+    .delete()
+    .returning('id')
+  return rows.length > 0
+}

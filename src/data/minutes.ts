@@ -1,0 +1,122 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { MinutesContent, MinutesVersion } from '../domain/minutes'
+
+type Executor = Db | Knex.Transaction
+
+export interface StoredMinutes extends MinutesVersion {
+  id: string
+}
+
+interface MinutesRow {
+  id: string
+  version: number
+  status: 'draft' | 'approved'
+  content: MinutesContent | string
+  correction_reason: string | null
+  approved_by_name: string | null
+  approved_at: Date | null
+}
+
+function toMinutes(r: MinutesRow): StoredMinutes {
+  return {
+    id: r.id,
+    version: r.version,
+    status: r.status,
+    // jsonb comes back parsed from pg and PGlite alike; a string would mean a driver that does not.
+    content: typeof r.content === 'string' ? (JSON.parse(r.content) as MinutesContent) : r.content,
+    correctionReason: r.correction_reason,
+    approvedByName: r.approved_by_name,
+    approvedAt: r.approved_at ? r.approved_at.toISOString() : null,
+  }
+}
+
+/** Every version of a sitting's minutes, newest first. */
+export async function listMinutes(trx: Executor, sittingId: string): Promise<StoredMinutes[]> {
+  const rows: MinutesRow[] = await trx('minutes as m')
+    .leftJoin('users as u', 'u.id', 'm.approved_by')
+    .where('m.sitting_id', sittingId)
+    .orderBy('m.version', 'desc')
+    .select(
+      'm.id',
+      'm.version',
+      'm.status',
+      'm.content',
+      'm.correction_reason',
+      'u.full_name as approved_by_name',
+      'm.approved_at',
+    )
+  return rows.map(toMinutes)
+}
+
+/** A new version opened for correction; it stays a draft until the chair approves it. */
+export async function openDraft(
+  trx: Knex.Transaction,
+  sittingId: string,
+  version: number,
+  correctionReason: string | null,
+): Promise<string> {
+  const [row] = (await trx('minutes')
+    .insert({ sitting_id: sittingId, version, status: 'draft', correction_reason: correctionReason })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+/** Approves a draft, storing what it says; an approved version is never written again. */
+export async function approveDraft(
+  trx: Knex.Transaction,
+  minutesId: string,
+  content: MinutesContent,
+  approvedBy: string,
+): Promise<boolean> {
+  const rows = await trx('minutes')
+    .where({ id: minutesId, status: 'draft' })
+    .update({
+      status: 'approved',
+      content: JSON.stringify(content),
+      approved_by: approvedBy,
+      approved_at: trx.fn.now(),
+      updated_at: trx.fn.now(),
+    })
+    .returning('id')
+  return rows.length > 0
+}
+
+/**
+ * The latest approved minutes that have an item about the case, with the sitting they belong to.
+ * An extract always comes from an approved version: a draft can still change.
+ */
+export async function latestApprovedMinutesForCase(
+  trx: Executor,
+  caseId: string,
+): Promise<{ sittingId: string; minutes: StoredMinutes } | undefined> {
+  const row: (MinutesRow & { sitting_id: string }) | undefined = await trx('minutes as m')
+    .join('agenda_items as ai', 'ai.sitting_id', 'm.sitting_id')
+    .join('sittings as s', 's.id', 'm.sitting_id')
+    .leftJoin('users as u', 'u.id', 'm.approved_by')
+    .where({ 'ai.case_id': caseId, 'm.status': 'approved' })
+    .orderBy([
+      { column: 's.sitting_on', order: 'desc' },
+      { column: 'm.version', order: 'desc' },
+    ])
+    .first(
+      'm.id',
+      'm.sitting_id',
+      'm.version',
+      'm.status',
+      'm.content',
+      'm.correction_reason',
+      'u.full_name as approved_by_name',
+      'm.approved_at',
+    )
+  return row && { sittingId: row.sitting_id, minutes: toMinutes(row) }
+}
+
+/** Whether the account belongs to the family of the case's child. */
+export async function isFamilyOfCase(trx: Executor, userId: string, caseId: string): Promise<boolean> {
+  const row = await trx('cases as c')
+    .join('family_contacts as fc', 'fc.child_id', 'c.child_id')
+    .where({ 'c.id': caseId, 'fc.user_id': userId })
+    .first('c.id')
+  return row !== undefined
+}

@@ -1,0 +1,101 @@
+/**
+ * The parts of pdfkit 0.20 and fontkit 2 that src/letters uses, typed here rather than through
+ * @types/pdfkit: that package describes pdfkit 0.17, so it lacks the 'PDF/UA' subset, struct(tag, children)
+ * and fonts passed already parsed, and using it would mean casts wherever those are needed.
+ * Add to these declarations as letters need more of pdfkit.
+ */
+
+declare module 'fontkit' {
+  /** A parsed font. Opaque here: only pdfkit looks inside. */
+  export interface Font {
+    readonly postscriptName: string
+  }
+
+  /** Parses a font file. Only single-font .ttf files are read here, never a .ttc collection. */
+  export function create(buffer: Uint8Array): Font
+}
+
+declare module 'pdfkit' {
+  import { Readable } from 'node:stream'
+  import type { Font } from 'fontkit'
+
+  namespace PDFDocument {
+    /** A registered font's name, or a font fontkit has already parsed. */
+    type FontSource = string | Font
+
+    /** A closure's drawing becomes the element's marked content. */
+    type StructureChild = StructureElement | (() => void)
+
+    interface StructureElement {
+      add(child: StructureChild): this
+      end(): void
+    }
+
+    interface Margins {
+      top: number
+      bottom: number
+      left: number
+      right: number
+    }
+
+    interface Page {
+      readonly width: number
+      readonly height: number
+      margins: Margins
+      /** The lowest y that text may reach before pdfkit starts a new page. */
+      maxY(): number
+    }
+
+    interface TextOptions {
+      width?: number
+      align?: 'left' | 'center' | 'right' | 'justify'
+      lineGap?: number
+      lineBreak?: boolean
+      continued?: boolean
+    }
+
+    interface DocumentOptions {
+      size?: string
+      margins?: Margins
+      pdfVersion?: '1.4' | '1.5' | '1.6' | '1.7'
+      tagged?: boolean
+      lang?: string
+      displayTitle?: boolean
+      subset?: 'PDF/UA' | `PDF/A-${1 | 2 | 3}${'' | 'a' | 'b'}`
+      info?: { Title?: string; Author?: string; Subject?: string }
+      bufferPages?: boolean
+      font?: FontSource
+    }
+
+    interface ArtifactOptions {
+      type?: 'Pagination' | 'Layout' | 'Page'
+    }
+  }
+
+  class PDFDocument extends Readable {
+    constructor(options?: PDFDocument.DocumentOptions)
+    x: number
+    y: number
+    readonly page: PDFDocument.Page
+    font(src: PDFDocument.FontSource, size?: number): this
+    fontSize(size: number): this
+    registerFont(name: string, src: PDFDocument.FontSource): this
+    text(text: string, options?: PDFDocument.TextOptions): this
+    text(text: string, x: number, y: number, options?: PDFDocument.TextOptions): this
+    moveDown(lines?: number): this
+    currentLineHeight(includeGap?: boolean): number
+    addPage(): this
+    bufferedPageRange(): { start: number; count: number }
+    switchToPage(n: number): PDFDocument.Page
+    struct(
+      tag: string,
+      children?: PDFDocument.StructureChild | PDFDocument.StructureChild[],
+    ): PDFDocument.StructureElement
+    addStructure(element: PDFDocument.StructureElement): this
+    markContent(tag: 'Artifact', options?: PDFDocument.ArtifactOptions): this
+    endMarkedContent(): this
+    end(): void
+  }
+
+  export = PDFDocument
+}

@@ -1,0 +1,277 @@
+import type { Knex } from 'knex'
+import type { DataLayer } from '../data'
+import { recordAuditEvent } from '../data/audit'
+import { lockCase, updateCase } from '../data/caseRecords'
+import { milestoneColumns } from '../data/caseMilestones'
+import {
+  insertDecision,
+  lockMeetingItem,
+  saveItemRecord,
+  updateDecision,
+  type DecisionRow,
+  type ItemRecord,
+  type MeetingItem,
+  type StoredDecision,
+} from '../data/itemRecords'
+import type { User } from '../data/users'
+import type { IsoDate } from '../domain/dates'
+import { decisionMilestones } from '../domain/decisionMilestones'
+import { decisionProblems } from '../domain/decisionRules'
+import { reasonsFrom } from '../domain/minutes'
+import type { Interpreter } from '../domain/vocabulary'
+import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import type { Clock } from './clock'
+import { recordWriter, type MeetingChange } from './meeting'
+import type { MeetingRecord } from './meetingRecord'
+import { placeCasesIn } from './queue'
+
+/** What the chair typed for an item, read from the form but not yet checked against the rules. */
+export interface DecisionInput {
+  /** The decision's version the form was read at; 0 for a new decision. */
+  version: number
+  outcome: string
+  reasons: string
+  matchesPreference: boolean | null
+  disagreementGround: string | null
+  disagreementExplanation: string | null
+  conditions: string | null
+  familyAttended: boolean | null
+  familyAttendees: string | null
+  interpreter: Interpreter | null
+  withoutFamilyReason: string | null
+  /** A dissenting view by panel member id; blank for a member who agreed. */
+  dissents: Record<string, string>
+  deferralAction: string | null
+  deferralOwner: string | null
+  deferralDueOn: IsoDate | null
+  inquorateReason: string | null
+  notes: string | null
+}
+
+export type DecisionSave = MeetingChange | { ok: false; reason: 'stale-decision'; current: StoredDecision }
+
+type Problem = { field: string; message: string }
+
+function present(record: MeetingRecord) {
+  return record.seats.filter((s) => s.attendance === 'present')
+}
+
+/** The rules that need the record (who came, the quorum), then the decision's own rules. */
+export function problemsWith(input: DecisionInput, item: MeetingItem, record: MeetingRecord): Problem[] {
+  const problems: Problem[] = []
+  if (record.quorum.notRecorded)
+    problems.push({ field: 'outcome', message: 'Record who is present before recording a decision' })
+  if (input.familyAttended === null)
+    problems.push({ field: 'familyAttended', message: 'Select whether the family attended' })
+  if (input.familyAttended === true && !input.familyAttendees)
+    problems.push({ field: 'familyAttendees', message: 'Enter who came for the family' })
+  if (input.familyAttended === true && !input.interpreter)
+    problems.push({ field: 'interpreter', message: 'Select whether an interpreter was needed and present' })
+  if (input.familyAttended === false && !input.withoutFamilyReason)
+    problems.push({
+      field: 'withoutFamilyReason',
+      message: 'Enter why the item was discussed without the family',
+    })
+  if (input.matchesPreference === null)
+    problems.push({
+      field: 'matchesPreference',
+      message: 'Select whether the decision matches what the family asked for',
+    })
+  if (input.outcome === 'defer') {
+    if (!input.deferralAction)
+      problems.push({ field: 'deferralAction', message: 'Enter what is needed before the panel decides' })
+    if (!input.deferralOwner) problems.push({ field: 'deferralOwner', message: 'Enter who will do it' })
+    if (!input.deferralDueOn)
+      problems.push({ field: 'deferralDueOn', message: 'Enter the date the action is due' })
+  }
+  const ruleProblems = decisionProblems({
+    kind: item.kind,
+    outcome: input.outcome,
+    reasons: reasonsFrom(input.reasons),
+    matchesPreference: input.matchesPreference ?? true,
+    familyAskedForMainstream: item.preferredSettingIsMainstream,
+    disagreementGround: input.disagreementGround,
+    disagreementExplanation: input.disagreementExplanation ?? '',
+    deferral:
+      input.outcome === 'defer'
+        ? { action: input.deferralAction ?? '', owner: input.deferralOwner ?? '', dueOn: input.deferralDueOn }
+        : null,
+    decidedOn: record.access.sitting.sittingOn,
+  })
+  for (const p of ruleProblems) {
+    if (p.field === 'matchesPreference' && input.matchesPreference === null) continue
+    if (p.field === 'deferral') {
+      // Each missing part has its own message above; what is left is a date too early.
+      if (input.deferralAction && input.deferralOwner && input.deferralDueOn)
+        problems.push({ field: 'deferralDueOn', message: p.message })
+      continue
+    }
+    problems.push(p)
+  }
+  const presentIds = new Set(present(record).map((s) => s.panelMemberId))
+  for (const [memberId, view] of Object.entries(input.dissents)) {
+    if (view && !presentIds.has(memberId))
+      problems.push({
+        field: 'dissents',
+        message: 'Only a member who was present can record a dissenting view',
+      })
+  }
+  if (!record.quorum.quorate && !record.quorum.notRecorded && !input.inquorateReason)
+    problems.push({
+      field: 'inquorateReason',
+      message: `The panel is not quorate (${record.quorum.shortfall}). Say why it must decide now, or record who else is present`,
+    })
+  return problems
+}
+
+/** The row to store: fields that do not apply to the outcome are dropped rather than kept silently. */
+export function decisionRow(input: DecisionInput, record: MeetingRecord): DecisionRow {
+  const names = new Map(record.seats.map((s) => [s.panelMemberId, s.name]))
+  const differs = input.matchesPreference === false
+  const deferred = input.outcome === 'defer'
+  return {
+    outcome: input.outcome,
+    reasons: reasonsFrom(input.reasons).join('\n'),
+    matchesPreference: input.matchesPreference ?? true,
+    disagreementGround: differs && !deferred ? input.disagreementGround : null,
+    disagreementExplanation: differs ? input.disagreementExplanation : null,
+    conditions: input.conditions,
+    withoutFamilyReason: input.familyAttended === false ? input.withoutFamilyReason : null,
+    deferralAction: deferred ? input.deferralAction : null,
+    deferralOwner: deferred ? input.deferralOwner : null,
+    deferralDueOn: deferred ? input.deferralDueOn : null,
+    inquorateReason: record.quorum.quorate ? null : input.inquorateReason,
+    dissents: Object.entries(input.dissents)
+      .filter(([id, view]) => view && names.has(id))
+      .map(([id, view]) => ({ panelMemberId: id, memberName: names.get(id)!, view })),
+  }
+}
+
+function sameDecision(stored: StoredDecision, row: DecisionRow): boolean {
+  const keys: (keyof DecisionRow)[] = [
+    'outcome',
+    'reasons',
+    'matchesPreference',
+    'disagreementGround',
+    'disagreementExplanation',
+    'conditions',
+    'withoutFamilyReason',
+    'deferralAction',
+    'deferralOwner',
+    'deferralDueOn',
+    'inquorateReason',
+  ]
+  return (
+    keys.every((k) => stored[k] === row[k]) &&
+    JSON.stringify(stored.dissents.map((d) => [d.panelMemberId, d.view])) ===
+      JSON.stringify(row.dissents.map((d) => [d.panelMemberId, d.view]))
+  )
+}
+
+function sameRecord(stored: ItemRecord | null, record: ItemRecord): boolean {
+  return (
+    stored !== null &&
+    stored.familyAttended === record.familyAttended &&
+    stored.familyAttendees === record.familyAttendees &&
+    stored.interpreter === record.interpreter &&
+    stored.notes === record.notes
+  )
+}
+
+/**
+ * Moves the case on: a decision closes its wait and completes the clock's step; a deferral sends it
+ * back to the queue with papers due on the deferral's date, so that it goes to a sitting after that.
+ */
+async function applyToCase(
+  trx: Knex.Transaction,
+  item: MeetingItem,
+  row: DecisionRow,
+  decidedOn: IsoDate,
+  today: IsoDate,
+): Promise<void> {
+  const current = await lockCase(trx, item.caseId)
+  if (!current) return
+  // A later sitting the case was queued for after an earlier deferral holds no place now.
+  await trx('agenda_items')
+    .where('case_id', item.caseId)
+    .whereNot('id', item.agendaItemId)
+    .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = agenda_items.id'))
+    .delete()
+  if (row.outcome === 'defer') {
+    await updateCase(trx, item.caseId, { status: 'submitted', papers_complete_on: row.deferralDueOn })
+    return
+  }
+  const change = decisionMilestones(item.kind, row.outcome, decidedOn)
+  const milestones = { ...current.milestones, ...change }
+  const next = nextOpenDeadline(
+    caseDeadlines({ kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] }, today),
+  )
+  await updateCase(trx, item.caseId, {
+    status: 'decided',
+    ...milestoneColumns(change),
+    next_deadline_on: next?.on ?? null,
+    next_deadline_step: next?.step ?? null,
+  })
+}
+
+export function decisionsService(data: DataLayer, clock: Clock) {
+  const write = recordWriter(data, clock)
+
+  return {
+    /**
+     * Records an item's decision with what happened at the item. A second submission of the same form
+     * changes nothing; a form read before someone else's save is refused with their version to compare.
+     */
+    async record(user: User, sittingId: string, caseId: string, input: DecisionInput): Promise<DecisionSave> {
+      let stale: StoredDecision | undefined
+      const result = await write(user, sittingId, async (trx, record) => {
+        const item = await lockMeetingItem(trx, sittingId, caseId)
+        if (!item) return { ok: false, reason: 'not-found' }
+        const problems = problemsWith(input, item, record)
+        if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
+        const row = decisionRow(input, record)
+        const existing = item.decision
+        const itemRecord = {
+          familyAttended: input.familyAttended ?? false,
+          familyAttendees: input.familyAttended ? input.familyAttendees : null,
+          interpreter: input.familyAttended ? input.interpreter : null,
+          notes: input.notes,
+        }
+        // The same form sent twice (a double click, a resubmitted page) records one decision.
+        if (existing && sameDecision(existing, row) && sameRecord(item.record, itemRecord))
+          return { ok: true }
+        if ((existing?.version ?? 0) !== input.version) {
+          stale = existing ?? undefined
+          return { ok: false, reason: 'stale', message: 'stale' }
+        }
+        const decidedOn = record.access.sitting.sittingOn
+        const decisionId = existing
+          ? (await updateDecision(trx, existing.id, user.id, row), existing.id)
+          : await insertDecision(
+              trx,
+              { agendaItemId: item.agendaItemId, caseId, decidedOn, recordedBy: user.id },
+              row,
+            )
+        await saveItemRecord(trx, item.agendaItemId, itemRecord)
+        await applyToCase(trx, item, row, decidedOn, clock.today())
+        await placeCasesIn(trx, clock.today(), user.id)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: existing ? 'decision_changed' : 'decision_recorded',
+          entityType: 'decision',
+          entityId: decisionId,
+          details: {
+            caseId,
+            outcome: row.outcome,
+            matchesPreference: row.matchesPreference,
+            version: (existing?.version ?? 0) + 1,
+          },
+        })
+        return { ok: true }
+      })
+      if (!result.ok && result.reason === 'stale' && stale)
+        return { ok: false, reason: 'stale-decision', current: stale }
+      return result
+    },
+  }
+}

@@ -1,0 +1,121 @@
+import { z } from 'zod'
+import { INTERPRETER } from '../../domain/vocabulary'
+import type { DecisionInput } from '../../services/decisions'
+import { optionalText } from '../cases/contactsForm'
+import { FormErrorCollector } from '../formErrors'
+import type { FormErrors } from '../validation'
+
+/** The decision form's fields in page order, which the error summary follows. */
+export const DECISION_FIELDS = [
+  'familyAttended',
+  'familyAttendees',
+  'interpreter',
+  'withoutFamilyReason',
+  'outcome',
+  'reasons',
+  'matchesPreference',
+  'disagreementGround',
+  'disagreementExplanation',
+  'deferralAction',
+  'deferralOwner',
+  'deferralDueOn',
+  'conditions',
+  'dissents',
+  'inquorateReason',
+  'notes',
+] as const
+
+const yesNo = z
+  .enum(['yes', 'no'])
+  .optional()
+  .transform((v) => (v === undefined ? null : v === 'yes'))
+
+const shape = z.object({
+  version: z.coerce.number().int().min(0),
+  outcome: z
+    .string()
+    .trim()
+    .max(60)
+    .optional()
+    .transform((v) => v ?? ''),
+  reasons: optionalText(4000, 'The reasons'),
+  matchesPreference: yesNo,
+  disagreementGround: z
+    .string()
+    .trim()
+    .max(80)
+    .optional()
+    .transform((v) => v || null),
+  disagreementExplanation: optionalText(2000, 'The explanation'),
+  conditions: optionalText(2000, 'The conditions or provision agreed'),
+  familyAttended: yesNo,
+  familyAttendees: optionalText(300, 'Who came for the family'),
+  interpreter: z
+    .enum(INTERPRETER)
+    .optional()
+    .transform((v) => v ?? null),
+  withoutFamilyReason: optionalText(1000, 'The reason'),
+  deferralAction: optionalText(1000, 'What is needed'),
+  deferralOwner: optionalText(200, 'Who will do it'),
+  inquorateReason: optionalText(1000, 'The reason'),
+  notes: optionalText(4000, 'The notes'),
+})
+
+const DISSENT_FIELD = /^dissent-([0-9a-f-]{36})$/
+
+function dissentsFrom(body: Record<string, unknown>, form: FormErrorCollector): Record<string, string> {
+  const dissents: Record<string, string> = {}
+  for (const [key, value] of Object.entries(body)) {
+    const match = DISSENT_FIELD.exec(key)
+    if (!match || typeof value !== 'string') continue
+    const view = value.trim()
+    if (view.length > 2000) form.add('dissents', 'A dissenting view must be 2000 characters or fewer')
+    dissents[match[1]!] = view
+  }
+  return dissents
+}
+
+export function parseDecisionForm(
+  body: Record<string, unknown>,
+): { ok: true; value: DecisionInput } | { ok: false; errors: FormErrors } {
+  const form = new FormErrorCollector(body, DECISION_FIELDS)
+  const parsed = shape.safeParse(body)
+  const deferred = body.outcome === 'defer'
+  const dueOn = form.date('deferralDueOn', 'Date the action is due', { required: false })
+  const dissents = dissentsFrom(body, form)
+  if (!parsed.success) {
+    form.addZod(parsed.error)
+    return { ok: false, errors: form.errors() }
+  }
+  if (!form.empty) return { ok: false, errors: form.errors() }
+  return {
+    ok: true,
+    value: {
+      ...parsed.data,
+      reasons: parsed.data.reasons ?? '',
+      dissents,
+      deferralDueOn: deferred ? dueOn : null,
+    },
+  }
+}
+
+/**
+ * A service's problems, first per field, for the error summary: in the form's field order where the
+ * field is one of `order`, otherwise in the order given. A date links to its day box.
+ */
+export function problemErrors(
+  problems: readonly { field: string; message: string }[],
+  order: readonly string[] = DECISION_FIELDS,
+): FormErrors {
+  const byField: Record<string, string> = {}
+  for (const p of problems) byField[p.field] ??= p.message
+  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length)
+  const fields = Object.keys(byField).sort((a, b) => rank(a) - rank(b))
+  return {
+    byField,
+    summary: fields.map((f) => ({
+      text: byField[f]!,
+      href: f === 'deferralDueOn' ? '#deferralDueOn-day' : `#${f}`,
+    })),
+  }
+}

@@ -1,0 +1,169 @@
+import type { NextFunction, Request, Response, Router } from 'express'
+import { z } from 'zod'
+import { dateFieldValues } from '../dateFields'
+import { groundsAllowed, DISAGREEMENT_GROUND_LABELS } from '../../domain/decisionRules'
+import { OUTCOMES_BY_KIND } from '../../domain/vocabulary'
+import type { StoredDecision } from '../../data/itemRecords'
+import type { Services } from '../../services'
+import type { MeetingRecord } from '../../services/meetingRecord'
+import { HttpError } from '../errors'
+import { noErrors, type FormErrors } from '../validation'
+import { parseDecisionForm, problemErrors } from './decisionForm'
+import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
+
+const declarationShape = z.object({
+  panelMemberId: z.uuid({ error: 'Select the member who declared the interest' }),
+  nature: z
+    .string()
+    .trim()
+    .min(1, 'Enter the nature of the interest')
+    .max(1000, 'The nature of the interest must be 1000 characters or fewer'),
+  leftDiscussion: z.enum(['yes', 'no'], { error: 'Select whether they left the discussion' }),
+})
+
+/** The form's values from a stored decision, so that changing one starts from what was saved. */
+function valuesFrom(record: MeetingRecord, caseId: string): Record<string, unknown> {
+  const item = record.items.find((i) => i.caseId === caseId)!
+  const d = item.decision
+  const yesNo = (v: boolean | null | undefined) => (v === true ? 'yes' : v === false ? 'no' : undefined)
+  const values: Record<string, unknown> = {
+    version: d?.version ?? 0,
+    familyAttended: item.record ? yesNo(item.record.familyAttended) : undefined,
+    familyAttendees: item.record?.familyAttendees,
+    interpreter: item.record?.interpreter,
+    notes: item.record?.notes,
+  }
+  if (!d) return values
+  Object.assign(values, {
+    outcome: d.outcome,
+    reasons: d.reasons,
+    matchesPreference: yesNo(d.matchesPreference),
+    disagreementGround: d.disagreementGround,
+    disagreementExplanation: d.disagreementExplanation,
+    conditions: d.conditions,
+    withoutFamilyReason: d.withoutFamilyReason,
+    deferralAction: d.deferralAction,
+    deferralOwner: d.deferralOwner,
+    inquorateReason: d.inquorateReason,
+    ...Object.fromEntries(
+      Object.entries(dateFieldValues(d.deferralDueOn)).map(([part, v]) => [`deferralDueOn-${part}`, v]),
+    ),
+    ...Object.fromEntries(d.dissents.map((x) => [`dissent-${x.panelMemberId}`, x.view])),
+  })
+  return values
+}
+
+/** Recording an item: declarations of interest, then the decision with everything it must say. */
+export function decisionRoutes(router: Router, services: Services): void {
+  async function showItem(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status = 200,
+    extra: { errors?: FormErrors; values?: Record<string, unknown>; stale?: StoredDecision } & Record<
+      string,
+      unknown
+    > = {},
+  ) {
+    const caseId = uuidParam(req, 'caseId')
+    const record = await services.meeting.record(req.user!, sittingIdOf(req))
+    const item = record?.items.find((i) => i.caseId === caseId)
+    if (!record || !item) return next(new HttpError(404, 'not-found'))
+    if (!record.access.isChair) return next(new HttpError(403, 'forbidden'))
+    res.status(status).render('pages/sittings/decision', {
+      ...record,
+      item,
+      position: record.items.indexOf(item) + 1,
+      outcomes: OUTCOMES_BY_KIND[item.kind],
+      grounds: groundsAllowed(item.preferredSettingIsMainstream).map((g) => ({
+        value: g,
+        text: DISAGREEMENT_GROUND_LABELS[g],
+      })),
+      present: record.seats.filter((s) => s.attendance === 'present'),
+      itemDeclarations: record.declarations.filter((d) => d.caseId === caseId),
+      readability: {
+        reasons: await services.readability.check(
+          String(extra.values?.reasons ?? item.decision?.reasons ?? ''),
+        ),
+        disagreementExplanation: await services.readability.check(
+          String(extra.values?.disagreementExplanation ?? item.decision?.disagreementExplanation ?? ''),
+        ),
+      },
+      errors: noErrors(),
+      values: valuesFrom(record, caseId),
+      declarationErrors: noErrors(),
+      declarationValues: {},
+      stale: null,
+      ...extra,
+    })
+  }
+
+  router.get('/:id/items/:caseId/decision', (req, res, next) => showItem(req, res, next))
+
+  router.post('/:id/items/:caseId/decision', async (req, res, next) => {
+    const sittingId = sittingIdOf(req)
+    const caseId = uuidParam(req, 'caseId')
+    const body = req.body as Record<string, unknown>
+    const parsed = parseDecisionForm(body)
+    if (!parsed.ok) return showItem(req, res, next, 400, { errors: parsed.errors, values: body })
+    const result = await services.decisions.record(req.user!, sittingId, caseId, parsed.value)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/meeting?saved=decision#items`)
+    if (result.reason === 'stale-decision') {
+      // Keep what the chair typed, against the version now stored, so they can compare and save again.
+      const message = `${result.current.recordedByName} saved a decision for this item after you opened it. Compare it with yours below, then save again.`
+      return showItem(req, res, next, 409, {
+        errors: { byField: {}, summary: [{ text: message, href: '#stale-decision' }] },
+        values: { ...body, version: result.current.version },
+        stale: result.current,
+      })
+    }
+    const refused = refusal(result)
+    if (refused instanceof HttpError) return next(refused)
+    const errors = refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [])
+    showItem(req, res, next, result.reason === 'invalid' ? 400 : 409, { errors, values: body })
+  })
+
+  router.post('/:id/items/:caseId/declarations', async (req, res, next) => {
+    const sittingId = sittingIdOf(req)
+    const caseId = uuidParam(req, 'caseId')
+    const body = req.body as Record<string, unknown>
+    const parsed = declarationShape.safeParse(body)
+    const result = parsed.success
+      ? await services.meeting.addDeclaration(req.user!, sittingId, caseId, {
+          panelMemberId: parsed.data.panelMemberId,
+          nature: parsed.data.nature,
+          leftDiscussion: parsed.data.leftDiscussion === 'yes',
+        })
+      : ({
+          ok: false,
+          reason: 'invalid',
+          problems: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
+        } as const)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/items/${caseId}/decision#declarations`)
+    const refused = refusal(result)
+    if (refused instanceof HttpError) return next(refused)
+    const declarationErrors =
+      refused ??
+      problemErrors(result.reason === 'invalid' ? result.problems : [], [
+        'panelMemberId',
+        'nature',
+        'leftDiscussion',
+      ])
+    showItem(req, res, next, 400, { declarationErrors, declarationValues: body })
+  })
+
+  router.post('/:id/items/:caseId/declarations/:declarationId/remove', async (req, res, next) => {
+    const sittingId = sittingIdOf(req)
+    const caseId = uuidParam(req, 'caseId')
+    const result = await services.meeting.removeDeclaration(
+      req.user!,
+      sittingId,
+      caseId,
+      uuidParam(req, 'declarationId'),
+    )
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/items/${caseId}/decision#declarations`)
+    const refused = refusal(result)
+    if (refused instanceof HttpError) return next(refused)
+    showItem(req, res, next, 409, { declarationErrors: refused ?? noErrors() })
+  })
+}

@@ -1,0 +1,121 @@
+import type { NextFunction, Request, Response, Router } from 'express'
+import { z } from 'zod'
+import { formatLongDate } from '../../domain/dates'
+import type { MinutesVersion } from '../../domain/minutes'
+import type { Services } from '../../services'
+import type { Extract } from '../../services/minutes'
+import { HttpError } from '../errors'
+import { noErrors } from '../validation'
+import { problemErrors } from './decisionForm'
+import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
+
+const correctionReason = z
+  .string({ error: 'Enter why the minutes need correcting' })
+  .trim()
+  .min(1, 'Enter why the minutes need correcting')
+  .max(1000, 'The reason must be 1000 characters or fewer')
+
+function minutesTitle(minutes: MinutesVersion): string {
+  return `Minutes: ${minutes.content.panelName}, ${formatLongDate(minutes.content.sittingOn)}`
+}
+
+function sendPdf(res: Response, pdf: Buffer, filename: string): void {
+  res.type('application/pdf')
+  res.set('Content-Disposition', `inline; filename="${filename}"`)
+  res.send(pdf)
+}
+
+/** Sends a child's extract as a PDF; its file name carries the case reference, not the child's name. */
+export async function sendExtract(services: Services, res: Response, extract: Extract, reference: string) {
+  const pdf = await services.minutes.pdf(
+    extract.minutes,
+    `Minutes extract for ${extract.childName}`,
+    extract.childName,
+  )
+  sendPdf(res, pdf, `minutes-extract-${reference}.pdf`)
+}
+
+/** The minutes: the draft from the record, approval, corrections, each version and its PDF, and extracts. */
+export function minutesRoutes(router: Router, services: Services): void {
+  async function showMinutes(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
+    const page = await services.minutes.page(req.user!, sittingIdOf(req))
+    if (!page) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/sittings/minutes', {
+      ...page.record,
+      draft: page.draft,
+      blockers: page.blockers,
+      errors: noErrors(),
+      values: {},
+      approved: req.query.approved === '1',
+      ...extra,
+    })
+  }
+
+  router.get('/:id/minutes', (req, res, next) => showMinutes(req, res, next))
+
+  router.post('/:id/minutes/approve', async (req, res, next) => {
+    const sittingId = sittingIdOf(req)
+    const version = z.coerce
+      .number()
+      .int()
+      .safeParse((req.body as Record<string, unknown>).recordVersion)
+    const result = await services.minutes.approve(req.user!, sittingId, version.success ? version.data : -1)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/minutes?approved=1`)
+    const refused = refusal(result)
+    if (refused instanceof HttpError) return next(refused)
+    const errors = refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['minutes'])
+    showMinutes(req, res, next, 409, { errors })
+  })
+
+  router.get('/:id/minutes/correct', async (req, res, next) => {
+    const page = await services.minutes.page(req.user!, sittingIdOf(req))
+    if (!page) return next(new HttpError(404, 'not-found'))
+    if (!page.record.access.isChair) return next(new HttpError(403, 'forbidden'))
+    res.render('pages/sittings/minutes-correct', { ...page.record, errors: noErrors(), values: {} })
+  })
+
+  router.post('/:id/minutes/correct', async (req, res, next) => {
+    const sittingId = sittingIdOf(req)
+    const body = req.body as Record<string, unknown>
+    const reason = correctionReason.safeParse(body.reason)
+    const result = reason.success
+      ? await services.minutes.correct(req.user!, sittingId, reason.data)
+      : ({
+          ok: false,
+          reason: 'invalid',
+          problems: [{ field: 'reason', message: reason.error.issues[0]!.message }],
+        } as const)
+    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/meeting`)
+    const refused = refusal(result)
+    if (refused instanceof HttpError) return next(refused)
+    const page = await services.minutes.page(req.user!, sittingId)
+    if (!page) return next(new HttpError(404, 'not-found'))
+    res.status(400).render('pages/sittings/minutes-correct', {
+      ...page.record,
+      errors: refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['reason']),
+      values: body,
+    })
+  })
+
+  router.get('/:id/minutes/draft.pdf', async (req, res, next) => {
+    const page = await services.minutes.page(req.user!, sittingIdOf(req))
+    if (!page?.draft) return next(new HttpError(404, 'not-found'))
+    sendPdf(res, await services.minutes.pdf(page.draft, minutesTitle(page.draft)), 'minutes-draft.pdf')
+  })
+
+  router.get('/:id/minutes/versions/:version.pdf', async (req, res, next) => {
+    const version = z.coerce.number().int().min(1).safeParse(req.params.version)
+    if (!version.success) return next(new HttpError(404, 'not-found'))
+    const found = await services.minutes.version(req.user!, sittingIdOf(req), version.data)
+    if (!found) return next(new HttpError(404, 'not-found'))
+    const title = minutesTitle(found.minutes)
+    sendPdf(res, await services.minutes.pdf(found.minutes, title), `minutes-version-${version.data}.pdf`)
+  })
+
+  router.get('/:id/minutes/extracts/:caseId.pdf', async (req, res, next) => {
+    const caseId = uuidParam(req, 'caseId')
+    const extract = await services.minutes.staffExtract(req.user!, caseId, sittingIdOf(req))
+    if (!extract) return next(new HttpError(404, 'not-found'))
+    await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
+  })
+}
