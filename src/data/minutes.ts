@@ -120,3 +120,14 @@ export async function isFamilyOfCase(trx: Executor, userId: string, caseId: stri
     .first('c.id')
   return row !== undefined
 }
+
+/** Which of these cases have an item in approved minutes, so that an extract can be offered. */
+export async function casesWithApprovedMinutes(trx: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set()
+  const ids = (await trx('agenda_items as ai')
+    .whereIn('ai.case_id', caseIds)
+    .whereExists(trx('minutes as m').whereRaw('m.sitting_id = ai.sitting_id').where('m.status', 'approved'))
+    .distinct('ai.case_id')
+    .pluck('ai.case_id')) as string[]
+  return new Set(ids)
+}

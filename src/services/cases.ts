@@ -1,3 +1,4 @@
+import { casesWithApprovedMinutes } from '../data/minutes'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
@@ -381,10 +382,11 @@ export function casesService(data: DataLayer, clock: Clock) {
     async caseView(id: string) {
       const detail = await data.caseDetail.find(id)
       if (!detail) return undefined
-      const [timeline, caseworkers, placement] = await Promise.all([
+      const [timeline, caseworkers, placement, withMinutes] = await Promise.all([
         data.caseDetail.timeline(id),
         data.caseDetail.listCaseworkers(),
         data.queue.placementOf(id),
+        casesWithApprovedMinutes(data.db, [id]),
       ])
       const today = clock.today()
       const all = caseDeadlines(
@@ -404,7 +406,14 @@ export function casesService(data: DataLayer, clock: Clock) {
         ...d,
         state: d.state(today, next?.step === d.step ? plannedOn : undefined),
       }))
-      return { detail, timeline, deadlines, caseworkers, placement: placement ?? null }
+      return {
+        detail,
+        timeline,
+        deadlines,
+        caseworkers,
+        placement: placement ?? null,
+        hasMinutesExtract: withMinutes.has(id),
+      }
     },
   }
 }

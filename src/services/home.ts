@@ -1,3 +1,4 @@
+import { casesWithApprovedMinutes } from '../data/minutes'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import type { Clock } from './clock'
@@ -19,7 +20,16 @@ export function homeService(data: DataLayer, clock: Clock) {
         children.map((c) => c.id),
         clock.today(),
       )
-      return children.map((child) => ({ ...child, cases: cases.filter((c) => c.childId === child.id) }))
+      const withMinutes = await casesWithApprovedMinutes(
+        data.db,
+        cases.map((c) => c.id),
+      )
+      return children.map((child) => ({
+        ...child,
+        cases: cases
+          .filter((c) => c.childId === child.id)
+          .map((c) => ({ ...c, hasMinutesExtract: withMinutes.has(c.id) })),
+      }))
     },
 
     async managerOverview() {

@@ -567,3 +567,24 @@ describe('a placement that does not name the family’s school', () => {
     })
   })
 })
+
+describe('where the extract is offered', () => {
+  test('the case page links the caseworker to the extract once the minutes are approved', async () => {
+    const owner = (await db()('cases as c')
+      .join('users as u', 'u.id', 'c.caseworker_id')
+      .where('c.id', cases.freya)
+      .first('u.email')) as { email: string }
+    const page = await (await as(owner.email)).agent.get(`/cases/${cases.freya}`).expect(200)
+    expect(page.text).toContain(`/cases/${cases.freya}/minutes-extract.pdf`)
+    const mohammed = await (await as('manager@example.org')).agent.get(`/cases/${cases.mohammed}`).expect(200)
+    expect(mohammed.text).toContain(`/cases/${cases.mohammed}/minutes-extract.pdf`)
+  })
+
+  test('the family’s page links to their own child’s extract', async () => {
+    const family = await signedInAgent(t.app, 'freya.parent@example.org')
+    const page = await family.get('/portal').expect(200)
+    expect(page.text).toContain(`/portal/cases/${cases.freya}/minutes-extract.pdf`)
+    const other = await (await as('parent@example.org')).agent.get('/portal').expect(200)
+    expect(other.text).not.toContain('minutes-extract')
+  })
+})
