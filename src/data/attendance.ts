@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import { insertRow, type Db } from './db'
 import type { Agency, Attendance } from '../domain/vocabulary'
 
 type Executor = Db | Knex.Transaction
@@ -101,10 +101,7 @@ export async function addGuest(
   sittingId: string,
   guest: { name: string; role: string },
 ): Promise<string> {
-  const [row] = (await trx('sitting_guests')
-    .insert({ sitting_id: sittingId, name: guest.name, role: guest.role })
-    .returning('id')) as { id: string }[]
-  return row!.id
+  return insertRow(trx, 'sitting_guests', { sitting_id: sittingId, name: guest.name, role: guest.role })
 }
 
 /** True when there was such a guest to remove. */

@@ -113,3 +113,13 @@ function processIsAlive(pid: number): boolean {
     return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
+
+/** Inserts one row and gives back its generated id. */
+export async function insertRow(
+  trx: Knex | Knex.Transaction,
+  table: string,
+  row: Record<string, unknown>,
+): Promise<string> {
+  const [inserted] = (await trx(table).insert(row).returning('id')) as { id: string }[]
+  return inserted!.id
+}

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import { insertRow, type Db } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { CaseKind, CaseStatus, Interpreter } from '../domain/vocabulary'
 
@@ -262,16 +262,13 @@ export async function insertDecision(
   item: { agendaItemId: string; caseId: string; decidedOn: IsoDate; recordedBy: string },
   d: DecisionRow,
 ): Promise<string> {
-  const [row] = (await trx('decisions')
-    .insert({
-      ...decisionColumns(d),
-      agenda_item_id: item.agendaItemId,
-      case_id: item.caseId,
-      decided_on: item.decidedOn,
-      recorded_by: item.recordedBy,
-    })
-    .returning('id')) as { id: string }[]
-  return row!.id
+  return insertRow(trx, 'decisions', {
+    ...decisionColumns(d),
+    agenda_item_id: item.agendaItemId,
+    case_id: item.caseId,
+    decided_on: item.decidedOn,
+    recorded_by: item.recordedBy,
+  })
 }
 
 export async function updateDecision(
@@ -333,16 +330,13 @@ export async function addDeclaration(
     recordedBy: string
   },
 ): Promise<string> {
-  const [row] = (await trx('declarations')
-    .insert({
-      agenda_item_id: d.agendaItemId,
-      panel_member_id: d.panelMemberId,
-      nature: d.nature,
-      left_discussion: d.leftDiscussion,
-      recorded_by: d.recordedBy,
-    })
-    .returning('id')) as { id: string }[]
-  return row!.id
+  return insertRow(trx, 'declarations', {
+    agenda_item_id: d.agendaItemId,
+    panel_member_id: d.panelMemberId,
+    nature: d.nature,
+    left_discussion: d.leftDiscussion,
+    recorded_by: d.recordedBy,
+  })
 }
 
 export async function removeDeclaration(

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import { insertRow, type Db } from './db'
 import type { JargonTerm } from '../domain/readability'
 
 /** A row of the council's jargon list, with the id the admin pages address it by. */
@@ -37,10 +37,7 @@ export async function findJargonByTerm(trx: Query, term: string): Promise<Jargon
 }
 
 export async function insertJargonTerm(trx: Knex.Transaction, jargon: JargonTerm): Promise<string> {
-  const [row] = (await trx('jargon_terms')
-    .insert({ term: jargon.term, plainer: jargon.plainer })
-    .returning('id')) as { id: string }[]
-  return row!.id
+  return insertRow(trx, 'jargon_terms', { term: jargon.term, plainer: jargon.plainer })
 }
 
 /** False when there is no term with this id. */

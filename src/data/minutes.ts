@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import { insertRow, type Db } from './db'
 import type { MinutesContent, MinutesVersion } from '../domain/minutes'
 
 type Executor = Db | Knex.Transaction
@@ -17,6 +17,16 @@ interface MinutesRow {
   approved_by_name: string | null
   approved_at: Date | null
 }
+
+const MINUTES_COLUMNS = [
+  'm.id',
+  'm.version',
+  'm.status',
+  'm.content',
+  'm.correction_reason',
+  'u.full_name as approved_by_name',
+  'm.approved_at',
+]
 
 function toMinutes(r: MinutesRow): StoredMinutes {
   return {
@@ -37,15 +47,7 @@ export async function listMinutes(trx: Executor, sittingId: string): Promise<Sto
     .leftJoin('users as u', 'u.id', 'm.approved_by')
     .where('m.sitting_id', sittingId)
     .orderBy('m.version', 'desc')
-    .select(
-      'm.id',
-      'm.version',
-      'm.status',
-      'm.content',
-      'm.correction_reason',
-      'u.full_name as approved_by_name',
-      'm.approved_at',
-    )
+    .select(MINUTES_COLUMNS)
   return rows.map(toMinutes)
 }
 
@@ -56,10 +58,12 @@ export async function openDraft(
   version: number,
   correctionReason: string | null,
 ): Promise<string> {
-  const [row] = (await trx('minutes')
-    .insert({ sitting_id: sittingId, version, status: 'draft', correction_reason: correctionReason })
-    .returning('id')) as { id: string }[]
-  return row!.id
+  return insertRow(trx, 'minutes', {
+    sitting_id: sittingId,
+    version,
+    status: 'draft',
+    correction_reason: correctionReason,
+  })
 }
 
 /** Approves a draft, storing what it says; an approved version is never written again. */
@@ -99,16 +103,7 @@ export async function latestApprovedMinutesForCase(
       { column: 's.sitting_on', order: 'desc' },
       { column: 'm.version', order: 'desc' },
     ])
-    .first(
-      'm.id',
-      'm.sitting_id',
-      'm.version',
-      'm.status',
-      'm.content',
-      'm.correction_reason',
-      'u.full_name as approved_by_name',
-      'm.approved_at',
-    )
+    .first([...MINUTES_COLUMNS, 'm.sitting_id'])
   return row && { sittingId: row.sitting_id, minutes: toMinutes(row) }
 }
 
@@ -122,7 +117,10 @@ export async function isFamilyOfCase(trx: Executor, userId: string, caseId: stri
 }
 
 /** Which of these cases have an item in approved minutes, so that an extract can be offered. */
-export async function casesWithApprovedMinutes(trx: Executor, caseIds: readonly string[]): Promise<Set<string>> {
+export async function casesWithApprovedMinutes(
+  trx: Executor,
+  caseIds: readonly string[],
+): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set()
   const ids = (await trx('agenda_items as ai')
     .whereIn('ai.case_id', caseIds)
