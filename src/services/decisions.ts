@@ -72,7 +72,8 @@ export function problemsWith(input: DecisionInput, item: MeetingItem, record: Me
       field: 'withoutFamilyReason',
       message: 'Enter why the item was discussed without the family',
     })
-  if (input.matchesPreference === null)
+  // A deferral decides nothing yet, so it neither matches nor differs from what the family asked.
+  if (input.matchesPreference === null && input.outcome !== 'defer')
     problems.push({
       field: 'matchesPreference',
       message: 'Select whether the decision matches what the family asked for',
