@@ -241,8 +241,8 @@ export function decisionsService(data: DataLayer, clock: Clock) {
         // The same form sent twice (a double click, a resubmitted page) records one decision.
         if (existing && sameDecision(existing, row) && sameRecord(item.record, itemRecord))
           return { ok: true }
-        if ((existing?.version ?? 0) !== input.version) {
-          stale = existing ?? undefined
+        if (existing && existing.version !== input.version) {
+          stale = existing
           return { ok: false, reason: 'stale', message: 'stale' }
         }
         const decidedOn = record.access.sitting.sittingOn
@@ -259,10 +259,11 @@ export function decisionsService(data: DataLayer, clock: Clock) {
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: existing ? 'decision_changed' : 'decision_recorded',
-          entityType: 'decision',
-          entityId: decisionId,
+          // Kept against the case, so that its timeline shows the panel's decision.
+          entityType: 'case',
+          entityId: caseId,
           details: {
-            caseId,
+            decisionId,
             outcome: row.outcome,
             matchesPreference: row.matchesPreference,
             version: (existing?.version ?? 0) + 1,

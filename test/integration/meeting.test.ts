@@ -231,8 +231,9 @@ describe('running the meeting', () => {
       assessment_decision: 'refuse',
       assessment_decided_on: '2026-11-17',
     })
-    const audits = await db()('audit_events').where({ action: 'decision_recorded', entity_id: decision.id })
+    const audits = await db()('audit_events').where({ action: 'decision_recorded', entity_id: cases.freya })
     expect(audits).toHaveLength(1)
+    expect(audits[0].details).toMatchObject({ decisionId: decision.id, outcome: 'refuse_to_assess' })
   })
 
   test('the same form submitted twice records one decision', async () => {
@@ -243,7 +244,7 @@ describe('running the meeting', () => {
     expect(decisions[0].version).toBe(1)
     const audits = await db()('audit_events')
       .whereIn('action', ['decision_recorded', 'decision_changed'])
-      .where('entity_id', decisions[0].id)
+      .where('entity_id', cases.freya)
     expect(audits).toHaveLength(1)
   })
 
@@ -576,6 +577,8 @@ describe('where the extract is offered', () => {
       .first('u.email')) as { email: string }
     const page = await (await as(owner.email)).agent.get(`/cases/${cases.freya}`).expect(200)
     expect(page.text).toContain(`/cases/${cases.freya}/minutes-extract.pdf`)
+    expect(page.text).toContain('Panel decision recorded: Do not carry out an assessment')
+    expect(page.text).toContain('Panel decision changed: Do not carry out an assessment')
     const mohammed = await (await as('manager@example.org')).agent.get(`/cases/${cases.mohammed}`).expect(200)
     expect(mohammed.text).toContain(`/cases/${cases.mohammed}/minutes-extract.pdf`)
   })

@@ -1,3 +1,4 @@
+import { OUTCOME_LABELS } from '../../domain/vocabulary'
 import type { TimelineEntry } from '../../data/caseDetail'
 
 const WHAT_HAPPENED: Record<string, string> = {
@@ -17,6 +18,8 @@ const WHAT_HAPPENED: Record<string, string> = {
   agenda_reordered: 'Agenda order changed by the chair',
   agenda_sent_back: 'Sent back to the queue by the chair',
   agenda_removed_sitting_cancelled: 'Sitting cancelled: back in the queue',
+  decision_recorded: 'Panel decision recorded',
+  decision_changed: 'Panel decision changed',
 }
 
 const count = (n: unknown, one: string, many: string) =>
@@ -42,6 +45,11 @@ export function presentTimeline(entries: TimelineEntry[], people: { id: string; 
         return `Named caseworker changed from ${name(e.details.fromCaseworkerId)} to ${name(e.details.toCaseworkerId)}`
       case 'contacts_changed':
         return contactsChanged(e.details)
+      case 'decision_recorded':
+      case 'decision_changed':
+        return e.details.outcome === 'defer'
+          ? 'Panel deferred its decision: back in the queue'
+          : `${WHAT_HAPPENED[e.action]}: ${OUTCOME_LABELS[String(e.details.outcome)] ?? 'decided'}`
       default:
         return WHAT_HAPPENED[e.action] ?? 'Case changed'
     }
