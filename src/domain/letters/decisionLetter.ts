@@ -1,0 +1,141 @@
+import { appealDeadline } from '../appealDeadline'
+import { formatLongDate } from '../dates'
+import { DISAGREEMENT_GROUND_LABELS } from '../decisionRules'
+import { outcomeWording } from './outcomeWording'
+import type { LetterFacts, LetterModel, LetterSection, LetterSettings, LetterText, Right } from './types'
+
+const t = (text: string): LetterText => ({ text, from: 'template' })
+const p = (text: string): LetterText => ({ text, from: 'panel' })
+
+const filled = (...values: (string | null | undefined)[]) => values.every((v) => (v ?? '').trim() !== '')
+
+/**
+ * "If you disagree": each right only when the council's settings let the letter say how to use it.
+ * A right left out is reported, and the letter cannot be issued (DESIGN.md "The letter").
+ */
+function disagreeSection(
+  f: LetterFacts,
+  s: LetterSettings,
+  appealBy: string,
+): { section: LetterSection; given: Right[] } {
+  const given: Right[] = []
+  const paragraphs: LetterText[] = [
+    t(`Please talk to your caseworker first. They can explain the decision and what you can do.`),
+  ]
+  const advice = s.informationAdvice
+  if (filled(advice.name, advice.phone, advice.email)) {
+    given.push('information_advice')
+    paragraphs.push(
+      t(`You can get free advice that does not take sides from ${advice.name}.`),
+      t(
+        `Phone ${advice.phone} or email ${advice.email}.${advice.website ? ` Website: ${advice.website}.` : ''}`,
+      ),
+    )
+  }
+  const dr = s.disagreementResolution
+  if (filled(dr.name, dr.phone, dr.email)) {
+    given.push('disagreement_resolution')
+    paragraphs.push(
+      t(`You can ask for a meeting to help sort out the disagreement. This is run by ${dr.name}.`),
+      t(`Phone ${dr.phone} or email ${dr.email}. Using it does not affect your right to appeal.`),
+    )
+  }
+  const mediation = s.mediation
+  if (filled(mediation.name, mediation.phone, mediation.email)) {
+    given.push('mediation')
+    paragraphs.push(
+      t(`You can also ask for mediation. This is a meeting with someone who does not take sides.`),
+      t(`Before you appeal, you must contact ${mediation.name} to talk about mediation.`),
+      t(`They will give you a certificate. Phone ${mediation.phone} or email ${mediation.email}.`),
+      t(`You do not need a certificate if your appeal is only about the school named in the plan.`),
+    )
+  }
+  if (filled(s.tribunalUrl)) {
+    given.push('appeal')
+    paragraphs.push(
+      t(`You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).`),
+      t(`The tribunal must get your appeal by ${appealBy}.`),
+      t(
+        `If you have a mediation certificate, you may have longer. Find out how to appeal at ${s.tribunalUrl}.`,
+      ),
+    )
+  }
+  return { section: { id: 'disagree', heading: 'If you disagree', paragraphs }, given }
+}
+
+function askedSection(f: LetterFacts): LetterSection {
+  const paragraphs: LetterText[] = []
+  if (f.familyAsked) paragraphs.push(t('You told us:'), p(f.familyAsked))
+  else if (f.preferredSetting) paragraphs.push(t(`You asked for ${f.preferredSetting}.`))
+  if (f.matchesPreference) {
+    paragraphs.push(t('Our decision gives you what you asked for.'))
+  } else {
+    paragraphs.push(t('Our decision is different from what you asked for. This is why:'))
+    if (f.disagreementExplanation) paragraphs.push(p(f.disagreementExplanation))
+    if (f.disagreementGround) {
+      paragraphs.push(
+        t('The law lets us do this for this reason:'),
+        t(DISAGREEMENT_GROUND_LABELS[f.disagreementGround] + '.'),
+      )
+    }
+  }
+  return { id: 'asked', heading: 'What you asked for', paragraphs }
+}
+
+/** The decision letter for a family, in the order DESIGN.md sets, from the decision and the council's settings. */
+export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
+  const appealBy = appealDeadline({ letter: f.letterDate }, f.bankHolidays).lastDay
+  const wording = outcomeWording(f, s)
+  const next = wording.next.map(t)
+  if (f.outcome === 'defer' && f.deferral) next.splice(1, 0, p(f.deferral.action))
+  const disagree = disagreeSection(f, s, formatLongDate(appealBy))
+  const sections: LetterSection[] = [
+    { id: 'decision', heading: 'Our decision', paragraphs: [t(wording.decision)] },
+    {
+      id: 'why',
+      heading: 'Why we made this decision',
+      paragraphs: [t('The panel gave these reasons:')],
+      list: f.reasons.map(p),
+    },
+    askedSection(f),
+    {
+      id: 'next',
+      heading: 'What happens next',
+      paragraphs: f.conditions ? [...next, t('The panel also agreed:'), p(f.conditions)] : next,
+    },
+    disagree.section,
+    {
+      id: 'formats',
+      heading: 'If you need this letter in another way',
+      paragraphs: [
+        t('We can send this letter in large print, in another language or in Easy Read.'),
+        t(`Phone ${s.sendTeam.phone} or email ${s.sendTeam.email}.`),
+      ],
+    },
+    {
+      id: 'caseworker',
+      heading: 'Your caseworker',
+      paragraphs: [
+        t(`Your caseworker is ${f.caseworker.name}.`),
+        t(
+          f.caseworker.phone
+            ? `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`
+            : `Email ${f.caseworker.email}.`,
+        ),
+      ],
+    },
+  ]
+  return {
+    title: `Our decision about ${f.child.firstName} ${f.child.lastName}`,
+    councilName: s.councilName,
+    councilAddress: s.councilAddress,
+    addressee: f.addressee,
+    date: f.letterDate,
+    reference: f.reference,
+    greeting: `Dear ${f.addressee.name}`,
+    sections,
+    signOff: s.signature,
+    appealBy,
+    rightsGiven: disagree.given,
+  }
+}

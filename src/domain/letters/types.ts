@@ -1,0 +1,84 @@
+import type { IsoDate } from '../dates'
+import type { DisagreementGround } from '../decisionRules'
+import type { DeadlineStep } from '../statutoryClock'
+import type { CaseKind } from '../vocabulary'
+
+export interface Contact {
+  name: string
+  phone: string
+  email: string
+}
+
+/** What the admin sets once for every letter: who the council is, and who families can turn to. */
+export interface LetterSettings {
+  councilName: string
+  councilAddress: readonly string[]
+  /** Who to ask for the letter in large print, another language or Easy Read. */
+  sendTeam: { phone: string; email: string }
+  /** The local SEND information, advice and support service: free and independent. */
+  informationAdvice: Contact & { website: string }
+  mediation: Contact
+  disagreementResolution: Contact
+  tribunalUrl: string
+  signature: { name: string; jobTitle: string }
+  /** How soon the caseworker gets in touch where the law sets no date. */
+  followUpWorkingDays: number
+}
+
+/** Everything about the decision and the case that a letter says. */
+export interface LetterFacts {
+  kind: CaseKind
+  outcome: string
+  child: { firstName: string; lastName: string }
+  reference: string
+  addressee: { name: string; addressLines: readonly string[] }
+  letterDate: IsoDate
+  reasons: readonly string[]
+  matchesPreference: boolean
+  /** What the family asked for, in their words. */
+  familyAsked: string | null
+  preferredSetting: string | null
+  disagreementGround: DisagreementGround | null
+  disagreementExplanation: string | null
+  conditions: string | null
+  deferral: { action: string; dueOn: IsoDate } | null
+  /** The case's statutory dates still to come, from the statutory clock. */
+  dueDates: Partial<Record<DeadlineStep, IsoDate>>
+  caseworker: { name: string; phone: string | null; email: string }
+  bankHolidays: readonly IsoDate[]
+}
+
+/** Words the council wrote (checked for readability) or the panel's own words about this child. */
+export interface LetterText {
+  text: string
+  from: 'template' | 'panel'
+}
+
+export const SECTION_IDS = ['decision', 'why', 'asked', 'next', 'disagree', 'formats', 'caseworker'] as const
+export type SectionId = (typeof SECTION_IDS)[number]
+
+export interface LetterSection {
+  id: SectionId
+  heading: string
+  paragraphs: LetterText[]
+  list?: LetterText[]
+}
+
+export const RIGHTS = ['appeal', 'mediation', 'disagreement_resolution', 'information_advice'] as const
+export type Right = (typeof RIGHTS)[number]
+
+export interface LetterModel {
+  title: string
+  councilName: string
+  councilAddress: readonly string[]
+  addressee: { name: string; addressLines: readonly string[] }
+  date: IsoDate
+  reference: string
+  greeting: string
+  sections: LetterSection[]
+  signOff: { name: string; jobTitle: string }
+  /** The last day the tribunal must receive an appeal. */
+  appealBy: IsoDate
+  /** The rights the letter tells the family about; a letter that lacks any cannot be issued. */
+  rightsGiven: Right[]
+}
