@@ -9,14 +9,25 @@ import PDFDocument from 'pdfkit'
  */
 
 export type HeadingLevel = 1 | 2 | 3
+export type PrintSize = 'standard' | 'large'
+
+interface TypeScale {
+  body: number
+  headings: Record<HeadingLevel, number>
+  pageNumber: number
+  lineGap: number
+  bulletIndent: number
+}
+
+const TYPE_SCALES: Record<PrintSize, TypeScale> = {
+  standard: { body: 12, headings: { 1: 20, 2: 16, 3: 13 }, pageNumber: 10, lineGap: 3, bulletIndent: 18 },
+  // Large print is promised as 16pt or larger, so that holds for every word on the page, page numbers too.
+  large: { body: 16, headings: { 1: 24, 2: 20, 3: 18 }, pageNumber: 16, lineGap: 4, bulletIndent: 24 },
+}
 
 const REGULAR = 'DejaVuSans'
 const BOLD = 'DejaVuSans-Bold'
-const BODY_SIZE = 12
-const HEADING_SIZES: Record<HeadingLevel, number> = { 1: 20, 2: 16, 3: 13 }
-const LINE_GAP = 3
 const MARGIN = 56
-const BULLET_INDENT = 18
 
 // Parsing a TTF takes longer than laying out a whole letter, so each font is parsed once per process.
 let fonts: { regular: Font; bold: Font } | undefined
@@ -34,9 +45,11 @@ export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
   private readonly chunks: Buffer[] = []
+  private readonly scale: TypeScale
   private finished = false
 
-  constructor(meta: { title: string; author: string }) {
+  constructor(meta: { title: string; author: string; print?: PrintSize }) {
+    this.scale = TYPE_SCALES[meta.print ?? 'standard']
     const { regular, bold } = dejaVu()
     this.doc = new PDFDocument({
       size: 'A4',
@@ -58,24 +71,55 @@ export class AccessiblePdf {
   }
 
   heading(level: HeadingLevel, text: string): void {
-    const size = HEADING_SIZES[level]
+    const size = this.scale.headings[level]
     if (this.doc.y > this.doc.page.margins.top) this.doc.moveDown(0.6)
     // A heading alone at the foot of a page reads as cut off from what it introduces.
     this.keepRoomFor(size * 1.5 + this.lineHeight() * 2)
-    this.block(`H${level}`, () => this.doc.font(BOLD, size).text(text, { lineGap: LINE_GAP }))
+    this.block(`H${level}`, () => this.doc.font(BOLD, size).text(text, { lineGap: this.scale.lineGap }))
     this.doc.moveDown(0.3)
   }
 
-  paragraph(text: string): void {
-    this.block('P', () => this.doc.font(REGULAR, BODY_SIZE).text(text, { lineGap: LINE_GAP }))
+  /** keepTogether starts the paragraph on a new page rather than split it, unless it is longer than a page. */
+  paragraph(text: string, options: { keepTogether?: boolean } = {}): void {
+    this.textBlock(text, { keepTogether: options.keepTogether ?? false })
+  }
+
+  /** Short lines read as one paragraph and kept on one page, such as an address or a signature. */
+  lines(lines: readonly string[], options: { align?: 'left' | 'right' } = {}): void {
+    this.textBlock(lines.join('\n'), { keepTogether: true, align: options.align })
+  }
+
+  /**
+   * An image scaled to fit inside `fit` (width, height), such as a council's logo. It is tagged as a Figure
+   * whose Alt text a screen reader reads instead, with the BBox that PDF/UA asks a Figure to give.
+   */
+  image(
+    data: Buffer,
+    options: { fit: readonly [number, number]; alt: string; align?: 'left' | 'right' },
+  ): void {
+    const image = this.doc.openImage(data)
+    const ratio = Math.min(options.fit[0] / image.width, options.fit[1] / image.height)
+    const [width, height] = [image.width * ratio, image.height * ratio]
+    this.keepRoomFor(height)
+    const { margins } = this.doc.page
+    const x = options.align === 'right' ? this.doc.page.width - margins.right - width : margins.left
+    const y = this.doc.y
+    const figure = {
+      alt: options.alt,
+      bbox: [x, y, x + width, y + height] as const,
+      placement: 'Block' as const,
+    }
+    this.root.add(this.doc.struct('Figure', figure, () => this.doc.image(image, x, y, { width, height })))
+    this.doc.y = y + height
     this.doc.moveDown(0.5)
   }
 
   /** A paragraph that starts with a bold label, such as "Where: Room 2, County Hall". */
   keyValue(label: string, value: string): void {
+    const { body, lineGap } = this.scale
     this.block('P', () => {
-      this.doc.font(BOLD, BODY_SIZE).text(`${label}: `, { lineGap: LINE_GAP, continued: true })
-      this.doc.font(REGULAR, BODY_SIZE).text(value, { lineGap: LINE_GAP })
+      this.doc.font(BOLD, body).text(`${label}: `, { lineGap, continued: true })
+      this.doc.font(REGULAR, body).text(value, { lineGap })
     })
     this.doc.moveDown(0.5)
   }
@@ -85,22 +129,19 @@ export class AccessiblePdf {
     if (items.length === 0) return
     const list = this.doc.struct('L')
     this.root.add(list)
+    const { body, lineGap, bulletIndent } = this.scale
     const left = this.doc.page.margins.left
-    const width = this.contentWidth() - BULLET_INDENT
+    const width = this.contentWidth() - bulletIndent
     for (const text of items) {
       this.keepRoomFor(this.lineHeight())
       const y = this.doc.y
       const item = this.doc.struct('LI')
       list.add(item)
       item.add(
-        this.doc.struct('Lbl', () =>
-          this.doc.font(REGULAR, BODY_SIZE).text('•', left, y, { lineBreak: false }),
-        ),
+        this.doc.struct('Lbl', () => this.doc.font(REGULAR, body).text('•', left, y, { lineBreak: false })),
       )
       item.add(
-        this.doc.struct('LBody', () =>
-          this.doc.text(text, left + BULLET_INDENT, y, { width, lineGap: LINE_GAP }),
-        ),
+        this.doc.struct('LBody', () => this.doc.text(text, left + bulletIndent, y, { width, lineGap })),
       )
       item.end()
       this.doc.moveDown(0.2)
@@ -124,12 +165,25 @@ export class AccessiblePdf {
     return ended
   }
 
+  private textBlock(text: string, options: { keepTogether: boolean; align?: 'left' | 'right' }): void {
+    const { body, lineGap } = this.scale
+    const style = { lineGap, align: options.align }
+    if (options.keepTogether) {
+      this.keepRoomFor(
+        this.doc.font(REGULAR, body).heightOfString(text, { ...style, width: this.contentWidth() }),
+      )
+    }
+    this.block('P', () => this.doc.font(REGULAR, body).text(text, style))
+    this.doc.moveDown(0.5)
+  }
+
   private block(tag: string, draw: () => void): void {
     this.doc.x = this.doc.page.margins.left
     this.root.add(this.doc.struct(tag, draw))
   }
 
   private numberPages(): void {
+    const size = this.scale.pageNumber
     const { start, count } = this.doc.bufferedPageRange()
     for (let i = 0; i < count; i++) {
       const page = this.doc.switchToPage(start + i)
@@ -138,8 +192,8 @@ export class AccessiblePdf {
       page.margins.bottom = 0
       this.doc.markContent('Artifact', { type: 'Pagination' })
       this.doc
-        .font(REGULAR, 10)
-        .text(`Page ${i + 1} of ${count}`, page.margins.left, page.height - bottom / 2 - 5, {
+        .font(REGULAR, size)
+        .text(`Page ${i + 1} of ${count}`, page.margins.left, page.height - bottom / 2 - size / 2, {
           width: this.contentWidth(),
           align: 'center',
         })
@@ -149,11 +203,13 @@ export class AccessiblePdf {
   }
 
   private keepRoomFor(height: number): void {
-    if (this.doc.y + height > this.doc.page.maxY()) this.doc.addPage()
+    // On a fresh page a new page would not give more room, only a blank page.
+    const onFreshPage = this.doc.y <= this.doc.page.margins.top
+    if (!onFreshPage && this.doc.y + height > this.doc.page.maxY()) this.doc.addPage()
   }
 
   private lineHeight(): number {
-    return this.doc.font(REGULAR, BODY_SIZE).currentLineHeight(true) + LINE_GAP
+    return this.doc.font(REGULAR, this.scale.body).currentLineHeight(true) + this.scale.lineGap
   }
 
   private contentWidth(): number {

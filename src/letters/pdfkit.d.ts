@@ -6,9 +6,12 @@
  */
 
 declare module 'fontkit' {
-  /** A parsed font. Opaque here: only pdfkit looks inside. */
+  /** A parsed font; its metrics are in font units, unitsPerEm to the em. */
   export interface Font {
     readonly postscriptName: string
+    readonly ascent: number
+    readonly descent: number
+    readonly unitsPerEm: number
   }
 
   /** Parses a font file. Only single-font .ttf files are read here, never a .ttc collection. */
@@ -25,6 +28,19 @@ declare module 'pdfkit' {
 
     /** A closure's drawing becomes the element's marked content. */
     type StructureChild = StructureElement | (() => void)
+
+    /** Attributes of a structure element; bbox is [left, top, right, bottom] from the page's top left. */
+    interface StructureOptions {
+      alt?: string
+      bbox?: readonly [number, number, number, number]
+      placement?: 'Block' | 'Inline'
+    }
+
+    /** An image pdfkit has opened (PNG or JPEG), with its size in pixels. */
+    interface Image {
+      readonly width: number
+      readonly height: number
+    }
 
     interface StructureElement {
       add(child: StructureChild): this
@@ -83,6 +99,7 @@ declare module 'pdfkit' {
     text(text: string, options?: PDFDocument.TextOptions): this
     text(text: string, x: number, y: number, options?: PDFDocument.TextOptions): this
     moveDown(lines?: number): this
+    heightOfString(text: string, options?: PDFDocument.TextOptions): number
     currentLineHeight(includeGap?: boolean): number
     addPage(): this
     bufferedPageRange(): { start: number; count: number }
@@ -91,6 +108,13 @@ declare module 'pdfkit' {
       tag: string,
       children?: PDFDocument.StructureChild | PDFDocument.StructureChild[],
     ): PDFDocument.StructureElement
+    struct(
+      tag: string,
+      options: PDFDocument.StructureOptions,
+      children?: PDFDocument.StructureChild | PDFDocument.StructureChild[],
+    ): PDFDocument.StructureElement
+    openImage(src: Buffer): PDFDocument.Image
+    image(src: PDFDocument.Image, x: number, y: number, options: { width: number; height: number }): this
     addStructure(element: PDFDocument.StructureElement): this
     markContent(tag: 'Artifact', options?: PDFDocument.ArtifactOptions): this
     endMarkedContent(): this

@@ -18,6 +18,7 @@ import { meetingService } from './meeting'
 import { decisionsService } from './decisions'
 import { minutesService } from './minutes'
 import { readabilityService } from './readability'
+import { lettersService } from './letters'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -42,6 +43,7 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     decisions: decisionsService(data, clock),
     minutes: minutesService(data, clock),
     readability: readabilityService(data),
+    letters: lettersService(data, clock),
   }
 }
 

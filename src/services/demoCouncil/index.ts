@@ -4,6 +4,7 @@ import { BANK_HOLIDAYS } from './bankHolidays'
 import { insertCases } from './cases'
 import { insertChildren } from './children'
 import { isIsoDate } from './dates'
+import { insertLetterSettings } from './letterSettings'
 import { insertPanels } from './panels'
 import { createPrng } from './prng'
 import { insertSittings } from './sittings'
@@ -56,6 +57,7 @@ export async function seedDemoCouncil(
     if (await hasDemoAccounts(trx)) return { seeded: false, counts: {} }
 
     const counts: Record<string, number> = await insertCalendar(trx)
+    await insertLetterSettings(trx)
     const byEmail = await insertAccounts(trx, accounts)
     counts.users = byEmail.size
     const panels = await insertPanels(trx, byEmail)

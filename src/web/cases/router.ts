@@ -4,6 +4,7 @@ import type { User } from '../../data/users'
 import type { EditResult } from '../../services/cases'
 import { z } from 'zod'
 import { sendExtract } from '../sittings/minutesRouter'
+import { letterRoutes } from './lettersRouter'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
@@ -140,6 +141,8 @@ export function casesRouter(services: Services, clock: Clock): Router {
   }
 
   router.get('/:id', (req, res, next) => renderCase(req, res, next))
+
+  letterRoutes(router, services, caseWork)
 
   // The panel's minutes for this child only, for the caseworker to share with the family.
   router.get('/:id/minutes-extract.pdf', async (req, res, next) => {

@@ -20,6 +20,7 @@ const WHAT_HAPPENED: Record<string, string> = {
   agenda_removed_sitting_cancelled: 'Sitting cancelled: back in the queue',
   decision_recorded: 'Panel decision recorded',
   decision_changed: 'Panel decision changed',
+  letter_issued: 'Decision letter issued',
 }
 
 const count = (n: unknown, one: string, many: string) =>

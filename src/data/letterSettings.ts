@@ -1,0 +1,135 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { LetterSettings } from '../domain/letters/types'
+
+type Executor = Db | Knex.Transaction
+
+interface SettingsRow {
+  council_name: string
+  council_address: string
+  send_team_phone: string
+  send_team_email: string
+  information_advice_name: string
+  information_advice_phone: string
+  information_advice_email: string
+  information_advice_website: string
+  mediation_name: string
+  mediation_phone: string
+  mediation_email: string
+  disagreement_resolution_name: string
+  disagreement_resolution_phone: string
+  disagreement_resolution_email: string
+  tribunal_url: string
+  signature_name: string
+  signature_job_title: string
+  follow_up_working_days: number
+  version: number
+}
+
+export interface StoredLetterSettings {
+  settings: LetterSettings
+  version: number
+  hasLogo: boolean
+}
+
+const COLUMNS = [
+  'council_name',
+  'council_address',
+  'send_team_phone',
+  'send_team_email',
+  'information_advice_name',
+  'information_advice_phone',
+  'information_advice_email',
+  'information_advice_website',
+  'mediation_name',
+  'mediation_phone',
+  'mediation_email',
+  'disagreement_resolution_name',
+  'disagreement_resolution_phone',
+  'disagreement_resolution_email',
+  'tribunal_url',
+  'signature_name',
+  'signature_job_title',
+  'follow_up_working_days',
+  'version',
+]
+
+function toSettings(r: SettingsRow): LetterSettings {
+  return {
+    councilName: r.council_name,
+    councilAddress: r.council_address.split('\n').filter((line) => line.trim() !== ''),
+    sendTeam: { phone: r.send_team_phone, email: r.send_team_email },
+    informationAdvice: {
+      name: r.information_advice_name,
+      phone: r.information_advice_phone,
+      email: r.information_advice_email,
+      website: r.information_advice_website,
+    },
+    mediation: { name: r.mediation_name, phone: r.mediation_phone, email: r.mediation_email },
+    disagreementResolution: {
+      name: r.disagreement_resolution_name,
+      phone: r.disagreement_resolution_phone,
+      email: r.disagreement_resolution_email,
+    },
+    tribunalUrl: r.tribunal_url,
+    signature: { name: r.signature_name, jobTitle: r.signature_job_title },
+    followUpWorkingDays: r.follow_up_working_days,
+  }
+}
+
+export function settingsColumns(s: LetterSettings): Record<string, unknown> {
+  return {
+    council_name: s.councilName,
+    council_address: s.councilAddress.join('\n'),
+    send_team_phone: s.sendTeam.phone,
+    send_team_email: s.sendTeam.email,
+    information_advice_name: s.informationAdvice.name,
+    information_advice_phone: s.informationAdvice.phone,
+    information_advice_email: s.informationAdvice.email,
+    information_advice_website: s.informationAdvice.website,
+    mediation_name: s.mediation.name,
+    mediation_phone: s.mediation.phone,
+    mediation_email: s.mediation.email,
+    disagreement_resolution_name: s.disagreementResolution.name,
+    disagreement_resolution_phone: s.disagreementResolution.phone,
+    disagreement_resolution_email: s.disagreementResolution.email,
+    tribunal_url: s.tribunalUrl,
+    signature_name: s.signature.name,
+    signature_job_title: s.signature.jobTitle,
+    follow_up_working_days: s.followUpWorkingDays,
+  }
+}
+
+export async function loadLetterSettings(trx: Executor): Promise<StoredLetterSettings> {
+  const row = (await trx('letter_settings')
+    .where({ id: 1 })
+    .first([...COLUMNS, trx.raw('logo is not null as has_logo')])) as SettingsRow & { has_logo: boolean }
+  return { settings: toSettings(row), version: row.version, hasLogo: row.has_logo }
+}
+
+export async function loadLogo(trx: Executor): Promise<{ image: Buffer; type: string } | null> {
+  const row = (await trx('letter_settings').where({ id: 1 }).first('logo', 'logo_type')) as {
+    logo: Buffer | Uint8Array | null
+    logo_type: string | null
+  }
+  return row.logo && row.logo_type ? { image: Buffer.from(row.logo), type: row.logo_type } : null
+}
+
+/** Saves the settings if still at the version given; false when someone saved in between. */
+export async function saveLetterSettings(
+  trx: Knex.Transaction,
+  s: LetterSettings,
+  version: number,
+  updatedBy: string,
+): Promise<boolean> {
+  const rows = await trx('letter_settings')
+    .where({ id: 1, version })
+    .update({
+      ...settingsColumns(s),
+      version: trx.raw('version + 1'),
+      updated_by: updatedBy,
+      updated_at: trx.fn.now(),
+    })
+    .returning('id')
+  return rows.length > 0
+}

@@ -1,0 +1,174 @@
+import type { Knex } from 'knex'
+import { insertRow, type Db } from './db'
+import type { IsoDate } from '../domain/dates'
+import type { DisagreementGround } from '../domain/decisionRules'
+import type { LetterModel } from '../domain/letters/types'
+
+type Executor = Db | Knex.Transaction
+
+export interface DecisionForLetter {
+  id: string
+  outcome: string
+  reasons: string
+  matchesPreference: boolean
+  disagreementGround: DisagreementGround | null
+  disagreementExplanation: string | null
+  conditions: string | null
+  deferralAction: string | null
+  deferralDueOn: IsoDate | null
+  decidedOn: IsoDate
+  panelName: string
+}
+
+/** A case's decisions, newest first, each with the panel that made it. */
+export async function listDecisionsForCase(trx: Executor, caseId: string): Promise<DecisionForLetter[]> {
+  const rows: {
+    id: string
+    outcome: string
+    reasons: string
+    matches_preference: boolean
+    disagreement_ground: DisagreementGround | null
+    disagreement_explanation: string | null
+    conditions: string | null
+    deferral_action: string | null
+    deferral_due_on: IsoDate | null
+    decided_on: IsoDate
+    panel_name: string
+  }[] = await trx('decisions as d')
+    .join('agenda_items as ai', 'ai.id', 'd.agenda_item_id')
+    .join('sittings as s', 's.id', 'ai.sitting_id')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('d.case_id', caseId)
+    .orderBy([
+      { column: 'd.decided_on', order: 'desc' },
+      { column: 'd.created_at', order: 'desc' },
+    ])
+    .select(
+      'd.id',
+      'd.outcome',
+      'd.reasons',
+      'd.matches_preference',
+      'd.disagreement_ground',
+      'd.disagreement_explanation',
+      'd.conditions',
+      'd.deferral_action',
+      'd.deferral_due_on',
+      'd.decided_on',
+      'p.name as panel_name',
+    )
+  return rows.map((r) => ({
+    id: r.id,
+    outcome: r.outcome,
+    reasons: r.reasons,
+    matchesPreference: r.matches_preference,
+    disagreementGround: r.disagreement_ground,
+    disagreementExplanation: r.disagreement_explanation,
+    conditions: r.conditions,
+    deferralAction: r.deferral_action,
+    deferralDueOn: r.deferral_due_on,
+    decidedOn: r.decided_on,
+    panelName: r.panel_name,
+  }))
+}
+
+export interface LetterSummary {
+  id: string
+  decisionId: string | null
+  version: number
+  format: 'standard' | 'large_print' | 'easy_read'
+  title: string | null
+  issuedOn: IsoDate | null
+  issuedByName: string | null
+  sha256: string | null
+  correctionReason: string | null
+}
+
+/** A case's issued letters, newest first. */
+export async function listLetters(trx: Executor, caseId: string): Promise<LetterSummary[]> {
+  const rows: {
+    id: string
+    decision_id: string | null
+    version: number
+    format: LetterSummary['format']
+    title: string | null
+    issued_on: IsoDate | null
+    issued_by_name: string | null
+    sha256: string | null
+    correction_reason: string | null
+  }[] = await trx('letters as l')
+    .leftJoin('users as u', 'u.id', 'l.issued_by')
+    .where({ 'l.case_id': caseId, 'l.status': 'issued' })
+    .orderBy([
+      { column: 'l.created_at', order: 'desc' },
+      { column: 'l.version', order: 'desc' },
+    ])
+    .select(
+      'l.id',
+      'l.decision_id',
+      'l.version',
+      'l.format',
+      'l.title',
+      'l.issued_on',
+      'u.full_name as issued_by_name',
+      'l.sha256',
+      'l.correction_reason',
+    )
+  return rows.map((r) => ({
+    id: r.id,
+    decisionId: r.decision_id,
+    version: r.version,
+    format: r.format,
+    title: r.title,
+    issuedOn: r.issued_on,
+    issuedByName: r.issued_by_name,
+    sha256: r.sha256,
+    correctionReason: r.correction_reason,
+  }))
+}
+
+export interface NewLetter {
+  caseId: string
+  decisionId: string
+  version: number
+  supersedesId: string | null
+  correctionReason: string | null
+  format: 'standard' | 'large_print'
+  pdf: Buffer
+  sha256: string
+  issuedOn: IsoDate
+  issuedBy: string
+  content: LetterModel
+}
+
+/** An issued letter is written once and never updated: a correction is a new row. */
+export async function insertIssuedLetter(trx: Knex.Transaction, l: NewLetter): Promise<string> {
+  return insertRow(trx, 'letters', {
+    case_id: l.caseId,
+    decision_id: l.decisionId,
+    letter_kind: 'decision',
+    version: l.version,
+    supersedes_id: l.supersedesId,
+    correction_reason: l.correctionReason,
+    status: 'issued',
+    format: l.format,
+    pdf: l.pdf,
+    sha256: l.sha256,
+    issued_on: l.issuedOn,
+    issued_by: l.issuedBy,
+    title: l.content.title,
+    content: JSON.stringify(l.content),
+  })
+}
+
+export async function findLetterPdf(
+  trx: Executor,
+  caseId: string,
+  letterId: string,
+): Promise<{ pdf: Buffer; version: number; reference: string } | undefined> {
+  const row = (await trx('letters as l')
+    .join('cases as c', 'c.id', 'l.case_id')
+    .where({ 'l.id': letterId, 'l.case_id': caseId, 'l.status': 'issued' })
+    .first('l.pdf', 'l.version', 'c.reference')) as
+    { pdf: Buffer | Uint8Array; version: number; reference: string } | undefined
+  return row && { pdf: Buffer.from(row.pdf), version: row.version, reference: row.reference }
+}

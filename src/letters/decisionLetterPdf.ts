@@ -1,0 +1,41 @@
+import { formatLongDate } from '../domain/dates'
+import type { LetterModel } from '../domain/letters/types'
+import { AccessiblePdf } from './accessiblePdf'
+
+// Wide logos are usual; the height cap keeps one from pushing the letter itself down the page.
+const LOGO_FIT = [170, 60] as const
+
+/**
+ * A family's decision letter as a tagged PDF, read in the order it is printed: who it is from, who it is
+ * to, the date and reference, then the letter. The words are all the letter model's; this only lays them out.
+ */
+export async function renderLetterPdf(
+  letter: LetterModel,
+  options: { format: 'standard' | 'large_print'; logo?: Buffer | null },
+): Promise<Buffer> {
+  const pdf = new AccessiblePdf({
+    title: letter.title,
+    author: letter.councilName,
+    print: options.format === 'large_print' ? 'large' : 'standard',
+  })
+
+  if (options.logo) {
+    pdf.image(options.logo, { fit: LOGO_FIT, alt: `${letter.councilName} logo`, align: 'right' })
+  }
+  pdf.lines([letter.councilName, ...letter.councilAddress], { align: 'right' })
+  pdf.lines([letter.addressee.name, ...letter.addressee.addressLines])
+  pdf.paragraph(formatLongDate(letter.date))
+  pdf.keyValue('Our reference', letter.reference)
+
+  pdf.heading(1, letter.title)
+  pdf.paragraph(letter.greeting)
+  for (const section of letter.sections) {
+    pdf.heading(2, section.heading)
+    // The letter's paragraphs are a sentence or two: one split over two pages is harder to follow.
+    for (const paragraph of section.paragraphs) pdf.paragraph(paragraph.text, { keepTogether: true })
+    if (section.list) pdf.list(section.list.map((item) => item.text))
+  }
+
+  pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle])
+  return pdf.toBuffer()
+}

@@ -1,0 +1,207 @@
+import crypto from 'node:crypto'
+import type { Knex } from 'knex'
+import type { DataLayer } from '../data'
+import { recordAuditEvent } from '../data/audit'
+import { caseDetailRepository, type CaseDetail } from '../data/caseDetail'
+import { lockCase } from '../data/caseRecords'
+import { loadLetterSettings, loadLogo } from '../data/letterSettings'
+import {
+  findLetterPdf,
+  insertIssuedLetter,
+  listDecisionsForCase,
+  listLetters,
+  type DecisionForLetter,
+} from '../data/letters'
+import { loadBankHolidays } from '../data/queue'
+import type { User } from '../data/users'
+import type { IsoDate } from '../domain/dates'
+import { decisionLetter } from '../domain/letters/decisionLetter'
+import { hasWording } from '../domain/letters/outcomeWording'
+import { issueProblems } from '../domain/letters/rights'
+import type { LetterFacts, LetterModel } from '../domain/letters/types'
+import { reasonsFrom } from '../domain/minutes'
+import { renderLetterPdf } from '../letters/decisionLetterPdf'
+import { caseDeadlines } from './caseDeadlines'
+import type { Clock } from './clock'
+
+export type LetterFormatChoice = 'standard' | 'large_print'
+
+export type IssueResult =
+  | { ok: true; letterId: string }
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'invalid'; problems: { field: string; message: string }[] }
+
+/** The family's chosen format; Easy Read is written by hand, so the large print letter goes meanwhile. */
+export function defaultFormat(detail: CaseDetail): LetterFormatChoice {
+  const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
+  return main?.letterFormat === 'large_print' ? 'large_print' : 'standard'
+}
+
+function factsFor(
+  detail: CaseDetail,
+  decision: DecisionForLetter,
+  letterDate: IsoDate,
+  bankHolidays: readonly IsoDate[],
+): LetterFacts {
+  const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
+  const dueDates = Object.fromEntries(
+    caseDeadlines(
+      { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
+      letterDate,
+    )
+      .filter((d) => d.completedOn === null)
+      .map((d) => [d.step, d.due]),
+  )
+  return {
+    kind: detail.kind,
+    outcome: decision.outcome,
+    child: { firstName: detail.child.firstName, lastName: detail.child.lastName },
+    reference: detail.reference,
+    addressee: {
+      name: main?.fullName ?? `The parent or carer of ${detail.child.firstName} ${detail.child.lastName}`,
+      addressLines: (main?.address ?? '').split(/\r?\n|,\s*/).filter((line) => line.trim() !== ''),
+    },
+    letterDate,
+    reasons: reasonsFrom(decision.reasons),
+    matchesPreference: decision.matchesPreference,
+    familyAsked: detail.preference,
+    preferredSetting: detail.preferredSetting,
+    disagreementGround: decision.disagreementGround,
+    disagreementExplanation: decision.disagreementExplanation,
+    conditions: decision.conditions,
+    deferral:
+      decision.deferralAction && decision.deferralDueOn
+        ? { action: decision.deferralAction, dueOn: decision.deferralDueOn }
+        : null,
+    dueDates,
+    caseworker: {
+      name: detail.caseworker.fullName,
+      phone: detail.caseworker.phone,
+      email: detail.caseworker.email,
+    },
+    bankHolidays,
+  }
+}
+
+/** Decision letters: the preview, issuing with a version and checksum, and the letters issued so far. */
+export function lettersService(data: DataLayer, clock: Clock) {
+  const db = data.db
+
+  async function build(trx: Knex | Knex.Transaction, caseId: string, decisionId: string) {
+    const detail = await caseDetailRepository(trx).find(caseId)
+    const decision = (await listDecisionsForCase(trx, caseId)).find((d) => d.id === decisionId)
+    if (!detail || !decision || !hasWording(detail.kind, decision.outcome)) return undefined
+    const { settings } = await loadLetterSettings(trx)
+    const facts = factsFor(detail, decision, clock.today(), [...(await loadBankHolidays(trx))])
+    return { detail, decision, letter: decisionLetter(facts, settings) }
+  }
+
+  async function render(trx: Knex | Knex.Transaction, letter: LetterModel, format: LetterFormatChoice) {
+    const logo = await loadLogo(trx)
+    return renderLetterPdf(letter, { format, logo: logo?.image ?? null })
+  }
+
+  return {
+    /** The case's decisions with their letters, for the letters page. */
+    async page(caseId: string) {
+      const detail = await data.caseDetail.find(caseId)
+      if (!detail) return undefined
+      const [decisions, letters] = await Promise.all([
+        listDecisionsForCase(db, caseId),
+        listLetters(db, caseId),
+      ])
+      const checks = await Promise.all(
+        decisions.map(async (d) => {
+          const built = await build(db, caseId, d.id)
+          return {
+            decisionId: d.id,
+            problems: built ? issueProblems(built.letter) : ['No letter wording for this decision'],
+          }
+        }),
+      )
+      return { detail, decisions, letters, checks, defaultFormat: defaultFormat(detail) }
+    },
+
+    /** The letter as it would be issued today, not stored. */
+    async preview(caseId: string, decisionId: string, format?: LetterFormatChoice) {
+      const built = await build(db, caseId, decisionId)
+      if (!built) return undefined
+      return {
+        pdf: await render(db, built.letter, format ?? defaultFormat(built.detail)),
+        letter: built.letter,
+      }
+    },
+
+    /**
+     * Issues the letter: refused while any right is missing. The first letter for a decision is version
+     * 1; a later one corrects it, says why, and leaves the earlier one as it was.
+     */
+    issue(
+      user: User,
+      caseId: string,
+      form: {
+        decisionId: string
+        format: LetterFormatChoice
+        issuedCount: number
+        correctionReason: string | null
+      },
+    ): Promise<IssueResult> {
+      return db.transaction(async (trx): Promise<IssueResult> => {
+        if (!(await lockCase(trx, caseId))) return { ok: false, reason: 'not-found' }
+        const built = await build(trx, caseId, form.decisionId)
+        if (!built) return { ok: false, reason: 'not-found' }
+        const problems = issueProblems(built.letter).map((message) => ({ field: 'letter', message }))
+        if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
+        const earlier = (await listLetters(trx, caseId)).filter((l) => l.decisionId === form.decisionId)
+        if (earlier.length !== form.issuedCount)
+          return {
+            ok: false,
+            reason: 'invalid',
+            problems: [
+              {
+                field: 'letter',
+                message:
+                  'A letter for this decision was issued after you opened this page. Check it before issuing another.',
+              },
+            ],
+          }
+        if (earlier.length > 0 && !form.correctionReason)
+          return {
+            ok: false,
+            reason: 'invalid',
+            problems: [
+              { field: 'correctionReason', message: 'Say why this letter corrects the one already issued' },
+            ],
+          }
+        const pdf = await render(trx, built.letter, form.format)
+        const version = earlier.length + 1
+        const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
+        const letterId = await insertIssuedLetter(trx, {
+          caseId,
+          decisionId: form.decisionId,
+          version,
+          supersedesId: earlier[0]?.id ?? null,
+          correctionReason: earlier.length > 0 ? form.correctionReason : null,
+          format: form.format,
+          pdf,
+          sha256,
+          issuedOn: clock.today(),
+          issuedBy: user.id,
+          content: built.letter,
+        })
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'letter_issued',
+          entityType: 'case',
+          entityId: caseId,
+          details: { letterId, decisionId: form.decisionId, version, format: form.format, sha256 },
+        })
+        return { ok: true, letterId }
+      })
+    },
+
+    download(caseId: string, letterId: string) {
+      return findLetterPdf(db, caseId, letterId)
+    },
+  }
+}

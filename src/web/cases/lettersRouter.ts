@@ -1,0 +1,92 @@
+import type { NextFunction, Request, RequestHandler, Response, Router } from 'express'
+import { z } from 'zod'
+import type { Services } from '../../services'
+import { HttpError } from '../errors'
+import { noErrors, type FormErrors } from '../validation'
+
+const id = z.uuid()
+const format = z.enum(['standard', 'large_print'])
+
+function param(req: Request, name: string): string {
+  const parsed = id.safeParse(req.params[name])
+  if (!parsed.success) throw new HttpError(404, 'not-found')
+  return parsed.data
+}
+
+function sendPdf(res: Response, pdf: Buffer, filename: string): void {
+  res.type('application/pdf')
+  res.set('Content-Disposition', `inline; filename="${filename}"`)
+  res.send(pdf)
+}
+
+const issueShape = z.object({
+  decisionId: z.uuid({ error: 'Choose the decision to write to the family about' }),
+  format: format,
+  issuedCount: z.coerce.number().int().min(0),
+  correctionReason: z
+    .string()
+    .trim()
+    .max(1000, 'The reason must be 1000 characters or fewer')
+    .optional()
+    .transform((v) => v || null),
+})
+
+/** Decision letters on the case: preview, issue (caseworkers), and every version issued. */
+export function letterRoutes(router: Router, services: Services, caseWork: RequestHandler): void {
+  async function showLetters(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status = 200,
+    errors: FormErrors = noErrors(),
+    values: Record<string, unknown> = {},
+  ) {
+    const page = await services.letters.page(param(req, 'id'))
+    if (!page) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/cases/letters', {
+      ...page,
+      errors,
+      values,
+      issued: req.query.issued === '1',
+    })
+  }
+
+  router.get('/:id/letters', (req, res, next) => showLetters(req, res, next))
+
+  router.get('/:id/letters/preview/:decisionId.pdf', async (req, res, next) => {
+    const chosen = format.safeParse(req.query.format)
+    const preview = await services.letters.preview(
+      param(req, 'id'),
+      param(req, 'decisionId'),
+      chosen.success ? chosen.data : undefined,
+    )
+    if (!preview) return next(new HttpError(404, 'not-found'))
+    sendPdf(res, preview.pdf, 'letter-preview.pdf')
+  })
+
+  router.post('/:id/letters', caseWork, async (req, res, next) => {
+    const caseId = param(req, 'id')
+    const body = req.body as Record<string, unknown>
+    const parsed = issueShape.safeParse(body)
+    // Each decision has its own form, so a field is known on the page by its decision.
+    const decisionId = typeof body.decisionId === 'string' ? body.decisionId : ''
+    const refuse = (problems: readonly { field: string; message: string }[]) => {
+      const byField: Record<string, string> = {}
+      for (const p of problems) byField[`${p.field}-${decisionId}`] ??= p.message
+      const summary = problems.map((p) => ({ text: p.message, href: `#${p.field}-${decisionId}` }))
+      return showLetters(req, res, next, 400, { byField, summary }, body)
+    }
+    if (!parsed.success)
+      return refuse(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })))
+    const result = await services.letters.issue(req.user!, caseId, parsed.data)
+    if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    return refuse(result.problems)
+  })
+
+  router.get('/:id/letters/:letterId.pdf', async (req, res, next) => {
+    const letter = await services.letters.download(param(req, 'id'), param(req, 'letterId'))
+    if (!letter) return next(new HttpError(404, 'not-found'))
+    sendPdf(res, letter.pdf, `letter-${letter.reference}-version-${letter.version}.pdf`)
+  })
+}

@@ -1,0 +1,137 @@
+import crypto from 'node:crypto'
+import { createTestApp, TEST_TODAY, type TestApp } from '../support/app'
+import { pdfText } from '../support/pdf'
+import { agents } from '../support/sittings'
+
+/**
+ * Decision letters on the demo council: Arjun's placement was decided at a held sitting (the panel
+ * named the school his family asked for), and his caseworker writes to the family.
+ */
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+}, 120_000)
+afterAll(() => t?.close())
+
+const db = () => t.database.db
+const as = agents(() => t)
+
+let caseId: string
+let decisionId: string
+let caseworker: string
+
+beforeAll(async () => {
+  const row = (await db()('cases as c')
+    .join('children as ch', 'ch.id', 'c.child_id')
+    .join('users as u', 'u.id', 'c.caseworker_id')
+    .join('decisions as d', 'd.case_id', 'c.id')
+    .where({ 'ch.first_name': 'Arjun', 'c.kind': 'placement' })
+    .first('c.id', 'd.id as decision_id', 'u.email')) as { id: string; decision_id: string; email: string }
+  caseId = row.id
+  decisionId = row.decision_id
+  caseworker = row.email
+})
+
+async function issue(form: Record<string, string | number>, email = caseworker) {
+  const { agent, token } = await as(email)
+  return agent
+    .post(`/cases/${caseId}/letters`)
+    .type('form')
+    .send({ _csrf: token, decisionId, format: 'standard', issuedCount: 0, ...form })
+}
+
+const lettersOf = () => db()('letters').where({ case_id: caseId }).orderBy('version')
+
+describe('decision letters', () => {
+  test('the letters page offers a preview and the caseworker can issue', async () => {
+    const page = await (await as(caseworker)).agent.get(`/cases/${caseId}/letters`).expect(200)
+    expect(page.text).toContain('Issue the letter')
+    expect(page.text).toContain(`/cases/${caseId}/letters/preview/${decisionId}.pdf?format=standard`)
+  })
+
+  test('the preview reads back the decision, the reasons and the rights, and stores nothing', async () => {
+    const res = await (
+      await as(caseworker)
+    ).agent
+      .get(`/cases/${caseId}/letters/preview/${decisionId}.pdf?format=standard`)
+      .responseType('blob')
+      .expect(200)
+    const text = pdfText(res.body as Buffer)
+    expect(text).toContain('We will name Brookfield Vale School in Arjun')
+    expect(text).toContain('First-tier Tribunal')
+    expect(text).toContain('Northshire Mediation')
+    expect(await lettersOf()).toHaveLength(0)
+  })
+
+  test('a manager can read the letters but not issue one', async () => {
+    await (await as('manager@example.org')).agent.get(`/cases/${caseId}/letters`).expect(200)
+    const res = await issue({}, 'manager@example.org')
+    expect(res.status).toBe(403)
+    expect(await lettersOf()).toHaveLength(0)
+  })
+
+  test('a letter is refused while a right is missing, and says which', async () => {
+    await db()('letter_settings').where({ id: 1 }).update({ mediation_phone: '' })
+    try {
+      const res = await issue({})
+      expect(res.status).toBe(400)
+      expect(res.text).toContain('The letter does not say how to arrange mediation')
+      expect(await lettersOf()).toHaveLength(0)
+    } finally {
+      await db()('letter_settings').where({ id: 1 }).update({ mediation_phone: '01632 960200' })
+    }
+  })
+
+  test('issuing stores the PDF with its version, checksum, date and who issued it, and the timeline shows it', async () => {
+    const res = await issue({})
+    expect(res.status).toBe(303)
+    const [letter] = await lettersOf()
+    expect(letter).toMatchObject({ version: 1, status: 'issued', format: 'standard', issued_on: TEST_TODAY })
+    const pdf = Buffer.from(letter.pdf as Uint8Array)
+    expect(letter.sha256).toBe(crypto.createHash('sha256').update(pdf).digest('hex'))
+    const case_ = await (await as(caseworker)).agent.get(`/cases/${caseId}`).expect(200)
+    expect(case_.text).toContain('Decision letter issued')
+  })
+
+  test('a second letter needs a reason, and a stale page is refused', async () => {
+    const stale = await issue({ issuedCount: 0 })
+    expect(stale.status).toBe(400)
+    expect(stale.text).toContain('was issued after you opened this page')
+    const noReason = await issue({ issuedCount: 1 })
+    expect(noReason.status).toBe(400)
+    expect(noReason.text).toContain('Say why this letter corrects the one already issued')
+    expect(await lettersOf()).toHaveLength(1)
+  })
+
+  test('a correction is a new version in large print; the first stays exactly as issued', async () => {
+    const [first] = await lettersOf()
+    const res = await issue({
+      issuedCount: 1,
+      format: 'large_print',
+      correctionReason: 'The family asked for large print.',
+    })
+    expect(res.status).toBe(303)
+    const letters = await lettersOf()
+    expect(letters).toHaveLength(2)
+    expect(letters[1]).toMatchObject({ version: 2, format: 'large_print', supersedes_id: first.id })
+    expect(letters[0].sha256).toBe(first.sha256)
+    const download = await (
+      await as(caseworker)
+    ).agent
+      .get(`/cases/${caseId}/letters/${first.id}.pdf`)
+      .responseType('blob')
+      .expect(200)
+    expect(
+      crypto
+        .createHash('sha256')
+        .update(download.body as Buffer)
+        .digest('hex'),
+    ).toBe(first.sha256)
+  })
+
+  test('nobody outside the council’s case staff reaches the letters', async () => {
+    await (await as('chair@example.org')).agent.get(`/cases/${caseId}/letters`).expect(403)
+    await (await as('parent@example.org')).agent.get(`/cases/${caseId}/letters`).expect(403)
+  })
+})
