@@ -80,6 +80,11 @@ export class AccessiblePdf {
   }
 
   /** keepTogether starts the paragraph on a new page rather than split it, unless it is longer than a page. */
+  /** Starts a new page, such as the fact sheet after a letter. */
+  newPage(): void {
+    this.doc.addPage()
+  }
+
   paragraph(text: string, options: { keepTogether?: boolean } = {}): void {
     this.textBlock(text, { keepTogether: options.keepTogether ?? false })
   }

@@ -37,5 +37,12 @@ export async function renderLetterPdf(
   }
 
   pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle])
+
+  pdf.newPage()
+  pdf.heading(2, letter.factSheet.heading)
+  for (const section of letter.factSheet.sections) {
+    pdf.heading(3, section.heading)
+    for (const paragraph of section.paragraphs) pdf.paragraph(paragraph.text, { keepTogether: true })
+  }
   return pdf.toBuffer()
 }

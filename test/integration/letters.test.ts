@@ -61,6 +61,7 @@ describe('decision letters', () => {
     expect(text).toContain('We will name Brookfield Vale School in Arjun')
     expect(text).toContain('First-tier Tribunal')
     expect(text).toContain('Northshire Mediation')
+    expect(text).toContain('Your rights: the legal detail')
     expect(await lettersOf()).toHaveLength(0)
   })
 

@@ -20,8 +20,10 @@ function templateWords(letter: LetterModel, f: LetterFacts): string {
     SETTINGS.mediation.name,
     SETTINGS.disagreementResolution.name,
   ].filter((n) => n !== '')
-  return letter.sections
-    .flatMap((s) => [...s.paragraphs, ...(s.list ?? [])])
+  return [
+    ...letter.sections.flatMap((s) => [...s.paragraphs, ...(s.list ?? [])]),
+    ...letter.factSheet.sections.flatMap((s) => s.paragraphs),
+  ]
     .filter((x) => x.from === 'template')
     .map((x) => {
       let text = x.text.replace(/\S+@\S+|https?:\/\/\S+|\b\d[\d ]{6,}\d\b/g, 'it')
@@ -47,6 +49,13 @@ describe.each(EVERY_OUTCOME)('the letter for %s: %s', (kind, outcome) => {
     expect(text).toContain(f.disagreementExplanation!)
     expect(text).toContain('Priya Shah')
     expect(text).toContain('01632 960444')
+  })
+
+  test('ends with a fact sheet on the legal detail, with the same last day', () => {
+    const sheet = JSON.stringify(letter.factSheet)
+    expect(sheet).toContain('Tuesday 26 January 2027')
+    expect(sheet).toContain('Children and Families Act 2014')
+    expect(sheet).toContain('within 3 working days')
   })
 
   test('gives every right, with the appeal’s last day, and can be issued', () => {

@@ -1,6 +1,7 @@
 import { appealDeadline } from '../appealDeadline'
 import { formatLongDate } from '../dates'
 import { DISAGREEMENT_GROUND_LABELS } from '../decisionRules'
+import { factSheet } from './factSheet'
 import { outcomeWording } from './outcomeWording'
 import type { LetterFacts, LetterModel, LetterSection, LetterSettings, LetterText, Right } from './types'
 
@@ -137,5 +138,6 @@ export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
     signOff: s.signature,
     appealBy,
     rightsGiven: disagree.given,
+    factSheet: factSheet(s, appealBy),
   }
 }

@@ -81,4 +81,11 @@ export interface LetterModel {
   appealBy: IsoDate
   /** The rights the letter tells the family about; a letter that lacks any cannot be issued. */
   rightsGiven: Right[]
+  /** A page after the letter on the legal detail of the family's rights. */
+  factSheet: FactSheet
+}
+
+export interface FactSheet {
+  heading: string
+  sections: { heading: string; paragraphs: LetterText[] }[]
 }
