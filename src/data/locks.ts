@@ -10,6 +10,7 @@ export const LOCK_KEYS = {
   rollCalendarForward: 4_060_001,
   placeCases: 4_060_002,
   deleteExpiredSessions: 4_060_003,
+  draftApologyLetters: 4_060_004,
 } as const
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

@@ -24,6 +24,12 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       run: () => services.queue.placeCases(),
     },
     {
+      name: 'draft-apology-letters',
+      // After the queue: a case placed overnight is still late if its date has passed.
+      defaultSchedule: '0 3 * * *',
+      run: () => services.apologies.draftApologies(),
+    },
+    {
       name: 'delete-expired-sessions',
       // Expired sessions are already refused on read; this only keeps the table small.
       defaultSchedule: '0 * * * *',

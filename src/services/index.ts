@@ -19,6 +19,7 @@ import { decisionsService } from './decisions'
 import { minutesService } from './minutes'
 import { readabilityService } from './readability'
 import { lettersService } from './letters'
+import { apologiesService } from './apologies'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -44,6 +45,7 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     minutes: minutesService(data, clock),
     readability: readabilityService(data),
     letters: lettersService(data, clock),
+    apologies: apologiesService(data, clock),
   }
 }
 

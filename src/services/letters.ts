@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
+import { listApologies } from '../data/apologies'
 import { recordAuditEvent } from '../data/audit'
 import { caseDetailRepository, type CaseDetail } from '../data/caseDetail'
 import { lockCase } from '../data/caseRecords'
@@ -37,13 +38,21 @@ export function defaultFormat(detail: CaseDetail): LetterFormatChoice {
   return main?.letterFormat === 'large_print' ? 'large_print' : 'standard'
 }
 
+/** Letters go to the family's main contact, at the address they gave. */
+export function addresseeOf(detail: CaseDetail): { name: string; addressLines: string[] } {
+  const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
+  return {
+    name: main?.fullName ?? `The parent or carer of ${detail.child.firstName} ${detail.child.lastName}`,
+    addressLines: (main?.address ?? '').split(/\r?\n|,\s*/).filter((line) => line.trim() !== ''),
+  }
+}
+
 function factsFor(
   detail: CaseDetail,
   decision: DecisionForLetter,
   letterDate: IsoDate,
   bankHolidays: readonly IsoDate[],
 ): LetterFacts {
-  const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
   const dueDates = Object.fromEntries(
     caseDeadlines(
       { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
@@ -57,10 +66,7 @@ function factsFor(
     outcome: decision.outcome,
     child: { firstName: detail.child.firstName, lastName: detail.child.lastName },
     reference: detail.reference,
-    addressee: {
-      name: main?.fullName ?? `The parent or carer of ${detail.child.firstName} ${detail.child.lastName}`,
-      addressLines: (main?.address ?? '').split(/\r?\n|,\s*/).filter((line) => line.trim() !== ''),
-    },
+    addressee: addresseeOf(detail),
     letterDate,
     reasons: reasonsFrom(decision.reasons),
     matchesPreference: decision.matchesPreference,
@@ -119,7 +125,8 @@ export function lettersService(data: DataLayer, clock: Clock) {
           }
         }),
       )
-      return { detail, decisions, letters, checks, defaultFormat: defaultFormat(detail) }
+      const apologies = await listApologies(db, caseId)
+      return { detail, decisions, letters, checks, apologies, defaultFormat: defaultFormat(detail) }
     },
 
     /** The letter as it would be issued today, not stored. */

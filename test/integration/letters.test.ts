@@ -1,4 +1,7 @@
 import crypto from 'node:crypto'
+import { dataLayer } from '../../src/data'
+import { apologiesService } from '../../src/services/apologies'
+import { fixedClock } from '../../src/services/clock'
 import { createTestApp, TEST_TODAY, type TestApp } from '../support/app'
 import { pdfText } from '../support/pdf'
 import { agents } from '../support/sittings'
@@ -134,5 +137,72 @@ describe('decision letters', () => {
   test('nobody outside the council’s case staff reaches the letters', async () => {
     await (await as('chair@example.org')).agent.get(`/cases/${caseId}/letters`).expect(403)
     await (await as('parent@example.org')).agent.get(`/cases/${caseId}/letters`).expect(403)
+  })
+})
+
+describe('apologies for missed time limits', () => {
+  let poppy: string
+  const apologies = () => db()('letters').where({ case_id: poppy, letter_kind: 'apology' })
+  const draftApologies = () => apologiesService(dataLayer(db()), fixedClock(TEST_TODAY)).draftApologies()
+
+  beforeAll(async () => {
+    const row = (await db()('cases as c')
+      .join('children as ch', 'ch.id', 'c.child_id')
+      .where({ 'ch.first_name': 'Poppy', 'c.kind': 'issue_plan' })
+      .first('c.id')) as { id: string }
+    poppy = row.id
+  })
+
+  test('the daily job drafts one apology for each step past its date, and only once', async () => {
+    const first = await draftApologies()
+    expect(first).toMatchObject({ ran: true })
+    const drafts = await apologies()
+    expect(drafts).toHaveLength(1)
+    expect(drafts[0]).toMatchObject({ status: 'draft' })
+    expect(drafts[0].content).toMatchObject({ step: 'notify_plan_not_issued' })
+    const again = await draftApologies()
+    expect(again).toEqual({ ran: true, counts: { drafted: 0 } })
+    expect(await apologies()).toHaveLength(1)
+  })
+
+  test('the caseworker must say why it is late and give a new date before it is issued', async () => {
+    const [draft] = await apologies()
+    const owner = (await db()('cases as c')
+      .join('users as u', 'u.id', 'c.caseworker_id')
+      .where('c.id', poppy)
+      .first('u.email')) as { email: string }
+    const { agent, token } = await as(owner.email)
+    const page = await agent.get(`/cases/${poppy}/letters`).expect(200)
+    expect(page.text).toContain('Apologies for missed time limits')
+    const refused = await agent
+      .post(`/cases/${poppy}/letters/apologies/${draft.id}`)
+      .type('form')
+      .send({ _csrf: token, reason: '' })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('Say why it is late, in words the family can follow')
+    expect(refused.text).toContain(`href="#newExpectedOn-${draft.id}-day"`)
+    const issued = await agent.post(`/cases/${poppy}/letters/apologies/${draft.id}`).type('form').send({
+      _csrf: token,
+      reason: 'The school sent its advice to us three weeks late.',
+      'newExpectedOn-day': '11',
+      'newExpectedOn-month': '12',
+      'newExpectedOn-year': '2026',
+    })
+    expect(issued.status).toBe(303)
+    const [letter] = await apologies()
+    expect(letter).toMatchObject({ status: 'issued', issued_on: TEST_TODAY })
+    const text = pdfText(Buffer.from(letter.pdf as Uint8Array))
+    expect(text).toContain('We are sorry.')
+    expect(text).toContain('The school sent its advice to us three weeks late.')
+    expect(text).toContain('Friday 11 December 2026')
+    const again = await agent.post(`/cases/${poppy}/letters/apologies/${draft.id}`).type('form').send({
+      _csrf: token,
+      reason: 'Changed',
+      'newExpectedOn-day': '12',
+      'newExpectedOn-month': '12',
+      'newExpectedOn-year': '2026',
+    })
+    expect(again.status).toBe(400)
+    expect(again.text).toContain('already been issued')
   })
 })

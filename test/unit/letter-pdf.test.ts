@@ -111,7 +111,7 @@ describe.each(CASES)('the $kind letter, $outcome', ({ kind, outcome }) => {
       `you must contact ${SETTINGS.mediation.name} to talk about mediation.`,
       'You do not need a certificate if your appeal is only about the school named in the plan.',
       'You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).',
-      `The tribunal must get your appeal by ${formatLongDate(letter.appealBy)}.`,
+      `The tribunal must get your appeal by ${formatLongDate(letter.appealBy!)}.`,
       SETTINGS.tribunalUrl,
     ]) {
       expect(text).toContain(expected)

@@ -55,7 +55,16 @@ export interface LetterText {
 }
 
 export const SECTION_IDS = ['decision', 'why', 'asked', 'next', 'disagree', 'formats', 'caseworker'] as const
-export type SectionId = (typeof SECTION_IDS)[number]
+/** An apology letter's sections: what is late, why, when it will be done, who to contact. */
+export const APOLOGY_SECTION_IDS = [
+  'late',
+  'why_late',
+  'new_date',
+  'unhappy',
+  'formats',
+  'caseworker',
+] as const
+export type SectionId = (typeof SECTION_IDS)[number] | (typeof APOLOGY_SECTION_IDS)[number]
 
 export interface LetterSection {
   id: SectionId
@@ -77,8 +86,8 @@ export interface LetterModel {
   greeting: string
   sections: LetterSection[]
   signOff: { name: string; jobTitle: string }
-  /** The last day the tribunal must receive an appeal. */
-  appealBy: IsoDate
+  /** The last day the tribunal must receive an appeal; none for a letter that decides nothing. */
+  appealBy: IsoDate | null
   /** The rights the letter tells the family about; a letter that lacks any cannot be issued. */
   rightsGiven: Right[]
   /** A page after the letter on the legal detail of the family's rights. */

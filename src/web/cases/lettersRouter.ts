@@ -2,6 +2,7 @@ import type { NextFunction, Request, RequestHandler, Response, Router } from 'ex
 import { z } from 'zod'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
+import { FormErrorCollector } from '../formErrors'
 import { noErrors, type FormErrors } from '../validation'
 
 const id = z.uuid()
@@ -82,6 +83,39 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     return refuse(result.problems)
+  })
+
+  router.post('/:id/letters/apologies/:letterId', caseWork, async (req, res, next) => {
+    const caseId = param(req, 'id')
+    const letterId = param(req, 'letterId')
+    const body = req.body as Record<string, unknown>
+    const form = new FormErrorCollector(body, ['reason', 'newExpectedOn'])
+    const reason = z
+      .string()
+      .trim()
+      .max(2000, 'The reason must be 2000 characters or fewer')
+      .safeParse(body.reason ?? '')
+    if (!reason.success) form.add('reason', reason.error.issues[0]!.message)
+    const newExpectedOn = form.date('newExpectedOn', 'The new date', { required: false })
+    const result = form.empty
+      ? await services.apologies.issue(req.user!, caseId, letterId, {
+          reason: reason.success ? reason.data : null,
+          newExpectedOn,
+        })
+      : ({ ok: false, reason: 'invalid', problems: [] } as const)
+    if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    for (const p of result.problems) form.add(p.field, p.message)
+    // Each draft has its own form: its fields are known on the page by the letter's id.
+    const errors = form.errors()
+    const byField = Object.fromEntries(
+      Object.entries(errors.byField).map(([f, m]) => [`${f}-${letterId}`, m]),
+    )
+    const summary = errors.summary.map((s) => ({
+      text: s.text,
+      href: s.href.replace(/^#(reason|newExpectedOn)/, `#$1-${letterId}`),
+    }))
+    showLetters(req, res, next, 400, { byField, summary }, { ...body, letterId })
   })
 
   router.get('/:id/letters/:letterId.pdf', async (req, res, next) => {

@@ -21,6 +21,8 @@ const WHAT_HAPPENED: Record<string, string> = {
   decision_recorded: 'Panel decision recorded',
   decision_changed: 'Panel decision changed',
   letter_issued: 'Decision letter issued',
+  apology_drafted: 'A time limit was missed: apology letter drafted',
+  apology_issued: 'Apology letter issued',
 }
 
 const count = (n: unknown, one: string, many: string) =>

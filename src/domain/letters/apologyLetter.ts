@@ -1,0 +1,117 @@
+import { formatLongDate, type IsoDate } from '../dates'
+import type { DeadlineStep } from '../statutoryClock'
+import { factSheet } from './factSheet'
+import type { FactSheet, LetterModel, LetterSettings, LetterText } from './types'
+
+const t = (text: string): LetterText => ({ text, from: 'template' })
+const p = (text: string): LetterText => ({ text, from: 'panel' })
+
+/** What each late step means to a family, in their words rather than the regulations'. */
+const LATE_STEP: Record<DeadlineStep, string> = {
+  decide_whether_to_assess: 'our decision about whether to carry out an assessment',
+  notify_plan_not_issued: 'our decision about whether to write a plan',
+  issue_final_plan: 'the final plan',
+  circulate_review_papers: 'the reports for the review meeting',
+  hold_review_meeting: 'the review meeting',
+  notify_review_decision: 'our decision after the review',
+  issue_amended_plan: 'the changed plan',
+}
+
+export interface ApologyFacts {
+  child: { firstName: string; lastName: string }
+  reference: string
+  addressee: { name: string; addressLines: readonly string[] }
+  letterDate: IsoDate
+  step: DeadlineStep
+  dueOn: IsoDate
+  /** Why it is late, in the caseworker's words. */
+  reason: string
+  newExpectedOn: IsoDate
+  caseworker: { name: string; phone: string | null; email: string }
+}
+
+/**
+ * The letter a family gets when we miss a time limit the law sets: what is late, why, when it will be
+ * done, and who to contact. An apology, not an excuse: it says sorry first.
+ */
+export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
+  const what = LATE_STEP[f.step]
+  const advice = s.informationAdvice
+  return {
+    title: `We are late with ${what} for ${f.child.firstName} ${f.child.lastName}`,
+    councilName: s.councilName,
+    councilAddress: s.councilAddress,
+    addressee: f.addressee,
+    date: f.letterDate,
+    reference: f.reference,
+    greeting: `Dear ${f.addressee.name}`,
+    sections: [
+      {
+        id: 'late',
+        heading: 'What is late',
+        paragraphs: [
+          t(`We are sorry. We should have sent you ${what} by ${formatLongDate(f.dueOn)}.`),
+          t('The law sets this date, and we have not met it.'),
+        ],
+      },
+      { id: 'why_late', heading: 'Why it is late', paragraphs: [p(f.reason)] },
+      {
+        id: 'new_date',
+        heading: 'When it will be done',
+        paragraphs: [t(`We now expect to send it by ${formatLongDate(f.newExpectedOn)}.`)],
+      },
+      {
+        id: 'unhappy',
+        heading: 'If you are unhappy',
+        paragraphs: [
+          t('Please talk to your caseworker first.'),
+          t(
+            `You can also get free advice from ${advice.name}. Phone ${advice.phone} or email ${advice.email}.`,
+          ),
+          t('You can make a complaint to the council. Your caseworker can tell you how.'),
+        ],
+      },
+      {
+        id: 'formats',
+        heading: 'If you need this letter in another way',
+        paragraphs: [
+          t('We can send this letter in large print, in another language or in Easy Read.'),
+          t(`Phone ${s.sendTeam.phone} or email ${s.sendTeam.email}.`),
+        ],
+      },
+      {
+        id: 'caseworker',
+        heading: 'Your caseworker',
+        paragraphs: [
+          t(`Your caseworker is ${f.caseworker.name}.`),
+          t(
+            f.caseworker.phone
+              ? `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`
+              : `Email ${f.caseworker.email}.`,
+          ),
+        ],
+      },
+    ],
+    signOff: s.signature,
+    // An apology decides nothing, so there is nothing to appeal; its last page keeps to free advice.
+    appealBy: null,
+    rightsGiven: [],
+    factSheet: adviceOnly(factSheet(s, f.letterDate)),
+  }
+}
+
+function adviceOnly(sheet: FactSheet): FactSheet {
+  return { heading: 'Where to get help', sections: sheet.sections.filter((x) => x.heading === 'Free advice') }
+}
+
+/** Why an apology letter cannot be issued yet: the caseworker's reason and a new date are needed. */
+export function apologyProblems(reason: string | null, newExpectedOn: IsoDate | null, today: IsoDate) {
+  const problems: { field: 'reason' | 'newExpectedOn'; message: string }[] = []
+  if (!reason || reason.trim() === '')
+    problems.push({ field: 'reason', message: 'Say why it is late, in words the family can follow' })
+  if (!newExpectedOn)
+    problems.push({ field: 'newExpectedOn', message: 'Enter the date you now expect it to be done' })
+  else if (newExpectedOn <= today)
+    problems.push({ field: 'newExpectedOn', message: 'The new date must be in the future' })
+  return problems
+}
