@@ -14,6 +14,7 @@ import { fixedClock } from '../src/services/clock'
 import { seedDemoCouncil } from '../src/services/demoCouncil'
 import { hashPassword } from '../src/services/passwords'
 import { addCases } from './caseList'
+import { runLettersBench } from './letters'
 import { runSchedulerBench } from './scheduler'
 
 const REQUESTS = 300
@@ -51,8 +52,15 @@ async function signIn(base: string, email: string): Promise<string> {
 
 async function main(): Promise<void> {
   // Issue 4: the scheduler, first so that its memory figures are not the database's. `run.js scheduler` runs only it.
-  runSchedulerBench(TODAY)
-  if (process.argv[2] === 'scheduler') return
+  const only = process.argv[2]
+  if (only !== undefined && only !== 'scheduler' && only !== 'letters') {
+    throw new Error(`No bench section "${only}": name scheduler or letters, or none to run them all`)
+  }
+  if (only === undefined || only === 'scheduler') runSchedulerBench(TODAY)
+  if (only === 'scheduler') return
+  // Issue 6: decision letters, pdfkit against Chromium. `run.js letters` runs only it.
+  if (only === undefined || only === 'letters') await runLettersBench()
+  if (only === 'letters') return
 
   const db = openDatabase({})
   await migrateToLatest(db)

@@ -41,9 +41,27 @@ export async function up(knex: Knex): Promise<void> {
     t.jsonb('content')
     t.text('title')
   })
+
+  // One PDF of a sitting's issued letters for the post room, built in the background with its progress.
+  await knex.schema.createTable('letter_batches', (t) => {
+    t.uuid('id').primary().defaultTo(knex.raw('gen_random_uuid()'))
+    t.uuid('sitting_id').notNullable().references('sittings.id')
+    t.text('status')
+      .notNullable()
+      .defaultTo('building')
+      .checkIn(['building', 'ready', 'failed'], 'letter_batches_status_check')
+    t.integer('total').notNullable()
+    t.integer('done').notNullable().defaultTo(0)
+    t.binary('pdf')
+    t.uuid('requested_by').notNullable().references('users.id')
+    t.timestamps(true, true, false)
+    t.index(['sitting_id'])
+    t.check("status <> 'ready' OR pdf IS NOT NULL", [], 'letter_batches_ready_check')
+  })
 }
 
 export async function down(knex: Knex): Promise<void> {
+  await knex.schema.dropTable('letter_batches')
   await knex.schema.alterTable('letters', (t) => {
     t.dropColumn('title')
     t.dropColumn('content')

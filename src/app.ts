@@ -21,8 +21,10 @@ import { sittingsRouter } from './web/sittings/router'
 import { summerSittingsRouter } from './web/sittings/summerRouter'
 import { queueRouter } from './web/queue/router'
 import { portalRouter } from './web/portal/router'
+import { postRoomRouter } from './web/postRoom/router'
 import { reportsRouter } from './web/reports/router'
 import { adminRouter } from './web/admin/router'
+import { LETTER_LOGO_PATH, readLogoUpload } from './web/admin/letterSettings'
 import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
@@ -53,6 +55,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(noStore)
   app.use(setUpSession(config, db))
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 500 }))
+  app.post(LETTER_LOGO_PATH, readLogoUpload) // multipart: its _csrf field is read before the check below
   app.use(verifyCsrf)
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
@@ -67,6 +70,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use('/summer-sittings', requireArea('admin'), summerSittingsRouter(services))
   app.use('/portal', requireArea('portal'), portalRouter(services))
   app.use('/reports', requireArea('reports'), reportsRouter(services))
+  app.use('/post-room', requireArea('postRoom'), postRoomRouter(services))
   app.use('/admin/jobs', requireArea('admin'), jobsRouter(services))
   app.use('/admin', requireArea('admin'), adminRouter(services))
   app.use('/api', requireArea('staff'), deadlinesRouter(services))

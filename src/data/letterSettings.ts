@@ -133,3 +133,24 @@ export async function saveLetterSettings(
     .returning('id')
   return rows.length > 0
 }
+
+/** Keeps the version as it was: that guards the text settings, and a new logo makes no one's form stale. */
+export async function saveLogo(
+  trx: Knex.Transaction,
+  logo: { image: Buffer; type: 'image/png' | 'image/jpeg' },
+  updatedBy: string,
+): Promise<void> {
+  await trx('letter_settings')
+    .where({ id: 1 })
+    .update({ logo: logo.image, logo_type: logo.type, updated_by: updatedBy, updated_at: trx.fn.now() })
+}
+
+/** False when there was no logo to remove. */
+export async function removeLogo(trx: Knex.Transaction, updatedBy: string): Promise<boolean> {
+  const rows = await trx('letter_settings')
+    .where({ id: 1 })
+    .whereNotNull('logo')
+    .update({ logo: null, logo_type: null, updated_by: updatedBy, updated_at: trx.fn.now() })
+    .returning('id')
+  return rows.length > 0
+}

@@ -16,6 +16,8 @@ export const AREAS = {
   queue: ['chair', 'caseworker', 'manager'],
   portal: ['family'],
   reports: ['manager'],
+  /** Printing a sitting's letters for posting: caseworkers and the admin team. */
+  postRoom: ['caseworker', 'admin'],
   admin: ['admin'],
 } as const satisfies Record<string, readonly Role[]>
 
@@ -52,6 +54,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   caseworker: [
     { href: '/cases', text: 'My cases' },
     { href: '/queue', text: 'Queue' },
+    { href: '/post-room', text: 'Post room' },
     { href: '/calendar', text: 'Calendar' },
   ],
   chair: [
@@ -74,6 +77,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/admin', text: 'Settings' },
     { href: '/summer-sittings', text: 'Summer sittings' },
     { href: '/admin/jobs', text: 'Scheduled jobs' },
+    { href: '/post-room', text: 'Post room' },
     { href: '/calendar', text: 'Calendar' },
   ],
 }

@@ -45,7 +45,9 @@ export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
   private readonly chunks: Buffer[] = []
-  private readonly scale: TypeScale
+  private scale: TypeScale
+  // Each page's type scale, so that a batch mixing large print and standard letters numbers each page to suit.
+  private readonly pageScales: TypeScale[] = []
   private finished = false
 
   constructor(meta: { title: string; author: string; print?: PrintSize }) {
@@ -64,6 +66,8 @@ export class AccessiblePdf {
       // The default would load Helvetica, which is never embedded.
       font: regular,
     })
+    this.pageScales.push(this.scale)
+    this.doc.on('pageAdded', () => this.pageScales.push(this.scale))
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
     this.root = this.doc.struct('Document')
@@ -80,8 +84,9 @@ export class AccessiblePdf {
   }
 
   /** keepTogether starts the paragraph on a new page rather than split it, unless it is longer than a page. */
-  /** Starts a new page, such as the fact sheet after a letter. */
-  newPage(): void {
+  /** Starts a new page, such as the fact sheet after a letter; a batch may change print size here. */
+  newPage(print?: PrintSize): void {
+    if (print) this.scale = TYPE_SCALES[print]
     this.doc.addPage()
   }
 
@@ -188,9 +193,9 @@ export class AccessiblePdf {
   }
 
   private numberPages(): void {
-    const size = this.scale.pageNumber
     const { start, count } = this.doc.bufferedPageRange()
     for (let i = 0; i < count; i++) {
+      const size = (this.pageScales[i] ?? this.scale).pageNumber
       const page = this.doc.switchToPage(start + i)
       const bottom = page.margins.bottom
       // The footer sits inside the bottom margin, where pdfkit would otherwise start a new page.

@@ -8,6 +8,7 @@ import { reportsService } from './reports'
 import { panelAdminService } from './panelAdmin'
 import { calendarAdminService } from './calendarAdmin'
 import { jargonAdminService } from './jargonAdmin'
+import { letterSettingsAdminService } from './letterSettingsAdmin'
 import { sessionCleanupService } from './sessionCleanup'
 import { jobRunsService } from '../jobs/service'
 import { calendarService } from './calendar'
@@ -20,6 +21,7 @@ import { minutesService } from './minutes'
 import { readabilityService } from './readability'
 import { lettersService } from './letters'
 import { apologiesService } from './apologies'
+import { postRoomService } from './postRoom'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -34,6 +36,7 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     panelAdmin: panelAdminService(data, clock),
     calendarAdmin: calendarAdminService(data),
     jargonAdmin: jargonAdminService(data),
+    letterSettingsAdmin: letterSettingsAdminService(data, clock),
     sessionCleanup: sessionCleanupService(data),
     jobRuns: jobRunsService(data),
     calendar: calendarService(data, clock),
@@ -46,6 +49,7 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     readability: readabilityService(data),
     letters: lettersService(data, clock),
     apologies: apologiesService(data, clock),
+    postRoom: postRoomService(data, clock),
   }
 }
 

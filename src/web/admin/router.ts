@@ -4,6 +4,7 @@ import { panelsRouter } from './panelsRouter'
 import { membersRouter } from './membersRouter'
 import { calendarRouter } from './calendarRouter'
 import { jargonRouter } from './jargon'
+import { letterSettingsRouter } from './letterSettings'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -16,5 +17,6 @@ export function adminRouter(services: Services): Router {
   router.use(membersRouter(services))
   router.use(calendarRouter(services))
   router.use(jargonRouter(services))
+  router.use(letterSettingsRouter(services))
   return router
 }

@@ -1,0 +1,94 @@
+import type { Knex } from 'knex'
+import { insertRow, type Db } from './db'
+import type { IsoDate } from '../domain/dates'
+import type { LetterModel } from '../domain/letters/types'
+
+type Executor = Db | Knex.Transaction
+
+export interface SittingWithLetters {
+  sittingId: string
+  panelName: string
+  sittingOn: IsoDate
+  letters: number
+}
+
+/** Issued decision letters, newest version only, counted by the sitting that made the decision. */
+function latestIssued(trx: Executor) {
+  return trx('letters as l')
+    .join('decisions as d', 'd.id', 'l.decision_id')
+    .join('agenda_items as ai', 'ai.id', 'd.agenda_item_id')
+    .where({ 'l.status': 'issued', 'l.letter_kind': 'decision' })
+    .whereNotExists(
+      trx('letters as newer').whereRaw('newer.supersedes_id = l.id').where('newer.status', 'issued'),
+    )
+}
+
+export async function listSittingsWithLetters(trx: Executor, since: IsoDate): Promise<SittingWithLetters[]> {
+  const rows: { sitting_id: string; panel_name: string; sitting_on: IsoDate; letters: number | string }[] =
+    await latestIssued(trx)
+      .join('sittings as s', 's.id', 'ai.sitting_id')
+      .join('panels as p', 'p.id', 's.panel_id')
+      .where('s.sitting_on', '>=', since)
+      .groupBy('ai.sitting_id', 'p.name', 's.sitting_on')
+      .orderBy('s.sitting_on', 'desc')
+      .select('ai.sitting_id', 'p.name as panel_name', 's.sitting_on', trx.raw('count(*) as letters'))
+  return rows.map((r) => ({
+    sittingId: r.sitting_id,
+    panelName: r.panel_name,
+    sittingOn: r.sitting_on,
+    letters: Number(r.letters),
+  }))
+}
+
+/** A sitting's letters in agenda order, as issued: the words stored with each, in its format. */
+export async function listSittingLetters(
+  trx: Executor,
+  sittingId: string,
+): Promise<{ letter: LetterModel; format: 'standard' | 'large_print' }[]> {
+  const rows: { content: LetterModel | string; format: string }[] = await latestIssued(trx)
+    .where('ai.sitting_id', sittingId)
+    .orderBy([{ column: 'ai.position' }, { column: 'l.created_at' }])
+    .select('l.content', 'l.format')
+  return rows.map((r) => ({
+    letter: typeof r.content === 'string' ? (JSON.parse(r.content) as LetterModel) : r.content,
+    format: r.format === 'large_print' ? 'large_print' : 'standard',
+  }))
+}
+
+export interface Batch {
+  id: string
+  sittingId: string
+  status: 'building' | 'ready' | 'failed'
+  total: number
+  done: number
+}
+
+export async function createBatch(trx: Executor, sittingId: string, total: number, requestedBy: string) {
+  return insertRow(trx, 'letter_batches', { sitting_id: sittingId, total, requested_by: requestedBy })
+}
+
+export async function recordBatchProgress(trx: Executor, batchId: string, done: number): Promise<void> {
+  await trx('letter_batches').where({ id: batchId }).update({ done, updated_at: trx.fn.now() })
+}
+
+export async function finishBatch(trx: Executor, batchId: string, pdf: Buffer | null): Promise<void> {
+  await trx('letter_batches')
+    .where({ id: batchId })
+    .update({ status: pdf ? 'ready' : 'failed', pdf, updated_at: trx.fn.now() })
+}
+
+export async function findBatch(trx: Executor, batchId: string): Promise<Batch | undefined> {
+  const row = (await trx('letter_batches')
+    .where({ id: batchId })
+    .first('id', 'sitting_id', 'status', 'total', 'done')) as
+    { id: string; sitting_id: string; status: Batch['status']; total: number; done: number } | undefined
+  return (
+    row && { id: row.id, sittingId: row.sitting_id, status: row.status, total: row.total, done: row.done }
+  )
+}
+
+export async function batchPdf(trx: Executor, batchId: string): Promise<Buffer | undefined> {
+  const row = (await trx('letter_batches').where({ id: batchId, status: 'ready' }).first('pdf')) as
+    { pdf: Buffer | Uint8Array } | undefined
+  return row && Buffer.from(row.pdf)
+}
