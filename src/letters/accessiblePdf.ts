@@ -41,6 +41,27 @@ function dejaVu(): { regular: Font; bold: Font } {
   return fonts
 }
 
+/**
+ * pdfkit shapes each word once per document and caches it there; letters repeat the same words, so the
+ * cache is shared between documents. A cached word holds glyphs and their positions in font units only:
+ * which glyphs a document embeds is still decided when it writes them. Cleared when it grows large, so a
+ * long-running server does not keep every name it ever printed.
+ */
+const wordLayouts = new Map<string, Record<string, unknown>>()
+const MAX_SHARED_WORDS = 20_000
+
+function shareWordLayouts(doc: PDFDocument, fontName: string): void {
+  doc.font(fontName)
+  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+  if (!font?.layoutCache) return
+  let cache = wordLayouts.get(fontName)
+  if (!cache || Object.keys(cache).length > MAX_SHARED_WORDS) {
+    cache = Object.create(null) as Record<string, unknown>
+    wordLayouts.set(fontName, cache)
+  }
+  font.layoutCache = cache
+}
+
 export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
@@ -69,6 +90,7 @@ export class AccessiblePdf {
     this.pageScales.push(this.scale)
     this.doc.on('pageAdded', () => this.pageScales.push(this.scale))
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
+    for (const name of [BOLD, REGULAR]) shareWordLayouts(this.doc, name)
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)

@@ -190,3 +190,22 @@ describe('renderLetterPdf', () => {
     expect(pdfText(pdf)).toContain(letter.sections[0]!.paragraphs[0]!.text)
   })
 })
+
+describe('letters rendered one after another', () => {
+  test('each embeds every glyph it uses, though word shapes are shared between documents', async () => {
+    const first = decisionLetter(facts('assessment_request', 'agree_to_assess'), SETTINGS)
+    await renderLetterPdf(first, { format: 'standard' })
+    const second = decisionLetter(
+      facts('assessment_request', 'agree_to_assess', {
+        child: { firstName: 'Øyvind', lastName: 'Ærøskøbing' },
+        reasons: ['Øyvind’s école café report is ñice.'],
+      }),
+      SETTINGS,
+    )
+    const text = pdfText(await renderLetterPdf(second, { format: 'standard' }))
+    expect(text).toContain('Øyvind Ærøskøbing')
+    expect(text).toContain('Øyvind’s école café report is ñice.')
+    // The first letter's words, shaped while rendering it, come out right in the second as well.
+    expect(text).toContain('We will carry out an assessment of Øyvind')
+  })
+})
