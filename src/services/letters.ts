@@ -129,6 +129,12 @@ export function lettersService(data: DataLayer, clock: Clock) {
       return { detail, decisions, letters, checks, apologies, defaultFormat: defaultFormat(detail) }
     },
 
+    /** The letter's words as they would be issued today, for reading in the browser. */
+    async previewLetter(caseId: string, decisionId: string) {
+      const built = await build(db, caseId, decisionId)
+      return built && { letter: built.letter, detail: built.detail, problems: issueProblems(built.letter) }
+    },
+
     /** The letter as it would be issued today, not stored. */
     async preview(caseId: string, decisionId: string, format?: LetterFormatChoice) {
       const built = await build(db, caseId, decisionId)

@@ -68,6 +68,18 @@ describe('decision letters', () => {
     expect(await lettersOf()).toHaveLength(0)
   })
 
+  test('the letter can be read in the browser before it is issued', async () => {
+    const page = await (
+      await as(caseworker)
+    ).agent
+      .get(`/cases/${caseId}/letters/preview/${decisionId}`)
+      .expect(200)
+    expect(page.text).toContain('This is a preview')
+    expect(page.text).toContain('Our decision about Arjun')
+    expect(page.text).toContain('Your rights: the legal detail')
+    expect(await lettersOf()).toHaveLength(0)
+  })
+
   test('a manager can read the letters but not issue one', async () => {
     await (await as('manager@example.org')).agent.get(`/cases/${caseId}/letters`).expect(200)
     const res = await issue({}, 'manager@example.org')

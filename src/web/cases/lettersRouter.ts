@@ -54,6 +54,14 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
 
   router.get('/:id/letters', (req, res, next) => showLetters(req, res, next))
 
+  router.get('/:id/letters/preview/:decisionId', async (req, res, next) => {
+    // "<id>.pdf" belongs to the PDF's route below.
+    if (req.params.decisionId?.endsWith('.pdf')) return next()
+    const preview = await services.letters.previewLetter(param(req, 'id'), param(req, 'decisionId'))
+    if (!preview) return next(new HttpError(404, 'not-found'))
+    res.render('pages/cases/letter-preview', { ...preview, decisionId: req.params.decisionId })
+  })
+
   router.get('/:id/letters/preview/:decisionId.pdf', async (req, res, next) => {
     const chosen = format.safeParse(req.query.format)
     const preview = await services.letters.preview(
