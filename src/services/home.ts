@@ -1,3 +1,4 @@
+import { listLetters } from '../data/letters'
 import { casesWithApprovedMinutes } from '../data/minutes'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -24,11 +25,16 @@ export function homeService(data: DataLayer, clock: Clock) {
         data.db,
         cases.map((c) => c.id),
       )
+      const letters = await Promise.all(cases.map((c) => listLetters(data.db, c.id)))
       return children.map((child) => ({
         ...child,
         cases: cases
           .filter((c) => c.childId === child.id)
-          .map((c) => ({ ...c, hasMinutesExtract: withMinutes.has(c.id) })),
+          .map((c) => ({
+            ...c,
+            hasMinutesExtract: withMinutes.has(c.id),
+            letters: letters[cases.indexOf(c)] ?? [],
+          })),
       }))
     },
 

@@ -13,6 +13,7 @@ import {
   listLetters,
   type DecisionForLetter,
 } from '../data/letters'
+import { isFamilyOfCase } from '../data/minutes'
 import { loadBankHolidays } from '../data/queue'
 import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
@@ -214,6 +215,12 @@ export function lettersService(data: DataLayer, clock: Clock) {
     },
 
     download(caseId: string, letterId: string) {
+      return findLetterPdf(db, caseId, letterId)
+    },
+
+    /** An issued letter, for the family of the child it is about and nobody else. */
+    async familyLetter(user: User, caseId: string, letterId: string) {
+      if (user.role !== 'family' || !(await isFamilyOfCase(db, user.id, caseId))) return undefined
       return findLetterPdf(db, caseId, letterId)
     },
   }

@@ -218,3 +218,47 @@ describe('apologies for missed time limits', () => {
     expect(again.text).toContain('already been issued')
   })
 })
+
+describe('letters in the family’s portal', () => {
+  let zainCase: string
+  let zainLetter: string
+
+  beforeAll(async () => {
+    const row = (await db()('cases as c')
+      .join('children as ch', 'ch.id', 'c.child_id')
+      .join('users as u', 'u.id', 'c.caseworker_id')
+      .join('decisions as d', 'd.case_id', 'c.id')
+      .where({ 'ch.first_name': 'Zain', 'c.kind': 'placement' })
+      .first('c.id', 'd.id as decision_id', 'u.email')) as { id: string; decision_id: string; email: string }
+    zainCase = row.id
+    const { agent, token } = await as(row.email)
+    await agent
+      .post(`/cases/${zainCase}/letters`)
+      .type('form')
+      .send({ _csrf: token, decisionId: row.decision_id, format: 'standard', issuedCount: 0 })
+      .expect(303)
+    zainLetter = ((await db()('letters').where({ case_id: zainCase }).first('id')) as { id: string }).id
+  })
+
+  test('the family sees their child’s letter and can download it', async () => {
+    const { agent } = await as('parent2@example.org')
+    const home = await agent.get('/portal').expect(200)
+    expect(home.text).toContain(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`)
+    const pdf = await agent
+      .get(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`)
+      .responseType('blob')
+      .expect(200)
+    expect(pdfText(pdf.body as Buffer)).toContain('Our decision about Zain')
+  })
+
+  test('no other family can reach it, and the family reaches no other letter', async () => {
+    const other = await as('parent@example.org')
+    await other.agent.get(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`).expect(404)
+    expect((await other.agent.get('/portal').expect(200)).text).not.toContain(zainLetter)
+    const arjunLetter = ((await db()('letters').where({ case_id: caseId }).first('id')) as { id: string }).id
+    const family = await as('parent2@example.org')
+    await family.agent.get(`/portal/cases/${caseId}/letters/${arjunLetter}.pdf`).expect(404)
+    // Their own case with another case's letter is not found either.
+    await family.agent.get(`/portal/cases/${zainCase}/letters/${arjunLetter}.pdf`).expect(404)
+  })
+})

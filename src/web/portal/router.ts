@@ -19,5 +19,21 @@ export function portalRouter(services: Services): Router {
     if (!extract) return next(new HttpError(404, 'not-found'))
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
+  // A letter to this family about their own child; any other letter is not found.
+  router.get('/cases/:caseId/letters/:letterId.pdf', async (req, res, next) => {
+    const caseId = z.uuid().safeParse(req.params.caseId)
+    const letterId = z.uuid().safeParse(req.params.letterId)
+    const letter =
+      caseId.success && letterId.success
+        ? await services.letters.familyLetter(req.user!, caseId.data, letterId.data)
+        : undefined
+    if (!letter) return next(new HttpError(404, 'not-found'))
+    res.type('application/pdf')
+    res.set(
+      'Content-Disposition',
+      `inline; filename="letter-${letter.reference}-version-${letter.version}.pdf"`,
+    )
+    res.send(letter.pdf)
+  })
   return router
 }
