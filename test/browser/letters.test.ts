@@ -183,9 +183,9 @@ test('the admin builds the PDF of the sitting’s letters in the post room and d
     if (route.request().headers()['hx-request']) return route.continue()
     const real = await route.fetch()
     const building = (await real.text()).replace(
-      /<div id="batch-progress">[\s\S]*?<\/div>\s*<\/div>/,
+      /<div id="batch-progress">[\s\S]*?<\/div>/,
       `<div id="batch-progress" hx-get="${batchPath}" hx-trigger="load delay:1s" hx-swap="outerHTML">` +
-        `<div role="status"><p class="govuk-body">Building the PDF: 0 of ${letters} letters done.</p></div></div>`,
+        `<p class="govuk-body">Building the PDF: 0 of ${letters} letters done.</p></div>`,
     )
     await route.fulfill({ response: real, body: building })
   })
@@ -198,6 +198,8 @@ test('the admin builds the PDF of the sitting’s letters in the post room and d
     page.on('load', countLoad)
     await polled
     await page.getByText('The PDF is ready').waitFor()
+    // The swap happened inside the live region, which stayed in place to announce it.
+    expect(await page.locator('[role="status"] #batch-progress').count()).toBe(1)
     page.off('load', countLoad)
     expect(pageLoads).toBe(0)
     expect(await page.getByRole('heading', { level: 1, name: 'Letters for posting' }).count()).toBe(1)
