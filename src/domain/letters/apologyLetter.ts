@@ -1,10 +1,8 @@
 import { formatLongDate, type IsoDate } from '../dates'
 import type { DeadlineStep } from '../statutoryClock'
+import { closingSections, p, t } from './commonSections'
 import { factSheet } from './factSheet'
-import type { FactSheet, LetterModel, LetterSettings, LetterText } from './types'
-
-const t = (text: string): LetterText => ({ text, from: 'template' })
-const p = (text: string): LetterText => ({ text, from: 'panel' })
+import type { FactSheet, LetterModel, LetterSettings } from './types'
 
 /** What each late step means to a family, in their words rather than the regulations'. */
 const LATE_STEP: Record<DeadlineStep, string> = {
@@ -71,26 +69,7 @@ export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
           t('You can make a complaint to the council. Your caseworker can tell you how.'),
         ],
       },
-      {
-        id: 'formats',
-        heading: 'If you need this letter in another way',
-        paragraphs: [
-          t('We can send this letter in large print, in another language or in Easy Read.'),
-          t(`Phone ${s.sendTeam.phone} or email ${s.sendTeam.email}.`),
-        ],
-      },
-      {
-        id: 'caseworker',
-        heading: 'Your caseworker',
-        paragraphs: [
-          t(`Your caseworker is ${f.caseworker.name}.`),
-          t(
-            f.caseworker.phone
-              ? `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`
-              : `Email ${f.caseworker.email}.`,
-          ),
-        ],
-      },
+      ...closingSections(s, f.caseworker),
     ],
     signOff: s.signature,
     // An apology decides nothing, so there is nothing to appeal; its last page keeps to free advice.

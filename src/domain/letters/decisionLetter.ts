@@ -1,12 +1,10 @@
 import { appealDeadline } from '../appealDeadline'
 import { formatLongDate } from '../dates'
 import { DISAGREEMENT_GROUND_LABELS } from '../decisionRules'
+import { closingSections, p, t } from './commonSections'
 import { factSheet } from './factSheet'
 import { outcomeWording } from './outcomeWording'
 import type { LetterFacts, LetterModel, LetterSection, LetterSettings, LetterText, Right } from './types'
-
-const t = (text: string): LetterText => ({ text, from: 'template' })
-const p = (text: string): LetterText => ({ text, from: 'panel' })
 
 const filled = (...values: (string | null | undefined)[]) => values.every((v) => (v ?? '').trim() !== '')
 
@@ -105,26 +103,7 @@ export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
       paragraphs: f.conditions ? [...next, t('The panel also agreed:'), p(f.conditions)] : next,
     },
     disagree.section,
-    {
-      id: 'formats',
-      heading: 'If you need this letter in another way',
-      paragraphs: [
-        t('We can send this letter in large print, in another language or in Easy Read.'),
-        t(`Phone ${s.sendTeam.phone} or email ${s.sendTeam.email}.`),
-      ],
-    },
-    {
-      id: 'caseworker',
-      heading: 'Your caseworker',
-      paragraphs: [
-        t(`Your caseworker is ${f.caseworker.name}.`),
-        t(
-          f.caseworker.phone
-            ? `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`
-            : `Email ${f.caseworker.email}.`,
-        ),
-      ],
-    },
+    ...closingSections(s, f.caseworker),
   ]
   return {
     title: `Our decision about ${f.child.firstName} ${f.child.lastName}`,

@@ -1,7 +1,6 @@
 import { formatLongDate, type IsoDate } from '../dates'
-import type { FactSheet, LetterSettings, LetterText } from './types'
-
-const t = (text: string): LetterText => ({ text, from: 'template' })
+import { t } from './commonSections'
+import type { FactSheet, LetterSettings } from './types'
 
 /**
  * The page after the letter that explains the legal detail, so that the letter itself stays short

@@ -1,0 +1,33 @@
+import type { LetterSection, LetterSettings, LetterText } from './types'
+
+export const t = (text: string): LetterText => ({ text, from: 'template' })
+export const p = (text: string): LetterText => ({ text, from: 'panel' })
+
+/** The same two sections end every letter: how to get it in another format, and who the caseworker is. */
+export function closingSections(
+  s: LetterSettings,
+  caseworker: { name: string; phone: string | null; email: string },
+): LetterSection[] {
+  return [
+    {
+      id: 'formats',
+      heading: 'If you need this letter in another way',
+      paragraphs: [
+        t('We can send this letter in large print, in another language or in Easy Read.'),
+        t(`Phone ${s.sendTeam.phone} or email ${s.sendTeam.email}.`),
+      ],
+    },
+    {
+      id: 'caseworker',
+      heading: 'Your caseworker',
+      paragraphs: [
+        t(`Your caseworker is ${caseworker.name}.`),
+        t(
+          caseworker.phone
+            ? `Phone ${caseworker.phone} or email ${caseworker.email}.`
+            : `Email ${caseworker.email}.`,
+        ),
+      ],
+    },
+  ]
+}
