@@ -26,6 +26,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('signature_name').notNullable().defaultTo('')
     t.text('signature_job_title').notNullable().defaultTo('')
     t.integer('follow_up_working_days').notNullable().defaultTo(10)
+    // The council's own words for every letter, such as where to find its local offer; checked for readability.
+    t.text('local_offer_words').notNullable().defaultTo('')
     t.binary('logo')
     t.text('logo_type').checkIn(['image/png', 'image/jpeg'], 'letter_settings_logo_type_check')
     t.integer('version').notNullable().defaultTo(1)

@@ -23,6 +23,7 @@ interface SettingsRow {
   signature_name: string
   signature_job_title: string
   follow_up_working_days: number
+  local_offer_words: string
   version: number
 }
 
@@ -51,6 +52,7 @@ const COLUMNS = [
   'signature_name',
   'signature_job_title',
   'follow_up_working_days',
+  'local_offer_words',
   'version',
 ]
 
@@ -74,6 +76,7 @@ function toSettings(r: SettingsRow): LetterSettings {
     tribunalUrl: r.tribunal_url,
     signature: { name: r.signature_name, jobTitle: r.signature_job_title },
     followUpWorkingDays: r.follow_up_working_days,
+    localOfferWords: r.local_offer_words,
   }
 }
 
@@ -97,6 +100,7 @@ export function settingsColumns(s: LetterSettings): Record<string, unknown> {
     signature_name: s.signature.name,
     signature_job_title: s.signature.jobTitle,
     follow_up_working_days: s.followUpWorkingDays,
+    local_offer_words: s.localOfferWords,
   }
 }
 

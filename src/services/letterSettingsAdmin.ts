@@ -1,4 +1,5 @@
 import type { DataLayer } from '../data'
+import { listJargon } from '../data/jargon'
 import { recordAuditEvent } from '../data/audit'
 import {
   loadLetterSettings,
@@ -87,9 +88,9 @@ export function letterSettingsAdminService(data: DataLayer, clock: Clock) {
     },
 
     /** Saves every text setting at once if no one saved since `version`; unchanged settings write nothing. */
-    save(actor: User, form: SettingsForm, version: number): Promise<SettingsSave> {
-      const checked = checkSettingsForm(form)
-      if (!checked.ok) return Promise.resolve({ ok: false, reason: 'invalid', problems: checked.problems })
+    async save(actor: User, form: SettingsForm, version: number): Promise<SettingsSave> {
+      const checked = checkSettingsForm(form, await listJargon(db))
+      if (!checked.ok) return { ok: false, reason: 'invalid', problems: checked.problems }
       const stale = { ok: false, reason: 'stale', message: STALE_SETTINGS_MESSAGE } as const
       return db.transaction(async (trx): Promise<SettingsSave> => {
         const before = await loadLetterSettings(trx)

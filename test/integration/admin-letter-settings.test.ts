@@ -61,6 +61,7 @@ const DEMO_FORM: Record<string, string> = {
   signatureName: DEMO_LETTER_SETTINGS.signature.name,
   signatureJobTitle: DEMO_LETTER_SETTINGS.signature.jobTitle,
   followUpWorkingDays: String(DEMO_LETTER_SETTINGS.followUpWorkingDays),
+  localOfferWords: DEMO_LETTER_SETTINGS.localOfferWords,
 }
 
 const row = () =>
@@ -123,9 +124,11 @@ describe('the letter settings page', () => {
     const html = decode(res.text)
     expect(html).toContain('Letters: council details and where families get help</h1>')
     for (const [name, value] of Object.entries(DEMO_FORM)) {
-      if (name !== 'councilAddress') expect([name, inputValue(res.text, name)]).toEqual([name, value])
+      if (name !== 'councilAddress' && name !== 'localOfferWords')
+        expect([name, inputValue(res.text, name)]).toEqual([name, value])
     }
     expect(html).toContain('>SEND Team\nCounty Hall\nAshcombe\nNS1 2AB</textarea>')
+    expect(html).toContain(`>${DEMO_LETTER_SETTINGS.localOfferWords}</textarea>`)
     expect(html).toContain('For families who need the letter in another format')
     for (const legend of [
       'About the council',
@@ -439,5 +442,27 @@ describe('protection', () => {
     await upload(JPEG, 'crest.jpg', 'image/jpeg', agent, own).expect(403)
     await agent.post(`${LOGO}/remove`).type('form').send({ _csrf: own }).expect(403)
     expect(await row()).toEqual(before)
+  })
+})
+
+describe('the words for every letter', () => {
+  test('hard words are refused on save, saying what makes them hard', async () => {
+    const res = await save(
+      {
+        localOfferWords:
+          'Comprehensive information regarding the statutory provision available to children is obtainable via the local offer.',
+      },
+      400,
+    )
+    const message = inlineError(res.text, 'localOfferWords')
+    expect(message).toContain('The words for every letter are hard to read')
+    expect(message).toContain('reading ease')
+    expect(message).toContain('rather than “provision”')
+    expect(summaryLinks(res.text).map(([href]) => href)).toContain('#localOfferWords')
+  })
+
+  test('plain words are saved and end every letter', async () => {
+    await save({ localOfferWords: 'You can find more help on our local offer website.' })
+    expect((await row()).local_offer_words).toBe('You can find more help on our local offer website.')
   })
 })

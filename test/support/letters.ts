@@ -17,6 +17,7 @@ export const SETTINGS: LetterSettings = {
   tribunalUrl: 'https://www.gov.uk/appeal-ehc-plan-decision',
   signature: { name: 'Ann Holt', jobTitle: 'Head of SEND' },
   followUpWorkingDays: 10,
+  localOfferWords: 'You can find all the help we offer on our local offer website.',
 }
 
 export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFacts> = {}): LetterFacts {

@@ -27,6 +27,7 @@ export function closingSections(
             ? `Phone ${caseworker.phone} or email ${caseworker.email}.`
             : `Email ${caseworker.email}.`,
         ),
+        ...(s.localOfferWords.trim() ? [t(s.localOfferWords.trim())] : []),
       ],
     },
   ]

@@ -1,3 +1,4 @@
+import { readability, type JargonTerm } from '../readability'
 import type { LetterSettings } from './types'
 
 /** The letter settings form's fields, in the order the page shows them. */
@@ -20,6 +21,7 @@ export const SETTINGS_FIELDS = [
   'signatureName',
   'signatureJobTitle',
   'followUpWorkingDays',
+  'localOfferWords',
 ] as const
 export type SettingsField = (typeof SETTINGS_FIELDS)[number]
 export type SettingsForm = Record<SettingsField, string>
@@ -39,7 +41,10 @@ interface Rule {
  * the services: the letter always gives them. A service left blank is reported as a right the letter
  * leaves out (rights.ts), which is what an admin needs to know, rather than refused here.
  */
-const RULES: Record<Exclude<SettingsField, 'councilAddress' | 'followUpWorkingDays'>, Rule> = {
+const RULES: Record<
+  Exclude<SettingsField, 'councilAddress' | 'followUpWorkingDays' | 'localOfferWords'>,
+  Rule
+> = {
   councilName: { kind: 'text', label: 'the council’s name', required: true, max: 200 },
   sendTeamPhone: { kind: 'phone', label: 'the SEND team’s phone number', required: true },
   sendTeamEmail: { kind: 'email', label: 'the SEND team’s email address', required: true },
@@ -139,6 +144,26 @@ function followUpProblem(text: string): string | undefined {
   return days >= 1 && days <= 30 ? undefined : 'The number of working days must be between 1 and 30'
 }
 
+const WORDING_MAX = 500
+
+/**
+ * The council's own words go into every letter a family reads, so they are held to the letters' own
+ * standard: reading ease 70 or more, no sentence of 20 words or more, and no word from the jargon list.
+ * Web addresses are left out of the score: a family does not read them aloud.
+ */
+export function wordingProblem(text: string, jargon: readonly JargonTerm[]): string | undefined {
+  if (text === '') return undefined
+  if (text.length > WORDING_MAX)
+    return `The words for every letter must be ${WORDING_MAX} characters or fewer`
+  const report = readability(text.replace(/https?:\/\/\S+/g, 'it'), jargon)
+  const hard: string[] = []
+  if (report.score !== null && report.score < 70)
+    hard.push(`their reading ease is ${report.score}, and should be 70 or more`)
+  if (report.longSentences.length > 0) hard.push('split sentences of 20 words or more')
+  for (const j of report.jargon) hard.push(`use “${j.plainer}” rather than “${j.term}”`)
+  return hard.length ? `The words for every letter are hard to read: ${hard.join('; ')}` : undefined
+}
+
 /** A form's values as strings, trimmed; anything else posted (or nothing) is an empty box. */
 export function settingsFormFrom(body: Record<string, unknown>): SettingsForm {
   const text = (v: unknown) => (typeof v === 'string' ? v.trim() : '')
@@ -165,6 +190,7 @@ export function settingsFormValues(s: LetterSettings): SettingsForm {
     signatureName: s.signature.name,
     signatureJobTitle: s.signature.jobTitle,
     followUpWorkingDays: String(s.followUpWorkingDays),
+    localOfferWords: s.localOfferWords,
   }
 }
 
@@ -188,6 +214,7 @@ function toSettings(f: SettingsForm): LetterSettings {
     tribunalUrl: f.tribunalUrl,
     signature: { name: f.signatureName, jobTitle: f.signatureJobTitle },
     followUpWorkingDays: Number(f.followUpWorkingDays),
+    localOfferWords: f.localOfferWords,
   }
 }
 
@@ -199,6 +226,7 @@ export interface SettingsProblem {
 /** The settings the form describes, or its problems in page order. */
 export function checkSettingsForm(
   f: SettingsForm,
+  jargon: readonly JargonTerm[] = [],
 ): { ok: true; settings: LetterSettings } | { ok: false; problems: SettingsProblem[] } {
   const problems = SETTINGS_FIELDS.flatMap((field) => {
     const message =
@@ -206,7 +234,9 @@ export function checkSettingsForm(
         ? addressProblem(f[field])
         : field === 'followUpWorkingDays'
           ? followUpProblem(f[field])
-          : fieldProblem(RULES[field], f[field])
+          : field === 'localOfferWords'
+            ? wordingProblem(f[field], jargon)
+            : fieldProblem(RULES[field], f[field])
     return message ? [{ field, message }] : []
   })
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings: toSettings(f) }

@@ -23,6 +23,8 @@ export interface LetterSettings {
   signature: { name: string; jobTitle: string }
   /** How soon the caseworker gets in touch where the law sets no date. */
   followUpWorkingDays: number
+  /** The council's own words at the end of every letter, such as where to find its local offer; may be empty. */
+  localOfferWords: string
 }
 
 /** Everything about the decision and the case that a letter says. */

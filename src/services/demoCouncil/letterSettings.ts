@@ -29,6 +29,8 @@ export const DEMO_LETTER_SETTINGS: LetterSettings = {
   tribunalUrl: 'https://www.gov.uk/appeal-ehc-plan-decision',
   signature: { name: 'Helen Whitaker', jobTitle: 'Head of SEND and Inclusion' },
   followUpWorkingDays: 10,
+  localOfferWords:
+    'Find more help for your child on our local offer website: https://localoffer.northshire.example.org.',
 }
 
 export async function insertLetterSettings(trx: Knex.Transaction): Promise<void> {
