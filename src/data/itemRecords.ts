@@ -11,8 +11,8 @@ export interface Dissent {
   view: string
 }
 
-export interface StoredDecision {
-  id: string
+/** What a decision says, as the chair recorded it. */
+export interface DecisionRow {
   outcome: string
   reasons: string
   matchesPreference: boolean
@@ -25,6 +25,11 @@ export interface StoredDecision {
   deferralDueOn: IsoDate | null
   inquorateReason: string | null
   dissents: Dissent[]
+}
+
+/** A decision as stored: what it says, and when and by whom it was last saved. */
+export interface StoredDecision extends DecisionRow {
+  id: string
   decidedOn: IsoDate
   version: number
   recordedByName: string
@@ -223,21 +228,6 @@ export async function saveItemRecord(
     })
     .onConflict('agenda_item_id')
     .merge(['family_attended', 'family_attendees', 'interpreter', 'notes', 'updated_at'])
-}
-
-export interface DecisionRow {
-  outcome: string
-  reasons: string
-  matchesPreference: boolean
-  disagreementGround: string | null
-  disagreementExplanation: string | null
-  conditions: string | null
-  withoutFamilyReason: string | null
-  deferralAction: string | null
-  deferralOwner: string | null
-  deferralDueOn: IsoDate | null
-  inquorateReason: string | null
-  dissents: Dissent[]
 }
 
 function decisionColumns(d: DecisionRow) {
