@@ -39,7 +39,11 @@ export interface AppDependencies {
 /** The whole app, assembled in one place; tests build it the same way on a fresh database. */
 export function createApp({ config, db, logger, clock }: AppDependencies): Express {
   const data = dataLayer(db)
-  const services = buildServices(data, clock, { sittingHorizonWeeks: config.sittingHorizonWeeks })
+  const services = buildServices(data, clock, {
+    sittingHorizonWeeks: config.sittingHorizonWeeks,
+    mail: config.mail,
+    portalUrl: config.portalUrl,
+  })
   const app = express()
 
   app.disable('x-powered-by')

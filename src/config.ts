@@ -33,7 +33,17 @@ export interface Config {
   /** How many weeks ahead each panel's sittings are generated. */
   sittingHorizonWeeks: number
   jobs: JobsConfig
+  mail: MailConfig
+  /** The family portal's address, for links in e-mails (PUBLIC_URL). */
+  portalUrl: string
   projectRoot: string
+}
+
+export interface MailConfig {
+  /** The mail server e-mails are sent through (SMTP_URL); without it they wait in the outbox. */
+  smtpUrl: string | undefined
+  /** The From of every e-mail (MAIL_FROM). */
+  from: string
 }
 
 export interface JobsConfig {
@@ -71,6 +81,27 @@ function wholeNumberBetween(env: Env, name: string, fallback: number, min: numbe
   if (value < min || value > max)
     throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${env[name]}"`)
   return value
+}
+
+const DEFAULT_MAIL_FROM = 'Panel <no-reply@northshire.example.org>'
+
+function loadMailConfig(env: Env): MailConfig {
+  const smtpUrl = env.SMTP_URL?.trim() || undefined
+  if (smtpUrl !== undefined) {
+    const protocol = URL.canParse(smtpUrl) ? new URL(smtpUrl).protocol : undefined
+    if (protocol !== 'smtp:' && protocol !== 'smtps:') {
+      throw new Error('SMTP_URL must be an smtp:// or smtps:// address, such as smtp://127.0.0.1:2525')
+    }
+  }
+  return { smtpUrl, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM }
+}
+
+/** Where families sign in, for the link in every e-mail: PUBLIC_URL, then /portal. */
+function portalUrl(env: Env, port: number): string {
+  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')
+  if (!URL.canParse(publicUrl))
+    throw new Error('PUBLIC_URL must be a web address, such as https://panel.example.gov.uk')
+  return `${publicUrl}/portal`
 }
 
 /** A job's environment variable: "place-cases" and "SCHEDULE" give JOB_PLACE_CASES_SCHEDULE. */
@@ -122,6 +153,8 @@ export function loadConfig(env: Env = process.env): Config {
     signInAttemptsPerWindow: integer(env, 'SIGN_IN_ATTEMPTS_PER_15_MINUTES', 10),
     sittingHorizonWeeks: wholeNumberBetween(env, 'SITTING_HORIZON_WEEKS', 12, 1, 104),
     jobs: loadJobsConfig(env, environment),
+    mail: loadMailConfig(env),
+    portalUrl: portalUrl(env, integer(env, 'PORT', 3000)),
     projectRoot,
   }
 }

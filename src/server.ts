@@ -46,7 +46,11 @@ async function main(): Promise<void> {
   // createApp keeps its services to itself; the jobs need the same ones, over the same database.
   const data = dataLayer(db)
   const jobs = scheduledJobs(
-    buildServices(data, systemClock, { sittingHorizonWeeks: config.sittingHorizonWeeks }),
+    buildServices(data, systemClock, {
+      sittingHorizonWeeks: config.sittingHorizonWeeks,
+      mail: config.mail,
+      portalUrl: config.portalUrl,
+    }),
   )
   // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.
   planJobs(jobs, config.jobs)

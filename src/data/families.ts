@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
 
 export interface FamilyChild {
@@ -21,3 +22,16 @@ export function familiesRepository(db: Db) {
 }
 
 export type FamiliesRepository = ReturnType<typeof familiesRepository>
+
+/** The family's portal accounts for a case's child: who is told by e-mail that a letter is ready. */
+export async function familyAccountsForCase(
+  trx: Db | Knex.Transaction,
+  caseId: string,
+): Promise<{ email: string }[]> {
+  return trx('cases as c')
+    .join('family_contacts as fc', 'fc.child_id', 'c.child_id')
+    .join('users as u', 'u.id', 'fc.user_id')
+    .where('c.id', caseId)
+    .whereNull('u.disabled_at')
+    .distinct('u.email')
+}

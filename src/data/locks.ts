@@ -11,6 +11,7 @@ export const LOCK_KEYS = {
   placeCases: 4_060_002,
   deleteExpiredSessions: 4_060_003,
   draftApologyLetters: 4_060_004,
+  deliverEmails: 4_060_005,
 } as const
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

@@ -35,5 +35,12 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       defaultSchedule: '0 * * * *',
       run: () => services.sessionCleanup.deleteExpiredSessions(),
     },
+    {
+      name: 'deliver-emails',
+      // Sends the e-mail outbox every five minutes, not every minute, so that job_runs is not mostly this
+      // job; an e-mail that fails waits for its next try (see emailBackoff).
+      defaultSchedule: '*/5 * * * *',
+      run: () => services.emailDelivery.deliverDue(),
+    },
   ]
 }

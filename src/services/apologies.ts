@@ -13,6 +13,7 @@ import type { JobResult } from '../jobs/types'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
 import { caseDeadlines } from './caseDeadlines'
 import type { Clock } from './clock'
+import { tellFamilyLetterIsReady } from './letterEmails'
 import { addresseeOf, defaultFormat } from './letters'
 
 export type ApologyIssue =
@@ -21,7 +22,7 @@ export type ApologyIssue =
   | { ok: false; reason: 'invalid'; problems: { field: string; message: string }[] }
 
 /** Apologies for missed statutory time limits: drafted by the daily job, issued by the caseworker. */
-export function apologiesService(data: DataLayer, clock: Clock) {
+export function apologiesService(data: DataLayer, clock: Clock, portalUrl: string) {
   const db = data.db
 
   return {
@@ -118,6 +119,12 @@ export function apologiesService(data: DataLayer, clock: Clock) {
           step: draft.step,
           dueOn: draft.dueOn,
         })
+        await tellFamilyLetterIsReady(
+          trx,
+          detail,
+          { councilName: letter.councilName, isApology: true },
+          portalUrl,
+        )
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: 'apology_issued',

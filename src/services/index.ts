@@ -22,11 +22,18 @@ import { readabilityService } from './readability'
 import { lettersService } from './letters'
 import { apologiesService } from './apologies'
 import { postRoomService } from './postRoom'
+import { emailDeliveryService } from './emailDelivery'
+import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
+const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
 
-export function services(data: DataLayer, clock: Clock, settings: SittingSettings = DEFAULT_SETTINGS) {
+export function services(
+  data: DataLayer,
+  clock: Clock,
+  settings: SittingSettings & { mail?: MailConfig; portalUrl?: string } = DEFAULT_SETTINGS,
+) {
   return {
     auth: authService(data, clock),
     home: homeService(data, clock),
@@ -47,9 +54,10 @@ export function services(data: DataLayer, clock: Clock, settings: SittingSetting
     decisions: decisionsService(data, clock),
     minutes: minutesService(data, clock),
     readability: readabilityService(data),
-    letters: lettersService(data, clock),
-    apologies: apologiesService(data, clock),
+    letters: lettersService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     postRoom: postRoomService(data, clock),
+    emailDelivery: emailDeliveryService(data, clock, settings.mail),
   }
 }
 

@@ -24,6 +24,7 @@ import type { LetterFacts, LetterModel } from '../domain/letters/types'
 import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
 import { caseDeadlines } from './caseDeadlines'
+import { tellFamilyLetterIsReady } from './letterEmails'
 import type { Clock } from './clock'
 
 export type LetterFormatChoice = 'standard' | 'large_print'
@@ -91,7 +92,7 @@ function factsFor(
 }
 
 /** Decision letters: the preview, issuing with a version and checksum, and the letters issued so far. */
-export function lettersService(data: DataLayer, clock: Clock) {
+export function lettersService(data: DataLayer, clock: Clock, portalUrl: string) {
   const db = data.db
 
   async function build(trx: Knex | Knex.Transaction, caseId: string, decisionId: string) {
@@ -203,6 +204,12 @@ export function lettersService(data: DataLayer, clock: Clock) {
           issuedBy: user.id,
           content: built.letter,
         })
+        await tellFamilyLetterIsReady(
+          trx,
+          built.detail,
+          { councilName: built.letter.councilName, isApology: false },
+          portalUrl,
+        )
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: 'letter_issued',

@@ -155,7 +155,8 @@ describe('decision letters', () => {
 describe('apologies for missed time limits', () => {
   let poppy: string
   const apologies = () => db()('letters').where({ case_id: poppy, letter_kind: 'apology' })
-  const draftApologies = () => apologiesService(dataLayer(db()), fixedClock(TEST_TODAY)).draftApologies()
+  const draftApologies = () =>
+    apologiesService(dataLayer(db()), fixedClock(TEST_TODAY), 'http://localhost/portal').draftApologies()
 
   beforeAll(async () => {
     const row = (await db()('cases as c')
@@ -238,6 +239,18 @@ describe('letters in the family’s portal', () => {
       .send({ _csrf: token, decisionId: row.decision_id, format: 'standard', issuedCount: 0 })
       .expect(303)
     zainLetter = ((await db()('letters').where({ case_id: zainCase }).first('id')) as { id: string }).id
+  })
+
+  test('the family is told by e-mail that a letter is ready, with no decision in it', async () => {
+    const emails = await db()('email_outbox').where({ case_id: zainCase, event: 'letter_issued' })
+    expect(emails).toHaveLength(1)
+    expect(emails[0]).toMatchObject({
+      to_address: 'parent2@example.org',
+      status: 'pending',
+      subject: 'Our decision letter about Zain',
+    })
+    expect(emails[0].body).toContain('/portal')
+    expect(emails[0].body).not.toContain('Oakfield')
   })
 
   test('the family sees their child’s letter and can download it', async () => {

@@ -5,6 +5,7 @@ import { membersRouter } from './membersRouter'
 import { calendarRouter } from './calendarRouter'
 import { jargonRouter } from './jargon'
 import { letterSettingsRouter } from './letterSettings'
+import { emailsRouter } from './emails'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -18,5 +19,6 @@ export function adminRouter(services: Services): Router {
   router.use(calendarRouter(services))
   router.use(jargonRouter(services))
   router.use(letterSettingsRouter(services))
+  router.use(emailsRouter(services))
   return router
 }
