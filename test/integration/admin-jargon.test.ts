@@ -2,6 +2,7 @@ import type TestAgent from 'supertest/lib/agent'
 import { listJargon } from '../../src/data/jargon'
 import { DEFAULT_JARGON } from '../../src/domain/readability'
 import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { decode, inlineError, summaryLinks } from '../support/formPages'
 
 let t: TestApp
 let admin: TestAgent
@@ -12,28 +13,6 @@ beforeAll(async () => {
   token = csrfTokenIn((await admin.get('/admin').expect(200)).text)
 })
 afterAll(() => t.close())
-
-const decode = (html: string) =>
-  html
-    .replace(/&#39;/g, "'")
-    .replace(/&#34;/g, '"')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
-/** The inline message shown by a field, without its visually hidden "Error:" prefix. */
-function inlineError(html: string, id: string): string | undefined {
-  const match = new RegExp(`<p id="${id}-error" class="govuk-error-message">([\\s\\S]*?)</p>`).exec(html)
-  return match
-    ? decode(match[1]!.replace(/<span class="govuk-visually-hidden">Error:<\/span>/, '')).trim()
-    : undefined
-}
-
-function summaryLinks(html: string): [string, string][] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
-  return [...summary.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1]!, decode(m[2]!)])
-}
 
 /** The rows of the list page's table: [term, plainer]. */
 function listedTerms(html: string): [string, string][] {

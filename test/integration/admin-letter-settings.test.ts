@@ -1,7 +1,8 @@
-import { crc32, deflateSync } from 'node:zlib'
 import type TestAgent from 'supertest/lib/agent'
 import { DEMO_LETTER_SETTINGS } from '../../src/services/demoCouncil/letterSettings'
 import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { decode, inlineError, summaryLinks } from '../support/formPages'
+import { png } from '../support/images'
 
 let t: TestApp
 let admin: TestAgent
@@ -15,28 +16,6 @@ afterAll(() => t.close())
 
 const PAGE = '/admin/letters'
 const LOGO = '/admin/letters/logo'
-
-const decode = (html: string) =>
-  html
-    .replace(/&#39;/g, "'")
-    .replace(/&#34;/g, '"')
-    .replace(/&quot;/g, '"')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-
-/** The inline message shown by a field, without its visually hidden "Error:" prefix. */
-function inlineError(html: string, id: string): string | undefined {
-  const match = new RegExp(`<p id="${id}-error" class="govuk-error-message">([\\s\\S]*?)</p>`).exec(html)
-  return match
-    ? decode(match[1]!.replace(/<span class="govuk-visually-hidden">Error:<\/span>/, '')).trim()
-    : undefined
-}
-
-function summaryLinks(html: string): [string, string][] {
-  const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
-  return [...summary.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1]!, decode(m[2]!)])
-}
 
 const inputValue = (html: string, name: string) =>
   decode(new RegExp(`name="${name}" type="[a-z]+"[^>]*? value="([^"]*)"`).exec(html)?.[1] ?? '')
@@ -81,29 +60,6 @@ async function save(changes: Record<string, string> = {}, status = 303, version?
 
 const upload = (bytes: Buffer, filename: string, contentType: string, agent = admin, csrf = token) =>
   agent.post(LOGO).field('_csrf', csrf).attach('logo', bytes, { filename, contentType })
-
-/** A real PNG of solid colour, built byte by byte. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8)
-  const pixels = Buffer.concat(Array.from({ length: height }, () => Buffer.alloc(1 + width * 3, 0x1d)))
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(pixels)),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 /** The start of a JPEG up to its frame header (a 2 by 1 colour image), which is all a letter reads of it. */
 const JPEG = Buffer.from([

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { deflateSync, crc32 } from 'node:zlib'
 import { create as parseFont } from 'fontkit'
 import { formatLongDate } from '../../src/domain/dates'
 import { decisionLetter } from '../../src/domain/letters/decisionLetter'
@@ -11,6 +10,7 @@ import { CASE_KINDS, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
 import { renderLetterPdf } from '../../src/letters/decisionLetterPdf'
 import { pdfText, popplerOn } from '../support/pdf'
 import { facts, SETTINGS } from '../support/letters'
+import { png } from '../support/images'
 
 // Checked with poppler's own tools, as a reader's software would see the file. If they are missing
 // these tests fail rather than skip: apt-get install poppler-utils.
@@ -52,29 +52,6 @@ function wordSizes(pdf: Buffer): { line: string; size: number }[] {
 }
 
 const smallest = (words: { size: number }[]) => Math.min(...words.map((w) => w.size))
-
-/** A valid PNG of solid colour, built here so the test needs no image file. */
-function png(width: number, height: number): Buffer {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'latin1'), data])
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.length)
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(body))
-    return Buffer.concat([length, body, crc])
-  }
-  const header = Buffer.alloc(13)
-  header.writeUInt32BE(width, 0)
-  header.writeUInt32BE(height, 4)
-  header.set([8, 2, 0, 0, 0], 8) // 8-bit RGB, no interlace
-  const row = Buffer.concat([Buffer.from([0]), Buffer.alloc(width * 3, 0x1d)])
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(Buffer.concat(Array.from({ length: height }, () => row)))),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
-}
 
 const CASES = CASE_KINDS.flatMap((kind) => OUTCOMES_BY_KIND[kind].map((outcome) => ({ kind, outcome })))
 
