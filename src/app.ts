@@ -43,6 +43,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     sittingHorizonWeeks: config.sittingHorizonWeeks,
     mail: config.mail,
     portalUrl: config.portalUrl,
+    papersReadyWorkingDays: config.papersReadyWorkingDays,
   })
   const app = express()
 

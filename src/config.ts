@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { DEFAULT_PAPERS_READY_WORKING_DAYS } from './domain/papersReady'
 
 /** The folder holding package.json: views, static files and migrations are found from here, compiled or not. */
 export function findProjectRoot(start: string = __dirname): string {
@@ -36,6 +37,8 @@ export interface Config {
   mail: MailConfig
   /** The family portal's address, for links in e-mails (PUBLIC_URL). */
   portalUrl: string
+  /** How many working days before a sitting its members are told the papers are ready (PAPERS_READY_WORKING_DAYS). */
+  papersReadyWorkingDays: number
   projectRoot: string
 }
 
@@ -104,6 +107,26 @@ function portalUrl(env: Env, port: number): string {
   return `${publicUrl}/portal`
 }
 
+/**
+ * The settings e-mails are written with, for the few callers that place cases without the app's
+ * settings to hand: read from the same variables, so their links match the rest.
+ */
+export function loadNotificationConfig(
+  env: Env = process.env,
+): Pick<Config, 'portalUrl' | 'papersReadyWorkingDays'> {
+  return {
+    portalUrl: portalUrl(env, integer(env, 'PORT', 3000)),
+    // Members need a day at least to read the papers; more than a month ahead they would be stale.
+    papersReadyWorkingDays: wholeNumberBetween(
+      env,
+      'PAPERS_READY_WORKING_DAYS',
+      DEFAULT_PAPERS_READY_WORKING_DAYS,
+      1,
+      20,
+    ),
+  }
+}
+
 /** A job's environment variable: "place-cases" and "SCHEDULE" give JOB_PLACE_CASES_SCHEDULE. */
 export function jobEnvVar(jobName: string, setting: 'SCHEDULE' | 'ENABLED'): string {
   return `JOB_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${setting}`
@@ -154,7 +177,7 @@ export function loadConfig(env: Env = process.env): Config {
     sittingHorizonWeeks: wholeNumberBetween(env, 'SITTING_HORIZON_WEEKS', 12, 1, 104),
     jobs: loadJobsConfig(env, environment),
     mail: loadMailConfig(env),
-    portalUrl: portalUrl(env, integer(env, 'PORT', 3000)),
+    ...loadNotificationConfig(env),
     projectRoot,
   }
 }

@@ -50,6 +50,7 @@ async function main(): Promise<void> {
       sittingHorizonWeeks: config.sittingHorizonWeeks,
       mail: config.mail,
       portalUrl: config.portalUrl,
+      papersReadyWorkingDays: config.papersReadyWorkingDays,
     }),
   )
   // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.

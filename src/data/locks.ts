@@ -12,6 +12,7 @@ export const LOCK_KEYS = {
   deleteExpiredSessions: 4_060_003,
   draftApologyLetters: 4_060_004,
   deliverEmails: 4_060_005,
+  tellMembersPapersReady: 4_060_006,
 } as const
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

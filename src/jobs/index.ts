@@ -42,5 +42,11 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       defaultSchedule: '*/5 * * * *',
       run: () => services.emailDelivery.deliverDue(),
     },
+    {
+      name: 'tell-members-papers-ready',
+      // Early, so that members see the e-mail at the start of their working day.
+      defaultSchedule: '0 7 * * *',
+      run: () => services.notifications.tellMembersPapersReady(),
+    },
   ]
 }

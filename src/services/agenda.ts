@@ -17,11 +17,20 @@ import { papersCutoff } from '../domain/sittingPlan'
 import type { Clock } from './clock'
 import { accessTo, type SittingChange } from './sittings'
 import { placeCasesIn } from './queue'
+import {
+  notificationSettingsFromEnvironment,
+  tellCasesPlaced,
+  type NotificationSettings,
+} from './notifications'
 
 export type AgendaChange = SittingChange
 
 /** The chair's agenda: the order of business, and moving cases on, off and between sittings. */
-export function agendaService(data: DataLayer, clock: Clock) {
+export function agendaService(
+  data: DataLayer,
+  clock: Clock,
+  settings: NotificationSettings = notificationSettingsFromEnvironment(),
+) {
   const db = data.db
 
   /** Runs a change to an agenda while holding the queue's lock, so it never interleaves with a scheduler run. */
@@ -134,6 +143,12 @@ export function agendaService(data: DataLayer, clock: Clock) {
           entityId: caseId,
           details: { sittingId: target.id, fromSittingId: access.sitting.id },
         })
+        await tellCasesPlaced(
+          trx,
+          [{ caseId, sittingId: target.id, fromSittingId: access.sitting.id }],
+          clock.today(),
+          settings,
+        )
         return { ok: true, sittingId: target.id }
       })
     },
@@ -158,7 +173,10 @@ export function agendaService(data: DataLayer, clock: Clock) {
           entityId: caseId,
           details: { sittingId },
         })
-        await placeCasesIn(trx, clock.today(), user.id)
+        await placeCasesIn(trx, clock.today(), user.id, {
+          settings,
+          movedFrom: new Map([[caseId, sittingId]]),
+        })
         return { ok: true, sittingId }
       })
     },

@@ -23,6 +23,7 @@ import { lettersService } from './letters'
 import { apologiesService } from './apologies'
 import { postRoomService } from './postRoom'
 import { emailDeliveryService } from './emailDelivery'
+import { notificationSettings, notificationsService } from './notifications'
 import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
@@ -32,7 +33,11 @@ const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
 export function services(
   data: DataLayer,
   clock: Clock,
-  settings: SittingSettings & { mail?: MailConfig; portalUrl?: string } = DEFAULT_SETTINGS,
+  settings: SittingSettings & {
+    mail?: MailConfig
+    portalUrl?: string
+    papersReadyWorkingDays?: number
+  } = DEFAULT_SETTINGS,
 ) {
   return {
     auth: authService(data, clock),
@@ -58,6 +63,7 @@ export function services(
     apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
+    notifications: notificationsService(data, clock, notificationSettings(settings)),
   }
 }
 

@@ -12,11 +12,19 @@ import {
   updateAgendaPositions,
   type SchedulerRows,
 } from '../data/queue'
+import { previousQueueStates } from '../data/notifications'
 import type { User } from '../data/users'
 import { schedule, type SchedulePlan } from '../domain/scheduler'
 import { papersCutoff } from '../domain/sittingPlan'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
+import {
+  notificationSettingsFromEnvironment,
+  tellCasesPlaced,
+  tellDeadlinesAtRisk,
+  type NotificationSettings,
+  type Placement,
+} from './notifications'
 
 export interface PlacementCounts extends Record<string, number> {
   waiting: number
@@ -28,16 +36,35 @@ export interface PlacementCounts extends Record<string, number> {
   removed: number
 }
 
+export interface PlacementOptions {
+  /**
+   * Whether families, caseworkers and chairs are e-mailed about what this run changed. Only the demo
+   * seed turns it off: it places dozens of cases at once, for people who are not real.
+   */
+  notify?: boolean
+  /** Where e-mail links point; callers without the app's settings get those the environment gives. */
+  settings?: NotificationSettings
+  /**
+   * Cases the caller took off a sitting just before this run, by the sitting they were on: placed again
+   * elsewhere, they have moved, and the family is told the date changed rather than given a new one.
+   */
+  movedFrom?: ReadonlyMap<string, string>
+}
+
 /**
  * Runs the scheduler and writes its plan: the agendas of sittings that still take cases, each waiting
  * case's flag, and an audit event for every case that gained, lost or changed its place. Runs inside the
- * caller's transaction, which must hold the queue's lock.
+ * caller's transaction, which must hold the queue's lock. Cases newly placed or moved, and cases that
+ * have just become at risk, are e-mailed about in the same transaction.
  */
 export async function placeCasesIn(
   trx: Knex.Transaction,
   today: string,
   actorUserId: string | null,
+  options: PlacementOptions = {},
 ): Promise<PlacementCounts> {
+  const notify = options.notify ?? true
+  const settings = options.settings ?? notificationSettingsFromEnvironment()
   const rows = await loadSchedulerRows(trx, today)
   const bankHolidays = await loadBankHolidays(trx)
   const plan = schedule({
@@ -53,6 +80,8 @@ export async function placeCasesIn(
     bankHolidays,
   })
   const changes = await writeAgendas(trx, rows, plan, actorUserId)
+  // Read before the flags are replaced: a case is told about once, when it becomes at risk, not every night.
+  const wasState = notify ? await previousQueueStates(trx) : new Map<string, string>()
   await replaceQueueFlags(
     trx,
     plan.outcomes.map((o) => ({
@@ -65,13 +94,35 @@ export async function placeCasesIn(
     })),
   )
   await updateStatuses(trx, rows, plan)
+  if (notify) {
+    const placements = changes.placements.map((p) =>
+      p.fromSittingId === null && options.movedFrom?.has(p.caseId)
+        ? { ...p, fromSittingId: options.movedFrom.get(p.caseId)! }
+        : p,
+    )
+    await tellCasesPlaced(trx, placements, today, settings)
+    await tellDeadlinesAtRisk(
+      trx,
+      plan.outcomes
+        .filter((o) => o.state === 'at_risk' && o.reason !== null && wasState.get(o.caseId) !== 'at_risk')
+        .map((o) => ({
+          caseId: o.caseId,
+          reason: o.reason!,
+          suggestedSittingOn: o.suggestion?.sittingOn ?? null,
+        })),
+      today,
+      settings,
+    )
+  }
   const count = (state: string) => plan.outcomes.filter((o) => o.state === state).length
   return {
     waiting: rows.cases.length,
     placed: count('placed'),
     atRisk: count('at_risk'),
     unplaced: count('unplaced'),
-    ...changes,
+    added: changes.added,
+    moved: changes.moved,
+    removed: changes.removed,
   }
 }
 
@@ -80,7 +131,7 @@ async function writeAgendas(
   rows: SchedulerRows,
   plan: SchedulePlan,
   actorUserId: string | null,
-): Promise<{ added: number; moved: number; removed: number }> {
+): Promise<{ added: number; moved: number; removed: number; placements: Placement[] }> {
   const changing = new Set(plan.agendas.map((a) => a.sittingId))
   const before = new Map<string, { sittingId: string; position: number }>()
   const existing = new Set<string>()
@@ -110,12 +161,14 @@ async function writeAgendas(
 
   let added = 0
   let moved = 0
+  const placements: Placement[] = []
   const placedNow = new Map(desired.map((d) => [d.caseId, d.sittingId]))
   for (const d of desired) {
     const was = before.get(d.caseId)
     if (was?.sittingId === d.sittingId) continue
     if (was) moved += 1
     else added += 1
+    placements.push({ caseId: d.caseId, sittingId: d.sittingId, fromSittingId: was?.sittingId ?? null })
     await recordAuditEvent(trx, {
       actorUserId,
       action: was ? 'agenda_moved_by_queue' : 'agenda_placed_by_queue',
@@ -134,7 +187,7 @@ async function writeAgendas(
       details: { sittingId: r.sittingId },
     })
   }
-  return { added, moved, removed: dropped.length }
+  return { added, moved, removed: dropped.length, placements }
 }
 
 async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
@@ -150,7 +203,7 @@ async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: 
 }
 
 /** The queue: the scheduler's runs and what it found. */
-export function queueService(data: DataLayer, clock: Clock) {
+export function queueService(data: DataLayer, clock: Clock, settings?: NotificationSettings) {
   return {
     /**
      * Places waiting cases and refreshes the at-risk flags. Cron runs it daily and the queue page on
@@ -159,7 +212,7 @@ export function queueService(data: DataLayer, clock: Clock) {
     async placeCases(actor?: User): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
-        const counts = await placeCasesIn(trx, clock.today(), actor?.id ?? null)
+        const counts = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         return { ran: true, counts }
       })
     },

@@ -1,0 +1,185 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { IsoDate } from '../domain/dates'
+import type { QueueState } from '../domain/scheduler'
+import type { CaseKind } from '../domain/vocabulary'
+
+type Executor = Db | Knex.Transaction
+
+/** What the placement and at-risk e-mails need to know about a case, and who its caseworker is. */
+export interface CaseForNotice {
+  id: string
+  reference: string
+  kind: CaseKind
+  childFirstName: string
+  childLastName: string
+  deadline: IsoDate | null
+  deadlineStep: string | null
+  caseworkerName: string
+  /** Null when the caseworker's account is disabled: nobody reads that inbox for the council any more. */
+  caseworkerEmail: string | null
+}
+
+export async function casesForNotice(trx: Executor, caseIds: string[]): Promise<Map<string, CaseForNotice>> {
+  if (caseIds.length === 0) return new Map()
+  const rows: {
+    id: string
+    reference: string
+    kind: CaseKind
+    first_name: string
+    last_name: string
+    next_deadline_on: IsoDate | null
+    next_deadline_step: string | null
+    full_name: string
+    email: string
+    disabled_at: Date | null
+  }[] = await trx('cases as c')
+    .join('children as ch', 'ch.id', 'c.child_id')
+    .join('users as u', 'u.id', 'c.caseworker_id')
+    .whereIn('c.id', caseIds)
+    .select(
+      'c.id',
+      'c.reference',
+      'c.kind',
+      'ch.first_name',
+      'ch.last_name',
+      'c.next_deadline_on',
+      'c.next_deadline_step',
+      'u.full_name',
+      'u.email',
+      'u.disabled_at',
+    )
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        reference: r.reference,
+        kind: r.kind,
+        childFirstName: r.first_name,
+        childLastName: r.last_name,
+        deadline: r.next_deadline_on,
+        deadlineStep: r.next_deadline_step,
+        caseworkerName: r.full_name,
+        caseworkerEmail: r.disabled_at === null ? r.email : null,
+      },
+    ]),
+  )
+}
+
+export interface SittingForNotice {
+  id: string
+  panelId: string
+  panelName: string
+  sittingOn: IsoDate
+}
+
+export async function sittingsForNotice(
+  trx: Executor,
+  sittingIds: string[],
+): Promise<Map<string, SittingForNotice>> {
+  if (sittingIds.length === 0) return new Map()
+  const rows: { id: string; panel_id: string; name: string; sitting_on: IsoDate }[] = await trx(
+    'sittings as s',
+  )
+    .join('panels as p', 'p.id', 's.panel_id')
+    .whereIn('s.id', [...new Set(sittingIds)])
+    .select('s.id', 's.panel_id', 'p.name', 's.sitting_on')
+  return new Map(
+    rows.map((r) => [r.id, { id: r.id, panelId: r.panel_id, panelName: r.name, sittingOn: r.sitting_on }]),
+  )
+}
+
+/** Each waiting case's state as the last run of the queue left it, read before this run replaces it. */
+export async function previousQueueStates(trx: Executor): Promise<Map<string, QueueState>> {
+  const rows: { case_id: string; state: QueueState }[] = await trx('case_queue').select('case_id', 'state')
+  return new Map(rows.map((r) => [r.case_id, r.state]))
+}
+
+/**
+ * The accounts of the chairs of active panels that decide this kind of case, on the day: they are the
+ * ones who can add a sitting to save it.
+ */
+export async function chairEmailsForKind(trx: Executor, kind: CaseKind, on: IsoDate): Promise<string[]> {
+  const rows: { email: string }[] = await trx('panel_members as m')
+    .join('panels as p', 'p.id', 'm.panel_id')
+    .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where({ 'm.is_chair': true, 'p.active': true, 'k.case_kind': kind })
+    .whereNull('u.disabled_at')
+    .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', on))
+    .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', on))
+    .distinct('u.email')
+    .orderBy('u.email')
+  return rows.map((r) => r.email)
+}
+
+export interface SittingWithAgenda {
+  id: string
+  panelId: string
+  panelName: string
+  sittingOn: IsoDate
+  status: 'scheduled' | 'held' | 'cancelled'
+  itemCount: number
+  papersReadyNotifiedAt: Date | null
+}
+
+/** Sittings from `from` to `to` whose members have not yet been told their papers are ready. */
+export async function sittingsAwaitingPapersNotice(
+  trx: Executor,
+  from: IsoDate,
+  to: IsoDate,
+): Promise<SittingWithAgenda[]> {
+  const rows: {
+    id: string
+    panel_id: string
+    name: string
+    sitting_on: IsoDate
+    status: 'scheduled' | 'held' | 'cancelled'
+    item_count: string | number
+    papers_ready_notified_at: Date | null
+  }[] = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .whereBetween('s.sitting_on', [from, to])
+    .where('s.status', 'scheduled')
+    .whereNull('s.papers_ready_notified_at')
+    .select(
+      's.id',
+      's.panel_id',
+      'p.name',
+      's.sitting_on',
+      's.status',
+      's.papers_ready_notified_at',
+      trx.raw('(select count(*) from agenda_items ai where ai.sitting_id = s.id) as item_count'),
+    )
+    .orderBy([{ column: 's.sitting_on' }, { column: 'p.name' }])
+  return rows.map((r) => ({
+    id: r.id,
+    panelId: r.panel_id,
+    panelName: r.name,
+    sittingOn: r.sitting_on,
+    status: r.status,
+    itemCount: Number(r.item_count),
+    papersReadyNotifiedAt: r.papers_ready_notified_at,
+  }))
+}
+
+/** The e-mail addresses of a panel's members with an account who are members on the day it sits. */
+export async function memberEmailsForSitting(trx: Executor, panelId: string, on: IsoDate): Promise<string[]> {
+  const rows: { email: string }[] = await trx('panel_members as m')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where('m.panel_id', panelId)
+    .whereNull('u.disabled_at')
+    .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', on))
+    .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', on))
+    .distinct('u.email')
+    .orderBy('u.email')
+  return rows.map((r) => r.email)
+}
+
+export async function markPapersReadyNotified(trx: Knex.Transaction, sittingId: string): Promise<void> {
+  await trx('sittings')
+    .where({ id: sittingId })
+    .update({ papers_ready_notified_at: trx.fn.now(), updated_at: trx.fn.now() })
+    .returning('id')
+}

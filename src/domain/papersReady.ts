@@ -1,0 +1,42 @@
+import type { IsoDate } from './dates'
+import { addWorkingDays } from './workingDays'
+
+/** How many working days before a sitting its members are told the papers are ready, unless set. */
+export const DEFAULT_PAPERS_READY_WORKING_DAYS = 5
+
+/** The last day on which a sitting counts as coming up soon enough for its papers to go out. */
+export function papersReadyHorizon(
+  today: IsoDate,
+  workingDays: number,
+  bankHolidays: ReadonlySet<IsoDate>,
+): IsoDate {
+  return addWorkingDays(today, workingDays, bankHolidays)
+}
+
+export interface SittingForPapers {
+  sittingOn: IsoDate
+  status: 'scheduled' | 'held' | 'cancelled'
+  itemCount: number
+  papersReadyNotifiedAt: Date | null
+}
+
+/**
+ * Whether a sitting's members should be told today that its papers are ready: it is still to be held,
+ * has something on its agenda, is within `workingDays` working days, and they have not been told yet.
+ * A sitting already inside the window when it first qualifies (an extra one, or a job that did not
+ * run) is told at once rather than never.
+ */
+export function isPapersReadyNoticeDue(
+  sitting: SittingForPapers,
+  today: IsoDate,
+  workingDays: number,
+  bankHolidays: ReadonlySet<IsoDate>,
+): boolean {
+  return (
+    sitting.status === 'scheduled' &&
+    sitting.itemCount > 0 &&
+    sitting.papersReadyNotifiedAt === null &&
+    sitting.sittingOn >= today &&
+    sitting.sittingOn <= papersReadyHorizon(today, workingDays, bankHolidays)
+  )
+}
