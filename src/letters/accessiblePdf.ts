@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { create as parseFont, type Font } from 'fontkit'
 import PDFDocument from 'pdfkit'
+import { useFixedSubset } from './fontCache'
 
 /**
  * A tagged PDF (PDF/UA) that screen readers can follow: every heading, paragraph and list is a structure
@@ -51,8 +52,7 @@ const wordLayouts = new Map<string, Record<string, unknown>>()
 const MAX_SHARED_WORDS = 20_000
 
 function shareWordLayouts(doc: PDFDocument, fontName: string): void {
-  doc.font(fontName)
-  const font = (doc as unknown as { _font?: { layoutCache?: Record<string, unknown> } })._font
+  const font = doc.font(fontName)._font
   if (!font?.layoutCache) return
   let cache = wordLayouts.get(fontName)
   if (!cache || Object.keys(cache).length > MAX_SHARED_WORDS) {
@@ -90,7 +90,10 @@ export class AccessiblePdf {
     this.pageScales.push(this.scale)
     this.doc.on('pageAdded', () => this.pageScales.push(this.scale))
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
-    for (const name of [BOLD, REGULAR]) shareWordLayouts(this.doc, name)
+    for (const name of [BOLD, REGULAR]) {
+      shareWordLayouts(this.doc, name)
+      useFixedSubset(this.doc)
+    }
     this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)
@@ -201,12 +204,40 @@ export class AccessiblePdf {
     const { body, lineGap } = this.scale
     const style = { lineGap, align: options.align }
     if (options.keepTogether) {
-      this.keepRoomFor(
-        this.doc.font(REGULAR, body).heightOfString(text, { ...style, width: this.contentWidth() }),
-      )
+      const width = this.contentWidth()
+      this.doc.font(REGULAR, body)
+      if (this.doc.y + this.mostHeightOf(text, width, lineGap) > this.doc.page.maxY()) {
+        this.keepRoomFor(this.doc.heightOfString(text, { ...style, width }))
+      }
     }
     this.block('P', () => this.doc.font(REGULAR, body).text(text, style))
     this.doc.moveDown(0.5)
+  }
+
+  /**
+   * A height the text cannot exceed in the current font, found without laying it out. Measuring exactly
+   * wraps the text a second time, a tenth of the time a letter took, and is only needed near the foot of a
+   * page. Wrapping ends a line only when the next word (with its spaces) does not fit, so every line but
+   * the last is wider than the width less the widest word, which bounds the number of lines. Words are
+   * split at spaces only and each given a space, which can only make the bound higher.
+   */
+  private mostHeightOf(text: string, width: number, lineGap: number): number {
+    const lineHeight = this.doc.currentLineHeight(true) + lineGap
+    const space = this.doc.widthOfString(' ')
+    let lines = 0
+    for (const line of text.split('\n')) {
+      let total = 0
+      let widest = 0
+      for (const word of line.split(' ')) {
+        const w = this.doc.widthOfString(word) + space
+        total += w
+        if (w > widest) widest = w
+      }
+      // A word as wide as the line is broken between letters, which this does not bound.
+      if (widest >= width / 2) return Infinity
+      lines += Math.floor(total / (width - widest)) + 1
+    }
+    return lines * lineHeight
   }
 
   private block(tag: string, draw: () => void): void {

@@ -12,6 +12,30 @@ declare module 'fontkit' {
     readonly ascent: number
     readonly descent: number
     readonly unitsPerEm: number
+    readonly numGlyphs: number
+    /** Shapes text into glyphs, with the font's default features (such as the fi ligature). */
+    layout(text: string): { readonly glyphs: readonly Glyph[] }
+    getGlyph(id: number): Glyph
+    createSubset(): Subset
+  }
+
+  export interface Glyph {
+    readonly id: number
+    /** The characters the glyph stands for: more than one for a ligature, none for a bare component. */
+    readonly codePoints: readonly number[]
+    readonly advanceWidth: number
+    /** The outline; tests compare glyphs by it. */
+    readonly path: { toSVG(): string }
+  }
+
+  /** The glyphs a PDF embeds, by position in the subset; encode() adds composite glyphs' components. */
+  export interface Subset {
+    glyphs: number[]
+    mapping: Record<number, number>
+    /** The glyph's position in the subset, added at the end if it is new. */
+    includeGlyph(id: number): number
+    /** The subset as a TrueType file. */
+    encode(): Uint8Array
   }
 
   /** Parses a font file. Only single-font .ttf files are read here, never a .ttc collection. */
@@ -83,6 +107,34 @@ declare module 'pdfkit' {
       font?: FontSource
     }
 
+    /** An indirect object in the file; a stream is compressed on end() when `compress` is set. */
+    interface Reference {
+      readonly data: Record<string, unknown>
+      compress: boolean
+      end(chunk?: Uint8Array | string): void
+    }
+
+    /**
+     * pdfkit's private per-document font (EmbeddedFont), for the cache in fontCache.ts. widths and unicode
+     * are by subset position; pdfkit fills them in for each glyph as text uses it.
+     */
+    interface EmbeddedFont {
+      readonly document: PDFDocument
+      readonly font: Font
+      readonly subset: Subset
+      widths: number[]
+      unicode: (readonly number[])[]
+      /** Each word's shaped glyphs, when the document keeps them (it does unless told not to). */
+      layoutCache?: Record<string, unknown>
+      /** Writes the font's objects and its subset into the file; run once, when the document ends. */
+      embed(): void
+      /** Writes the map from glyphs back to text; it reads only this.unicode and this.document.ref(). */
+      toUnicodeCmap(this: {
+        unicode: readonly (readonly number[])[]
+        document: { ref(): { end(chunk: Uint8Array | string): void } }
+      }): Reference
+    }
+
     interface ArtifactOptions {
       type?: 'Pagination' | 'Layout' | 'Page'
     }
@@ -100,6 +152,7 @@ declare module 'pdfkit' {
     text(text: string, x: number, y: number, options?: PDFDocument.TextOptions): this
     moveDown(lines?: number): this
     heightOfString(text: string, options?: PDFDocument.TextOptions): number
+    widthOfString(text: string): number
     currentLineHeight(includeGap?: boolean): number
     addPage(): this
     bufferedPageRange(): { start: number; count: number }
@@ -119,6 +172,10 @@ declare module 'pdfkit' {
     markContent(tag: 'Artifact', options?: PDFDocument.ArtifactOptions): this
     endMarkedContent(): this
     end(): void
+    /** Private: the current font, once one has been set. */
+    readonly _font: PDFDocument.EmbeddedFont | null
+    /** Private: a new indirect object, such as a stream. */
+    ref(data?: Record<string, unknown>): PDFDocument.Reference
   }
 
   export = PDFDocument
