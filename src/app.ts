@@ -28,6 +28,7 @@ import { LETTER_LOGO_PATH, readLogoUpload } from './web/admin/letterSettings'
 import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
+import { invitationsRouter } from './web/invitations/router'
 
 export interface AppDependencies {
   config: Config
@@ -66,6 +67,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(setUpViewLocals)
 
   app.use(authRouter(config, services))
+  app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
 
   app.use(requireSignedIn)
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))

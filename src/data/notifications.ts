@@ -72,6 +72,8 @@ export interface SittingForNotice {
   panelId: string
   panelName: string
   sittingOn: IsoDate
+  /** How many working days before the sitting its papers close, which is when the family's views close too. */
+  papersCutoffWorkingDays: number
 }
 
 export async function sittingsForNotice(
@@ -79,14 +81,27 @@ export async function sittingsForNotice(
   sittingIds: string[],
 ): Promise<Map<string, SittingForNotice>> {
   if (sittingIds.length === 0) return new Map()
-  const rows: { id: string; panel_id: string; name: string; sitting_on: IsoDate }[] = await trx(
-    'sittings as s',
-  )
+  const rows: {
+    id: string
+    panel_id: string
+    name: string
+    sitting_on: IsoDate
+    papers_cutoff_working_days: number
+  }[] = await trx('sittings as s')
     .join('panels as p', 'p.id', 's.panel_id')
     .whereIn('s.id', [...new Set(sittingIds)])
-    .select('s.id', 's.panel_id', 'p.name', 's.sitting_on')
+    .select('s.id', 's.panel_id', 'p.name', 's.sitting_on', 'p.papers_cutoff_working_days')
   return new Map(
-    rows.map((r) => [r.id, { id: r.id, panelId: r.panel_id, panelName: r.name, sittingOn: r.sitting_on }]),
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        panelId: r.panel_id,
+        panelName: r.name,
+        sittingOn: r.sitting_on,
+        papersCutoffWorkingDays: r.papers_cutoff_working_days,
+      },
+    ]),
   )
 }
 

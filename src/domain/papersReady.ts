@@ -1,8 +1,12 @@
 import type { IsoDate } from './dates'
 import { addWorkingDays } from './workingDays'
 
-/** How many working days before a sitting its members are told the papers are ready, unless set. */
-export const DEFAULT_PAPERS_READY_WORKING_DAYS = 5
+/**
+ * How many working days before a sitting its members are told the papers are ready, unless set. Two:
+ * after a panel's usual papers cut-off (three working days), which is also when the family's views
+ * close, so the papers members are sent are complete.
+ */
+export const DEFAULT_PAPERS_READY_WORKING_DAYS = 2
 
 /** The last day on which a sitting counts as coming up soon enough for its papers to go out. */
 export function papersReadyHorizon(

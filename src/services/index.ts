@@ -24,6 +24,8 @@ import { apologiesService } from './apologies'
 import { postRoomService } from './postRoom'
 import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
+import { invitationsService } from './invitations'
+import { portalService } from './portal'
 import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
@@ -64,6 +66,8 @@ export function services(
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
     notifications: notificationsService(data, clock, notificationSettings(settings)),
+    invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    portal: portalService(data, clock),
   }
 }
 

@@ -29,6 +29,13 @@ import type { Clock } from './clock'
 
 export type LetterFormatChoice = 'standard' | 'large_print'
 
+export interface IssueForm {
+  decisionId: string
+  format: LetterFormatChoice
+  issuedCount: number
+  correctionReason: string | null
+}
+
 export type IssueResult =
   | { ok: true; letterId: string }
   | { ok: false; reason: 'not-found' }
@@ -95,18 +102,93 @@ function factsFor(
 export function lettersService(data: DataLayer, clock: Clock, portalUrl: string) {
   const db = data.db
 
-  async function build(trx: Knex | Knex.Transaction, caseId: string, decisionId: string) {
+  async function build(
+    trx: Knex | Knex.Transaction,
+    caseId: string,
+    decisionId: string,
+    letterDate: IsoDate = clock.today(),
+  ) {
     const detail = await caseDetailRepository(trx).find(caseId)
     const decision = (await listDecisionsForCase(trx, caseId)).find((d) => d.id === decisionId)
     if (!detail || !decision || !hasWording(detail.kind, decision.outcome)) return undefined
     const { settings } = await loadLetterSettings(trx)
-    const facts = factsFor(detail, decision, clock.today(), [...(await loadBankHolidays(trx))])
+    const facts = factsFor(detail, decision, letterDate, [...(await loadBankHolidays(trx))])
     return { detail, decision, letter: decisionLetter(facts, settings) }
   }
 
   async function render(trx: Knex | Knex.Transaction, letter: LetterModel, format: LetterFormatChoice) {
     const logo = await loadLogo(trx)
     return renderLetterPdf(letter, { format, logo: logo?.image ?? null })
+  }
+
+  /**
+   * Issues the letter: refused while any right is missing. The first letter for a decision is version
+   * 1; a later one corrects it, says why, and leaves the earlier one as it was.
+   */
+  async function issueIn(
+    trx: Knex.Transaction,
+    issuerId: string,
+    caseId: string,
+    form: IssueForm,
+    options: { issuedOn: IsoDate; tellFamily: boolean },
+  ): Promise<IssueResult> {
+    if (!(await lockCase(trx, caseId))) return { ok: false, reason: 'not-found' }
+    const built = await build(trx, caseId, form.decisionId, options.issuedOn)
+    if (!built) return { ok: false, reason: 'not-found' }
+    const problems = issueProblems(built.letter).map((message) => ({ field: 'letter', message }))
+    if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
+    const earlier = (await listLetters(trx, caseId)).filter((l) => l.decisionId === form.decisionId)
+    if (earlier.length !== form.issuedCount)
+      return {
+        ok: false,
+        reason: 'invalid',
+        problems: [
+          {
+            field: 'letter',
+            message:
+              'A letter for this decision was issued after you opened this page. Check it before issuing another.',
+          },
+        ],
+      }
+    if (earlier.length > 0 && !form.correctionReason)
+      return {
+        ok: false,
+        reason: 'invalid',
+        problems: [
+          { field: 'correctionReason', message: 'Say why this letter corrects the one already issued' },
+        ],
+      }
+    const pdf = await render(trx, built.letter, form.format)
+    const version = earlier.length + 1
+    const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
+    const letterId = await insertIssuedLetter(trx, {
+      caseId,
+      decisionId: form.decisionId,
+      version,
+      supersedesId: earlier[0]?.id ?? null,
+      correctionReason: earlier.length > 0 ? form.correctionReason : null,
+      format: form.format,
+      pdf,
+      sha256,
+      issuedOn: options.issuedOn,
+      issuedBy: issuerId,
+      content: built.letter,
+    })
+    if (options.tellFamily)
+      await tellFamilyLetterIsReady(
+        trx,
+        built.detail,
+        { councilName: built.letter.councilName, isApology: false },
+        portalUrl,
+      )
+    await recordAuditEvent(trx, {
+      actorUserId: issuerId,
+      action: 'letter_issued',
+      entityType: 'case',
+      entityId: caseId,
+      details: { letterId, decisionId: form.decisionId, version, format: form.format, sha256 },
+    })
+    return { ok: true, letterId }
   }
 
   return {
@@ -151,75 +233,17 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
      * Issues the letter: refused while any right is missing. The first letter for a decision is version
      * 1; a later one corrects it, says why, and leaves the earlier one as it was.
      */
-    issue(
-      user: User,
-      caseId: string,
-      form: {
-        decisionId: string
-        format: LetterFormatChoice
-        issuedCount: number
-        correctionReason: string | null
-      },
-    ): Promise<IssueResult> {
-      return db.transaction(async (trx): Promise<IssueResult> => {
-        if (!(await lockCase(trx, caseId))) return { ok: false, reason: 'not-found' }
-        const built = await build(trx, caseId, form.decisionId)
-        if (!built) return { ok: false, reason: 'not-found' }
-        const problems = issueProblems(built.letter).map((message) => ({ field: 'letter', message }))
-        if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
-        const earlier = (await listLetters(trx, caseId)).filter((l) => l.decisionId === form.decisionId)
-        if (earlier.length !== form.issuedCount)
-          return {
-            ok: false,
-            reason: 'invalid',
-            problems: [
-              {
-                field: 'letter',
-                message:
-                  'A letter for this decision was issued after you opened this page. Check it before issuing another.',
-              },
-            ],
-          }
-        if (earlier.length > 0 && !form.correctionReason)
-          return {
-            ok: false,
-            reason: 'invalid',
-            problems: [
-              { field: 'correctionReason', message: 'Say why this letter corrects the one already issued' },
-            ],
-          }
-        const pdf = await render(trx, built.letter, form.format)
-        const version = earlier.length + 1
-        const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
-        const letterId = await insertIssuedLetter(trx, {
-          caseId,
-          decisionId: form.decisionId,
-          version,
-          supersedesId: earlier[0]?.id ?? null,
-          correctionReason: earlier.length > 0 ? form.correctionReason : null,
-          format: form.format,
-          pdf,
-          sha256,
-          issuedOn: clock.today(),
-          issuedBy: user.id,
-          content: built.letter,
-        })
-        await tellFamilyLetterIsReady(
-          trx,
-          built.detail,
-          { councilName: built.letter.councilName, isApology: false },
-          portalUrl,
-        )
-        await recordAuditEvent(trx, {
-          actorUserId: user.id,
-          action: 'letter_issued',
-          entityType: 'case',
-          entityId: caseId,
-          details: { letterId, decisionId: form.decisionId, version, format: form.format, sha256 },
-        })
-        return { ok: true, letterId }
-      })
+    issue(user: User, caseId: string, form: IssueForm): Promise<IssueResult> {
+      return db.transaction((trx) =>
+        issueIn(trx, user.id, caseId, form, { issuedOn: clock.today(), tellFamily: true }),
+      )
     },
+
+    /**
+     * Issues inside the caller's transaction, dated `issuedOn`: for the demo council, whose letters were
+     * sent before anyone could be told by e-mail.
+     */
+    issueIn,
 
     download(caseId: string, letterId: string) {
       return findLetterPdf(db, caseId, letterId)

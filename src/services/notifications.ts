@@ -106,7 +106,7 @@ export async function tellCasesPlaced(
     const previousSittingOn = p.fromSittingId ? (sittings.get(p.fromSittingId)?.sittingOn ?? null) : null
     const moved = previousSittingOn !== null && previousSittingOn !== sitting.sittingOn
     const event = moved ? 'case_moved' : 'case_placed'
-    const closesOn = viewsCloseOn(sitting.sittingOn, settings.papersReadyWorkingDays, bankHolidays)
+    const closesOn = viewsCloseOn(sitting.sittingOn, sitting.papersCutoffWorkingDays, bankHolidays)
 
     const familyEmail = casePlacedEmail({
       childFirstName: panelCase.childFirstName,

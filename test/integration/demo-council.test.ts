@@ -20,6 +20,7 @@ const TABLES = [
   'cases',
   'agenda_items',
   'decisions',
+  'letters',
   'audit_events',
   'case_queue',
 ]

@@ -232,13 +232,24 @@ describe('letters in the family’s portal', () => {
       .where({ 'ch.first_name': 'Zain', 'c.kind': 'placement' })
       .first('c.id', 'd.id as decision_id', 'u.email')) as { id: string; decision_id: string; email: string }
     zainCase = row.id
+    // The demo council issued Zain's letter already; his caseworker sends a corrected one.
     const { agent, token } = await as(row.email)
     await agent
       .post(`/cases/${zainCase}/letters`)
       .type('form')
-      .send({ _csrf: token, decisionId: row.decision_id, format: 'standard', issuedCount: 0 })
+      .send({
+        _csrf: token,
+        decisionId: row.decision_id,
+        format: 'standard',
+        issuedCount: 1,
+        correctionReason: 'The first letter had a spelling mistake.',
+      })
       .expect(303)
-    zainLetter = ((await db()('letters').where({ case_id: zainCase }).first('id')) as { id: string }).id
+    zainLetter = (
+      (await db()('letters').where({ case_id: zainCase }).orderBy('version', 'desc').first('id')) as {
+        id: string
+      }
+    ).id
   })
 
   test('the family is told by e-mail that a letter is ready, with no decision in it', async () => {
@@ -256,7 +267,9 @@ describe('letters in the family’s portal', () => {
   test('the family sees their child’s letter and can download it', async () => {
     const { agent } = await as('parent2@example.org')
     const home = await agent.get('/portal').expect(200)
-    expect(home.text).toContain(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`)
+    expect(home.text).toContain(`href="/portal/cases/${zainCase}"`)
+    const casePage = await agent.get(`/portal/cases/${zainCase}`).expect(200)
+    expect(casePage.text).toContain(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`)
     const pdf = await agent
       .get(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`)
       .responseType('blob')
@@ -267,7 +280,8 @@ describe('letters in the family’s portal', () => {
   test('no other family can reach it, and the family reaches no other letter', async () => {
     const other = await as('parent@example.org')
     await other.agent.get(`/portal/cases/${zainCase}/letters/${zainLetter}.pdf`).expect(404)
-    expect((await other.agent.get('/portal').expect(200)).text).not.toContain(zainLetter)
+    expect((await other.agent.get('/portal').expect(200)).text).not.toContain(zainCase)
+    await other.agent.get(`/portal/cases/${zainCase}`).expect(404)
     const arjunLetter = ((await db()('letters').where({ case_id: caseId }).first('id')) as { id: string }).id
     const family = await as('parent2@example.org')
     await family.agent.get(`/portal/cases/${caseId}/letters/${arjunLetter}.pdf`).expect(404)

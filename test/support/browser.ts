@@ -98,6 +98,8 @@ export function watchForPageErrors(page: Page): string[] {
 export interface BrowserOnApp {
   baseUrl: string
   context: BrowserContext
+  /** The app's database, for what a person would read elsewhere, such as a link in an e-mail. */
+  db: TestApp['database']['db']
 }
 
 /**
@@ -115,6 +117,7 @@ export function useBrowserOnTestApp(): BrowserOnApp {
     browser = await launchBrowser()
     state.baseUrl = server.baseUrl
     state.context = browser.context
+    state.db = app.database.db
   })
   afterAll(async () => {
     await browser?.close()

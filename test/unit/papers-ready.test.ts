@@ -58,7 +58,7 @@ describe('when members are told a sitting’s papers are ready', () => {
 describe('the setting', () => {
   test('members are told five working days ahead unless PAPERS_READY_WORKING_DAYS is a whole number from 1 to 20', () => {
     expect(loadConfig({}).papersReadyWorkingDays).toBe(DEFAULT_PAPERS_READY_WORKING_DAYS)
-    expect(DEFAULT_PAPERS_READY_WORKING_DAYS).toBe(5)
+    expect(DEFAULT_PAPERS_READY_WORKING_DAYS).toBe(2)
     expect(loadConfig({ PAPERS_READY_WORKING_DAYS: '1' }).papersReadyWorkingDays).toBe(1)
     expect(loadConfig({ PAPERS_READY_WORKING_DAYS: '20' }).papersReadyWorkingDays).toBe(20)
     for (const bad of ['0', '21', '-3', '2.5', 'five']) {

@@ -96,7 +96,8 @@ const closed = settled('closed')
  */
 export const CASE_PLANS: readonly CasePlan[] = [
   decided('maya', 'assessment_request', 1, 10, 6, 'agreeToAssess'),
-  scheduled('maya', 'issue_plan', 1, 10, 1),
+  // Far enough ahead that Maya's family can still send their views before the papers go out.
+  scheduled('maya', 'issue_plan', 1, 10, 3),
   closed('zain', 'issue_plan', 2, 19, 7, 'issuePlan'),
   decided('zain', 'placement', 2, 6, 2, 'nameCheaperSuitableSchool', {
     ...special('Oakfield House School'),
@@ -108,7 +109,7 @@ export const CASE_PLANS: readonly CasePlan[] = [
   submitted('amara', 'assessment_request', 1, 5),
   submitted('harry', 'assessment_request', 2, 3),
   scheduled('aisha', 'assessment_request', 1, 4, 1),
-  scheduled('jack', 'assessment_request', 3, 3, 2, { requestedBy: 'School' }),
+  scheduled('jack', 'assessment_request', 3, 3, 1, { requestedBy: 'School' }),
   scheduled('isla', 'assessment_request', 2, 4, 1, { deferredAt: { held: 2, decision: 'deferAssessment' } }),
   decided('kacper', 'assessment_request', 3, 7, 3, 'agreeToAssessSchoolRequest', { requestedBy: 'School' }),
   // The SEND panel's last sitting, for the chair to write up: three items with no decision recorded yet.

@@ -5,6 +5,7 @@ import { insertCases } from './cases'
 import { insertChildren } from './children'
 import { isIsoDate } from './dates'
 import { insertLetterSettings } from './letterSettings'
+import { insertDemoLetters } from './letters'
 import { insertPanels } from './panels'
 import { createPrng } from './prng'
 import { insertSittings } from './sittings'
@@ -74,6 +75,8 @@ export async function seedDemoCouncil(
     counts.case_queue = placed.waiting
     counts.agenda_items = (counts.agenda_items ?? 0) + placed.added - placed.removed
     counts.audit_events = placed.added + placed.moved + placed.removed
+    counts.letters = await insertDemoLetters(trx, today)
+    counts.audit_events += counts.letters
 
     await trx('audit_events').insert({
       action: 'demo_council_seeded',

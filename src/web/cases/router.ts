@@ -3,6 +3,7 @@ import type { CaseDetail } from '../../data/caseDetail'
 import type { User } from '../../data/users'
 import type { EditResult } from '../../services/cases'
 import { z } from 'zod'
+import { rateLimit } from 'express-rate-limit'
 import { sendExtract } from '../sittings/minutesRouter'
 import { letterRoutes } from './lettersRouter'
 import type { Services } from '../../services'
@@ -128,8 +129,10 @@ export function casesRouter(services: Services, clock: Clock): Router {
     const id = caseId.safeParse(req.params.id)
     const view = id.success ? await services.cases.caseView(id.data) : undefined
     if (!view) return next(new HttpError(404, 'not-found'))
+    const invitations = await services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id))
     res.status(status).render('pages/cases/case', {
       ...view,
+      invitations,
       timeline: presentTimeline(view.timeline, view.caseworkers),
       exceptionSteps: exceptionStepsFor(view.detail.kind),
       milestoneSections: milestoneSectionsFor(view.detail.kind),
@@ -150,6 +153,36 @@ export function casesRouter(services: Services, clock: Clock): Router {
     const extract = caseId.success ? await services.minutes.staffExtract(req.user!, caseId.data) : undefined
     if (!extract) return next(new HttpError(404, 'not-found'))
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
+  })
+
+  // Counted per caseworker: each invitation sends an e-mail, so a runaway script cannot flood families' inboxes.
+  const invitationLimit = rateLimit({
+    windowMs: 60 * 60_000,
+    limit: 30,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => `invite:${req.user!.id}`,
+    handler: (req, res, next) =>
+      void renderCase(req, res, next, 429, {
+        byField: {},
+        summary: [
+          { text: 'You have sent too many invitations in the last hour. Try again later.', href: '#family' },
+        ],
+      }),
+  })
+
+  router.post('/:id/contacts/:contactId/invite', caseWork, invitationLimit, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    const contactId = z.uuid().safeParse(req.params.contactId)
+    if (!id.success || !contactId.success) return next(new HttpError(404, 'not-found'))
+    const result = await services.invitations.invite(req.user!, id.data, contactId.data)
+    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=invited#family`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    const field = `invite-${contactId.data}`
+    await renderCase(req, res, next, 400, {
+      byField: { [field]: result.message },
+      summary: [{ text: result.message, href: `#${field}` }],
+    })
   })
 
   router.post('/:id/caseworker', caseWork, async (req, res, next) => {

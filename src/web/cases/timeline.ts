@@ -23,6 +23,8 @@ const WHAT_HAPPENED: Record<string, string> = {
   letter_issued: 'Decision letter issued',
   apology_drafted: 'A time limit was missed: apology letter drafted',
   apology_issued: 'Apology letter issued',
+  family_invited: 'Family contact invited to a family account',
+  family_views_sent: 'The family sent their views to the panel',
 }
 
 const count = (n: unknown, one: string, many: string) =>

@@ -3,9 +3,12 @@ import { pinoHttp } from 'pino-http'
 import type { RequestHandler } from 'express'
 import type { Logger } from '../../logger'
 
-/** A calendar feed's address is its secret: the log keeps the route, not the token. */
+/** A calendar feed's address and an invitation link are secrets: the log keeps the route, not the token. */
 export function loggablePath(url: string): string {
-  return url.split('?')[0]!.replace(/^\/feeds\/[^/]+\//, '/feeds/[token]/')
+  return url
+    .split('?')[0]!
+    .replace(/^\/feeds\/[^/]+\//, '/feeds/[token]/')
+    .replace(/^\/invitations\/[^/]+/, '/invitations/[token]')
 }
 
 /** Method, path (no query string: searches can hold names) and status. No headers, cookies, bodies or addresses. */

@@ -1,25 +1,81 @@
-import { Router } from 'express'
+import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
+import { VIEWS_MAX_LENGTH } from '../../services/portal'
 import { HttpError } from '../errors'
+import { noErrors, type FormErrors } from '../validation'
 import { sendExtract } from '../sittings/minutesRouter'
 
-/** Families: their own children's cases, and no one else's. */
+const viewsForm = z.object({
+  views: z
+    .string()
+    .default('')
+    .transform((s) => s.replace(/\r\n/g, '\n').trim())
+    .pipe(
+      z
+        .string()
+        .min(1, 'Write your views before sending them')
+        .max(
+          VIEWS_MAX_LENGTH,
+          `Your views must be ${VIEWS_MAX_LENGTH.toLocaleString('en-GB')} characters or fewer`,
+        ),
+    ),
+})
+
+function fieldError(field: string, message: string): FormErrors {
+  return { byField: { [field]: message }, summary: [{ text: message, href: `#${field}` }] }
+}
+
+/** Families: their own children's cases, and no one else's. Another family's case is not found, as if it did not exist. */
 export function portalRouter(services: Services): Router {
   const router = Router()
   router.get('/', async (req, res) => {
     const children = await services.home.familyChildren(req.user!)
-    res.render('pages/portal/home', { children })
+    res.render('pages/portal/home', { children, welcome: req.query.welcome === '1' })
   })
 
-  // The panel's minutes for this child only; another family's case is not found, as if it did not exist.
+  async function renderCase(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status = 200,
+    errors = noErrors(),
+    views = '',
+  ) {
+    const caseId = z.uuid().safeParse(req.params.caseId)
+    const view = caseId.success ? await services.portal.familyCase(req.user!, caseId.data) : undefined
+    if (!view) return next(new HttpError(404, 'not-found'))
+    res.status(status).render('pages/portal/case', {
+      ...view,
+      errors,
+      values: { views },
+      viewsSent: req.query.sent === '1',
+      viewsMaxLength: VIEWS_MAX_LENGTH,
+    })
+  }
+
+  router.get('/cases/:caseId', (req, res, next) => renderCase(req, res, next))
+
+  router.post('/cases/:caseId/views', async (req, res, next) => {
+    const caseId = z.uuid().safeParse(req.params.caseId)
+    if (!caseId.success) return next(new HttpError(404, 'not-found'))
+    const raw = typeof req.body?.views === 'string' ? (req.body.views as string) : ''
+    const parsed = viewsForm.safeParse(req.body ?? {})
+    if (!parsed.success)
+      return renderCase(req, res, next, 400, fieldError('views', parsed.error.issues[0]!.message), raw)
+    const result = await services.portal.sendViews(req.user!, caseId.data, parsed.data.views)
+    if (result.ok) return res.redirect(303, `/portal/cases/${caseId.data}?sent=1#views`)
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    return renderCase(req, res, next, 409, fieldError('views', result.message), raw)
+  })
+
   router.get('/cases/:caseId/minutes-extract.pdf', async (req, res, next) => {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const extract = caseId.success ? await services.minutes.familyExtract(req.user!, caseId.data) : undefined
     if (!extract) return next(new HttpError(404, 'not-found'))
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
-  // A letter to this family about their own child; any other letter is not found.
+
   router.get('/cases/:caseId/letters/:letterId.pdf', async (req, res, next) => {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const letterId = z.uuid().safeParse(req.params.letterId)

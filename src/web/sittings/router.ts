@@ -150,7 +150,10 @@ export function sittingsRouter(services: Services): Router {
     const { sittingId, caseId } = params(req)
     const view = await services.agenda.papers(req.user!, sittingId, caseId!)
     if (!view) return next(new HttpError(404, 'not-found'))
-    res.render('pages/sittings/papers', view)
+    res.render('pages/sittings/papers', {
+      ...view,
+      familyViews: await services.portal.familyViewsFor(caseId!),
+    })
   })
 
   return router

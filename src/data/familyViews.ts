@@ -1,0 +1,53 @@
+import type { Knex } from 'knex'
+
+type Q = Knex | Knex.Transaction
+
+export interface FamilyViews {
+  id: string
+  body: string
+  sentAt: Date
+  sentByName: string
+  sittingId: string | null
+}
+
+export async function insertFamilyViews(
+  trx: Knex.Transaction,
+  views: { caseId: string; sittingId: string | null; sentBy: string; body: string; sentAt: Date },
+): Promise<string> {
+  const [row] = (await trx('family_views')
+    .insert({
+      case_id: views.caseId,
+      sitting_id: views.sittingId,
+      sent_by: views.sentBy,
+      body: views.body,
+      sent_at: views.sentAt,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+/** Everything the family has sent about a case, oldest first, as the panel reads it. */
+export async function listFamilyViews(q: Q, caseId: string): Promise<FamilyViews[]> {
+  const rows: { id: string; body: string; sent_at: Date; full_name: string; sitting_id: string | null }[] =
+    await q('family_views as v')
+      .join('users as u', 'u.id', 'v.sent_by')
+      .where('v.case_id', caseId)
+      .orderBy([{ column: 'v.sent_at' }, { column: 'v.id' }])
+      .select('v.id', 'v.body', 'v.sent_at', 'u.full_name', 'v.sitting_id')
+  return rows.map((r) => ({
+    id: r.id,
+    body: r.body,
+    sentAt: r.sent_at,
+    sentByName: r.full_name,
+    sittingId: r.sitting_id,
+  }))
+}
+
+/** How many working days before a sitting its panel's papers must be complete. */
+export async function papersCutoffWorkingDays(q: Q, sittingId: string): Promise<number> {
+  const row = (await q('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.id', sittingId)
+    .first('p.papers_cutoff_working_days')) as { papers_cutoff_working_days: number } | undefined
+  return row?.papers_cutoff_working_days ?? 0
+}

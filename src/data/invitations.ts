@@ -1,0 +1,208 @@
+import type { Knex } from 'knex'
+
+type Q = Knex | Knex.Transaction
+
+export interface Invitation {
+  id: string
+  familyContactId: string
+  email: string
+  expiresAt: Date
+  acceptedAt: Date | null
+  withdrawnAt: Date | null
+  contactName: string
+  relationship: string
+  contactUserId: string | null
+  childId: string
+  childFirstName: string
+}
+
+interface InvitationRow {
+  id: string
+  family_contact_id: string
+  email: string
+  expires_at: Date
+  accepted_at: Date | null
+  withdrawn_at: Date | null
+  full_name: string
+  relationship: string
+  user_id: string | null
+  child_id: string
+  first_name: string
+}
+
+function invitationQuery(q: Q) {
+  return q('family_invitations as i')
+    .join('family_contacts as fc', 'fc.id', 'i.family_contact_id')
+    .join('children as ch', 'ch.id', 'fc.child_id')
+    .select(
+      'i.id',
+      'i.family_contact_id',
+      'i.email',
+      'i.expires_at',
+      'i.accepted_at',
+      'i.withdrawn_at',
+      'fc.full_name',
+      'fc.relationship',
+      'fc.user_id',
+      'fc.child_id',
+      'ch.first_name',
+    )
+}
+
+function toInvitation(r: InvitationRow): Invitation {
+  return {
+    id: r.id,
+    familyContactId: r.family_contact_id,
+    email: r.email,
+    expiresAt: r.expires_at,
+    acceptedAt: r.accepted_at,
+    withdrawnAt: r.withdrawn_at,
+    contactName: r.full_name,
+    relationship: r.relationship,
+    contactUserId: r.user_id,
+    childId: r.child_id,
+    childFirstName: r.first_name,
+  }
+}
+
+/** Stores a new invitation and withdraws the contact's earlier ones, so only the newest link works. */
+export async function insertInvitation(
+  trx: Knex.Transaction,
+  invitation: {
+    familyContactId: string
+    email: string
+    tokenHash: string
+    invitedBy: string
+    expiresAt: Date
+    now: Date
+  },
+): Promise<string> {
+  await trx('family_invitations')
+    .where({ family_contact_id: invitation.familyContactId })
+    .whereNull('accepted_at')
+    .whereNull('withdrawn_at')
+    .update({ withdrawn_at: invitation.now })
+    .returning('id')
+  const [row] = (await trx('family_invitations')
+    .insert({
+      family_contact_id: invitation.familyContactId,
+      email: invitation.email,
+      token_hash: invitation.tokenHash,
+      invited_by: invitation.invitedBy,
+      created_at: invitation.now,
+      expires_at: invitation.expiresAt,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+/** Locks the row when given a transaction, so two people using one link at once cannot both succeed. */
+export async function findInvitationByTokenHash(q: Q, tokenHash: string, forUpdate = false) {
+  const query = invitationQuery(q).where('i.token_hash', tokenHash).first()
+  const row = (await (forUpdate ? query.forUpdate() : query)) as InvitationRow | undefined
+  return row && toInvitation(row)
+}
+
+export async function markInvitationAccepted(
+  trx: Knex.Transaction,
+  id: string,
+  userId: string,
+  at: Date,
+): Promise<void> {
+  await trx('family_invitations')
+    .where({ id })
+    .update({ accepted_at: at, accepted_by: userId })
+    .returning('id')
+}
+
+/** The newest invitation to each contact, for the case page to say who was invited and until when. */
+export async function latestInvitations(
+  q: Q,
+  contactIds: readonly string[],
+): Promise<Map<string, { createdAt: Date; expiresAt: Date; acceptedAt: Date | null }>> {
+  if (contactIds.length === 0) return new Map()
+  const rows: { family_contact_id: string; created_at: Date; expires_at: Date; accepted_at: Date | null }[] =
+    await q('family_invitations')
+      .whereIn('family_contact_id', contactIds)
+      .whereNull('withdrawn_at')
+      .orderBy('created_at', 'desc')
+      .select('family_contact_id', 'created_at', 'expires_at', 'accepted_at')
+  const latest = new Map<string, { createdAt: Date; expiresAt: Date; acceptedAt: Date | null }>()
+  for (const r of rows)
+    if (!latest.has(r.family_contact_id))
+      latest.set(r.family_contact_id, {
+        createdAt: r.created_at,
+        expiresAt: r.expires_at,
+        acceptedAt: r.accepted_at,
+      })
+  return latest
+}
+
+/** Links a family contact to the account that accepted its invitation. */
+export async function linkContactToAccount(
+  trx: Knex.Transaction,
+  familyContactId: string,
+  userId: string,
+): Promise<void> {
+  await trx('family_contacts')
+    .where({ id: familyContactId })
+    .update({ user_id: userId, updated_at: trx.fn.now() })
+    .returning('id')
+}
+
+export async function insertFamilyAccount(
+  trx: Knex.Transaction,
+  account: { email: string; fullName: string; passwordHash: string },
+): Promise<string> {
+  const [row] = (await trx('users')
+    .insert({
+      email: account.email,
+      full_name: account.fullName,
+      role: 'family',
+      password_hash: account.passwordHash,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+/** The family contact, with whether the child already has another contact linked to this same account. */
+export async function findContactForCase(q: Q, caseId: string, contactId: string) {
+  const row = (await q('family_contacts as fc')
+    .join('cases as c', 'c.child_id', 'fc.child_id')
+    .join('children as ch', 'ch.id', 'fc.child_id')
+    .where({ 'c.id': caseId, 'fc.id': contactId })
+    .first(
+      'fc.id',
+      'fc.full_name',
+      'fc.relationship',
+      'fc.email',
+      'fc.user_id',
+      'ch.first_name',
+      'ch.date_of_birth',
+      'c.reference',
+    )) as
+    | {
+        id: string
+        full_name: string
+        relationship: string
+        email: string | null
+        user_id: string | null
+        first_name: string
+        date_of_birth: string
+        reference: string
+      }
+    | undefined
+  return (
+    row && {
+      contact: {
+        id: row.id,
+        fullName: row.full_name,
+        relationship: row.relationship,
+        email: row.email,
+        hasPortalAccount: row.user_id !== null,
+      },
+      child: { firstName: row.first_name, dateOfBirth: row.date_of_birth },
+      reference: row.reference,
+    }
+  )
+}
