@@ -299,7 +299,7 @@ describe('the family’s case page', () => {
       .type('form')
       .send({ _csrf: token, views: words })
       .expect(303)
-      .expect('Location', `/portal/cases/${mayaPlan}?sent=1#views`)
+      .expect('Location', `/portal/cases/${mayaPlan}?sent=1#your-views`)
     const page = decode((await agent.get(`/portal/cases/${mayaPlan}?sent=1`).expect(200)).text)
     expect(page).toContain('We have sent your views to the panel')
     expect(page).toContain('since she has had a quiet space.')

@@ -64,7 +64,7 @@ export function portalRouter(services: Services): Router {
     if (!parsed.success)
       return renderCase(req, res, next, 400, fieldError('views', parsed.error.issues[0]!.message), raw)
     const result = await services.portal.sendViews(req.user!, caseId.data, parsed.data.views)
-    if (result.ok) return res.redirect(303, `/portal/cases/${caseId.data}?sent=1#views`)
+    if (result.ok) return res.redirect(303, `/portal/cases/${caseId.data}?sent=1#your-views`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     return renderCase(req, res, next, 409, fieldError('views', result.message), raw)
   })
