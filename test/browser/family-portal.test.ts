@@ -125,7 +125,7 @@ test('the chair reads his views in the panel’s papers', async () => {
   await signInAs(page, browser.baseUrl, 'chair@example.org')
   await page.goto(`${browser.baseUrl}/sittings/${sitting.sitting_id}/cases/${mayaPlanCase}`)
   await page.getByRole('heading', { name: 'The family’s views' }).waitFor()
-  await shown('From James Thompson')
+  await shown('From James Thompson, sent')
   await shown('Please keep it in her plan.')
   expect(await accessibilityViolations(page)).toEqual([])
 })

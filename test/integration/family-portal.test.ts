@@ -320,11 +320,13 @@ describe('the family’s case page', () => {
         .text,
     )
     expect(papers).toContain('The family’s views')
-    expect(papers).toContain('From Sarah Thompson')
+    expect(papers).toContain('From Sarah Thompson, sent')
     expect(papers).toContain('We would like the plan to keep it.')
 
     const casePage = decode((await (await as('caseworker@example.org')).agent.get(`/cases/${mayaPlan}`)).text)
     expect(casePage).toContain('The family sent their views to the panel')
+    expect(casePage).toContain('Views the family sent to the panel')
+    expect(casePage).toContain('since she has had a quiet space.')
   })
 
   test('empty or overlong views are refused by the field, keeping what was typed', async () => {

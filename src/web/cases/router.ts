@@ -129,10 +129,14 @@ export function casesRouter(services: Services, clock: Clock): Router {
     const id = caseId.safeParse(req.params.id)
     const view = id.success ? await services.cases.caseView(id.data) : undefined
     if (!view) return next(new HttpError(404, 'not-found'))
-    const invitations = await services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id))
+    const [invitations, familyViews] = await Promise.all([
+      services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id)),
+      services.portal.familyViewsFor(view.detail.id),
+    ])
     res.status(status).render('pages/cases/case', {
       ...view,
       invitations,
+      familyViews,
       timeline: presentTimeline(view.timeline, view.caseworkers),
       exceptionSteps: exceptionStepsFor(view.detail.kind),
       milestoneSections: milestoneSectionsFor(view.detail.kind),
