@@ -83,7 +83,10 @@ export async function lockFamilyContacts(trx: Knex.Transaction, childId: string)
   }))
 }
 
-/** Changes a contact's details; its link to a family portal account (user_id) is left as it is. */
+/**
+ * Changes a contact's details; its link to a family portal account (user_id) is left as it is, but an
+ * invitation not yet accepted is withdrawn when the email address changes.
+ */
 export async function updateFamilyContact(
   trx: Knex.Transaction,
   id: string,
@@ -93,6 +96,14 @@ export async function updateFamilyContact(
   await trx('family_contacts')
     .where({ id })
     .update({ ...contactColumns(contact, isMainContact), updated_at: trx.fn.now() })
+  // An invitation sent to an address since corrected may have gone to someone else: its link stops working.
+  await trx('family_invitations')
+    .where({ family_contact_id: id })
+    .whereNull('accepted_at')
+    .whereNull('withdrawn_at')
+    .whereRaw('lower(email) <> lower(?)', [contact.email ?? ''])
+    .update({ withdrawn_at: trx.fn.now() })
+    .returning('id')
 }
 
 export async function addFamilyContact(

@@ -1,4 +1,6 @@
 import request from 'supertest'
+import { updateFamilyContact } from '../../src/data/caseRecords'
+import type { NewFamilyContact } from '../../src/domain/caseIntake'
 import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
 import { decode, inlineError, summaryLinks } from '../support/formPages'
 import { agents } from '../support/sittings'
@@ -175,6 +177,35 @@ describe('inviting a family contact', () => {
     const { res } = await accept(second, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
     expect(res.status).toBe(410)
     expect(await db()('users').where({ email: amara.email }).first()).toBeUndefined()
+  })
+
+  test('correcting the contact’s email address stops the link sent to the old one', async () => {
+    const noah = await contactOf('Noah')
+    await invite(noah, 303)
+    const path = await invitationLink(noah.email)
+    await request(t.app).get(path).expect(200)
+    const stored = (await db()('family_contacts').where({ id: noah.contactId }).first()) as Record<
+      string,
+      unknown
+    >
+    await db().transaction((trx) =>
+      updateFamilyContact(
+        trx,
+        noah.contactId,
+        {
+          fullName: String(stored.full_name),
+          relationship: stored.relationship as NewFamilyContact['relationship'],
+          address: stored.address as string | null,
+          email: 'abena.mensah@example.net',
+          phone: stored.phone as string | null,
+          preferredLanguage: String(stored.preferred_language),
+          needsInterpreter: Boolean(stored.needs_interpreter),
+          letterFormat: stored.letter_format as NewFamilyContact['letterFormat'],
+        },
+        Boolean(stored.is_main_contact),
+      ),
+    )
+    await request(t.app).get(path).expect(404)
   })
 
   test('a made-up link is not found', async () => {
