@@ -26,14 +26,16 @@ function regenerate(req: Request): Promise<void> {
 }
 
 /**
- * Accepting an invitation: open to anyone holding the link, so every try is counted against the address
- * that makes it, which keeps guessing a token hopeless even before its 256 bits are counted.
+ * Accepting an invitation: open to anyone holding the link, so every failed try is counted against the
+ * address that makes it, which keeps guessing a token hopeless even before its 256 bits are counted.
  */
 export function invitationsRouter(services: Services, attemptsPerWindow: number): Router {
   const router = Router()
   const limiter = rateLimit({
     windowMs: 15 * 60_000,
     limit: attemptsPerWindow,
+    // Only failures count (a wrong or used link, a refused password): opening a good link is not a guess.
+    skipSuccessfulRequests: true,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (req, res) => res.status(429).render('pages/invitations/too-many'),
