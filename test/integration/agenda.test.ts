@@ -2,10 +2,9 @@ import crypto from 'node:crypto'
 import { daysBetween } from '../../src/domain/dates'
 import { hashPassword } from '../../src/services/passwords'
 import { daysLeftText } from '../../src/web/presenters'
-import { createTestApp, DEMO_PASSWORD, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
+import { DEMO_PASSWORD, signedInAgent, TEST_TODAY } from '../support/app'
 import {
   agendaOf,
-  agents,
   auditActions,
   auditCount,
   openSittings,
@@ -14,8 +13,9 @@ import {
   referencesInOrder,
   sittingOn,
   sittingsOfCase,
-  userId,
   type AgendaRow,
+  useDemoApp,
+  userId,
 } from '../support/sittings'
 
 /**
@@ -27,14 +27,7 @@ import {
  * on 26 November, cancelling on 2 December; moving and sending back take different cases off 1 December.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { t, db, as } = useDemoApp()
 
 const SEND_24_NOV = '2026-11-24'
 const PLACEMENT_25_NOV = '2026-11-25'
@@ -242,7 +235,7 @@ describe('who may see and change an agenda', () => {
   test.each(['caseworker@example.org', 'manager@example.org', 'admin@example.org', 'parent@example.org'])(
     '%s gets 403 on the sittings pages',
     async (email) => {
-      const agent = await signedInAgent(t.app, email)
+      const agent = await signedInAgent(t().app, email)
       await agent.get('/sittings').expect(403)
       await agent.get(`/sittings/${sendSitting}`).expect(403)
       await agent.get(`/sittings/${sendSitting}/cases/${caseOnIt}`).expect(403)

@@ -3,7 +3,7 @@ import { updateFamilyContact } from '../../src/data/caseRecords'
 import type { NewFamilyContact } from '../../src/domain/caseIntake'
 import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
 import { decode, inlineError, summaryLinks } from '../support/formPages'
-import { agents } from '../support/sittings'
+import { useDemoApp } from '../support/sittings'
 
 /**
  * Family accounts on the demo council: a caseworker invites a contact, the contact sets a password
@@ -11,14 +11,7 @@ import { agents } from '../support/sittings'
  * the panel their views.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { t, db, as } = useDemoApp()
 
 interface Contact {
   caseId: string
@@ -68,7 +61,7 @@ async function invitationLink(email: string): Promise<string> {
 }
 
 async function accept(path: string, form: Record<string, string>) {
-  const agent = request.agent(t.app)
+  const agent = request.agent(t().app)
   const page = await agent.get(path)
   const token = csrfTokenIn(page.status === 200 ? page.text : (await agent.get('/sign-in')).text)
   const res = await agent
@@ -132,13 +125,13 @@ describe('inviting a family contact', () => {
     expect(account).toMatchObject({ role: 'family', full_name: 'Laura Bennett' })
     expect(account.password_hash).toMatch(/^scrypt\$/)
     // The new password signs in from now on.
-    await signedInAgent(t.app, laura.email, NEW_PASSWORD)
+    await signedInAgent(t().app, laura.email, NEW_PASSWORD)
   })
 
   test('a used link does not work again', async () => {
     const laura = await contactOf('Oliver')
     const path = await invitationLink(laura.email)
-    const again = await request(t.app).get(path).expect(410)
+    const again = await request(t().app).get(path).expect(410)
     expect(decode(again.text)).toContain('This link has already been used')
     const { res } = await accept(path, {
       password: 'another password 1',
@@ -167,12 +160,12 @@ describe('inviting a family contact', () => {
     await invite(amara, 303)
     const second = await invitationLink(amara.email)
     expect(second).not.toBe(first)
-    expect(decode((await request(t.app).get(first).expect(404)).text)).toContain('This link does not work')
+    expect(decode((await request(t().app).get(first).expect(404)).text)).toContain('This link does not work')
     await db()('family_invitations')
       .where({ family_contact_id: amara.contactId })
       .whereNull('withdrawn_at')
       .update({ expires_at: new Date(`${TEST_TODAY}T00:00:00Z`) })
-    const expired = await request(t.app).get(second).expect(410)
+    const expired = await request(t().app).get(second).expect(410)
     expect(decode(expired.text)).toContain('The link has expired')
     const { res } = await accept(second, { password: NEW_PASSWORD, confirmPassword: NEW_PASSWORD })
     expect(res.status).toBe(410)
@@ -183,7 +176,7 @@ describe('inviting a family contact', () => {
     const noah = await contactOf('Noah')
     await invite(noah, 303)
     const path = await invitationLink(noah.email)
-    await request(t.app).get(path).expect(200)
+    await request(t().app).get(path).expect(200)
     const stored = (await db()('family_contacts').where({ id: noah.contactId }).first()) as Record<
       string,
       unknown
@@ -205,12 +198,12 @@ describe('inviting a family contact', () => {
         Boolean(stored.is_main_contact),
       ),
     )
-    await request(t.app).get(path).expect(404)
+    await request(t().app).get(path).expect(404)
   })
 
   test('a made-up link is not found', async () => {
-    await request(t.app).get('/invitations/not-a-real-token-at-all-0123456789').expect(404)
-    await request(t.app).get('/invitations/short').expect(404)
+    await request(t().app).get('/invitations/not-a-real-token-at-all-0123456789').expect(404)
+    await request(t().app).get('/invitations/short').expect(404)
   })
 
   test('a young person of 16 or over can have their own account; under 16 cannot', async () => {

@@ -1,7 +1,6 @@
 import type { Services } from '../../src/services'
 import { portalRouter } from '../../src/web/portal/router'
-import { createTestApp, type TestApp } from '../support/app'
-import { agents } from '../support/sittings'
+import { useDemoApp } from '../support/sittings'
 
 /**
  * Every family route, tried by one family with another family's identifiers: each must answer 404 or
@@ -9,14 +8,7 @@ import { agents } from '../support/sittings'
  * so a route added later without a place in this sweep fails it.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { db, as } = useDemoApp()
 
 interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> }

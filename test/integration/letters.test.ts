@@ -2,23 +2,16 @@ import crypto from 'node:crypto'
 import { dataLayer } from '../../src/data'
 import { apologiesService } from '../../src/services/apologies'
 import { fixedClock } from '../../src/services/clock'
-import { createTestApp, TEST_TODAY, type TestApp } from '../support/app'
+import { TEST_TODAY } from '../support/app'
 import { pdfText } from '../support/pdf'
-import { agents } from '../support/sittings'
+import { useDemoApp } from '../support/sittings'
 
 /**
  * Decision letters on the demo council: Arjun's placement was decided at a held sitting (the panel
  * named the school his family asked for), and his caseworker writes to the family.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { db, as } = useDemoApp()
 
 let caseId: string
 let decisionId: string

@@ -1,7 +1,7 @@
 import { hashPassword } from '../../src/services/passwords'
-import { createTestApp, DEMO_PASSWORD, signedInAgent, type TestApp } from '../support/app'
+import { DEMO_PASSWORD, signedInAgent } from '../support/app'
 import { pdfText } from '../support/pdf'
-import { agents, sittingOn } from '../support/sittings'
+import { sittingOn, useDemoApp } from '../support/sittings'
 
 /**
  * A chair writes up the SEND panel's sitting of Tuesday 17 November 2026 (today being Monday 23
@@ -9,14 +9,7 @@ import { agents, sittingOn } from '../support/sittings'
  * transfer on it with no decision. The tests share one app and run in order, like the meeting does.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { t, db, as } = useDemoApp()
 const CHAIR = 'chair@example.org'
 const MEMBER = 'member@example.org'
 
@@ -417,7 +410,7 @@ describe('running the meeting', () => {
       full_name: 'Freya’s parent',
       relationship: 'parent',
     })
-    const family = await signedInAgent(t.app, 'freya.parent@example.org')
+    const family = await signedInAgent(t().app, 'freya.parent@example.org')
     const own = await family
       .get(`/portal/cases/${cases.freya}/minutes-extract.pdf`)
       .responseType('blob')
@@ -584,7 +577,7 @@ describe('where the extract is offered', () => {
   })
 
   test('the family’s page links to their own child’s extract', async () => {
-    const family = await signedInAgent(t.app, 'freya.parent@example.org')
+    const family = await signedInAgent(t().app, 'freya.parent@example.org')
     const page = await family.get(`/portal/cases/${cases.freya}`).expect(200)
     expect(page.text).toContain(`/portal/cases/${cases.freya}/minutes-extract.pdf`)
     const other = await (await as('parent@example.org')).agent.get('/portal').expect(200)

@@ -2,8 +2,8 @@ import { dataLayer } from '../../src/data'
 import { services } from '../../src/services'
 import { fixedClock } from '../../src/services/clock'
 import { formatLongDate } from '../../src/domain/dates'
-import { createTestApp, TEST_TODAY, type TestApp } from '../support/app'
-import { agents, post, userId } from '../support/sittings'
+import { TEST_TODAY } from '../support/app'
+import { post, useDemoApp, userId } from '../support/sittings'
 
 /**
  * The e-mails the service sends of its own accord: a case put on or moved between sittings (family and
@@ -22,13 +22,7 @@ interface OutboxRow {
 const PLACEMENT_EVENTS = ['case_placed', 'case_moved', 'deadline_at_risk', 'papers_ready']
 const PORTAL_URL = 'http://localhost:3000/portal'
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-const db = () => t.database.db
-const as = agents(() => t)
+const { db, as } = useDemoApp()
 
 function outbox(where: Partial<OutboxRow> = {}): Promise<OutboxRow[]> {
   return db()('email_outbox')

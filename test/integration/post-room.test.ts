@@ -1,20 +1,12 @@
-import { createTestApp, type TestApp } from '../support/app'
 import { popplerOn, pdfText } from '../support/pdf'
-import { agents } from '../support/sittings'
+import { useDemoApp } from '../support/sittings'
 
 /**
  * The post room on the demo council: letters issued for the decisions of one held sitting come out as
  * one PDF, each letter starting on its own page, with the build's progress shown as it goes.
  */
 
-let t: TestApp
-beforeAll(async () => {
-  t = await createTestApp()
-}, 120_000)
-afterAll(() => t?.close())
-
-const db = () => t.database.db
-const as = agents(() => t)
+const { db, as } = useDemoApp()
 
 let sittingId: string
 const children: string[] = []

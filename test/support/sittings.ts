@@ -2,7 +2,7 @@ import type TestAgent from 'supertest/lib/agent'
 import type { Db } from '../../src/data/db'
 import { loadBankHolidays } from '../../src/data/queue'
 import { papersCutoff } from '../../src/domain/sittingPlan'
-import { csrfTokenIn, signedInAgent, type TestApp } from './app'
+import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from './app'
 
 /** Helpers for the sittings, agenda and queue tests: the demo's panels, sittings and agendas, read straight from the database. */
 
@@ -11,6 +11,20 @@ export type PanelType = 'send_decision' | 'placement' | 'alternative_provision'
 export interface SignedIn {
   agent: TestAgent
   token: string
+}
+
+/**
+ * For a test file: the demo council's app, built before its tests and closed after them, with its
+ * database and signed-in agents. Call the getters inside tests, once beforeAll has run.
+ */
+export function useDemoApp() {
+  let built: TestApp | undefined
+  beforeAll(async () => {
+    built = await createTestApp()
+  }, 120_000)
+  afterAll(() => built?.close())
+  const t = () => built!
+  return { t, db: () => t().database.db, as: agents(t) }
 }
 
 /** Signs in once per account and app, and keeps the session's CSRF token beside the agent. */
