@@ -111,7 +111,7 @@ function portalUrl(env: Env, port: number): string {
  * The settings e-mails are written with, for the few callers that place cases without the app's
  * settings to hand: read from the same variables, so their links match the rest.
  */
-export function loadNotificationConfig(
+function loadNotificationConfig(
   env: Env = process.env,
 ): Pick<Config, 'portalUrl' | 'papersReadyWorkingDays'> {
   return {

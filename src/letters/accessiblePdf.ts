@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { create as parseFont, type Font } from 'fontkit'
 import PDFDocument from 'pdfkit'
+import { fastHeight, fastText, type FastTextOptions } from './fastText'
+import { collectOutput, deflatePageQuickly } from './fastOutput'
 import { useFixedSubset } from './fontCache'
 
 /**
@@ -87,14 +89,20 @@ export class AccessiblePdf {
       // The default would load Helvetica, which is never embedded.
       font: regular,
     })
+    collectOutput(this.doc, this.chunks)
     this.pageScales.push(this.scale)
-    this.doc.on('pageAdded', () => this.pageScales.push(this.scale))
+    deflatePageQuickly(this.doc.page)
+    this.doc.on('pageAdded', () => {
+      this.pageScales.push(this.scale)
+      deflatePageQuickly(this.doc.page)
+    })
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
     for (const name of [BOLD, REGULAR]) {
       shareWordLayouts(this.doc, name)
       useFixedSubset(this.doc)
     }
-    this.doc.on('data', (chunk: Buffer) => this.chunks.push(chunk))
+    // The bytes go to this.chunks directly; the stream is read only so that it ends.
+    this.doc.resume()
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)
   }
@@ -104,7 +112,7 @@ export class AccessiblePdf {
     if (this.doc.y > this.doc.page.margins.top) this.doc.moveDown(0.6)
     // A heading alone at the foot of a page reads as cut off from what it introduces.
     this.keepRoomFor(size * 1.5 + this.lineHeight() * 2)
-    this.block(`H${level}`, () => this.doc.font(BOLD, size).text(text, { lineGap: this.scale.lineGap }))
+    this.block(`H${level}`, () => this.write(BOLD, size, text, { lineGap: this.scale.lineGap }))
     this.doc.moveDown(0.3)
   }
 
@@ -176,7 +184,11 @@ export class AccessiblePdf {
         this.doc.struct('Lbl', () => this.doc.font(REGULAR, body).text('•', left, y, { lineBreak: false })),
       )
       item.add(
-        this.doc.struct('LBody', () => this.doc.text(text, left + bulletIndent, y, { width, lineGap })),
+        this.doc.struct('LBody', () => {
+          this.doc.x = left + bulletIndent
+          this.doc.y = y
+          this.write(REGULAR, body, text, { width, lineGap })
+        }),
       )
       item.end()
       this.doc.moveDown(0.2)
@@ -206,11 +218,13 @@ export class AccessiblePdf {
     if (options.keepTogether) {
       const width = this.contentWidth()
       this.doc.font(REGULAR, body)
-      if (this.doc.y + this.mostHeightOf(text, width, lineGap) > this.doc.page.maxY()) {
+      const height = fastHeight(this.doc, text, { ...style, width })
+      if (height !== undefined) this.keepRoomFor(height)
+      else if (this.doc.y + this.mostHeightOf(text, width, lineGap) > this.doc.page.maxY()) {
         this.keepRoomFor(this.doc.heightOfString(text, { ...style, width }))
       }
     }
-    this.block('P', () => this.doc.font(REGULAR, body).text(text, style))
+    this.block('P', () => this.write(REGULAR, body, text, style))
     this.doc.moveDown(0.5)
   }
 
@@ -238,6 +252,12 @@ export class AccessiblePdf {
       lines += Math.floor(total / (width - widest)) + 1
     }
     return lines * lineHeight
+  }
+
+  /** Text from doc.x and doc.y; fastText writes what doc.text would, when it can. */
+  private write(font: string, size: number, text: string, options: FastTextOptions): void {
+    this.doc.font(font, size)
+    if (!fastText(this.doc, text, options)) this.doc.text(text, options)
   }
 
   private block(tag: string, draw: () => void): void {

@@ -45,6 +45,16 @@ interface FixedSubset {
 }
 
 const fixedSubsets = new WeakMap<Font, FixedSubset>()
+/** The documents' fonts started on a fixed subset, for fixedGlyphIds. */
+const startedFixed = new WeakMap<PDFDocument.EmbeddedFont, FixedSubset>()
+
+/**
+ * Glyph ids in the subset for the glyphs of the fixed set, when the document's font started on it: the
+ * same in every document, so text encoded with them once can be written into any of them.
+ */
+export function fixedGlyphIds(font: PDFDocument.EmbeddedFont): Readonly<Record<number, number>> | undefined {
+  return startedFixed.get(font)?.mapping
+}
 
 function fixedSubset(embedded: PDFDocument.EmbeddedFont): FixedSubset {
   const { font } = embedded
@@ -99,6 +109,7 @@ export function useFixedSubset(doc: PDFDocument): void {
   font.subset.mapping = { ...fixed.mapping }
   font.widths = [...fixed.widths]
   font.unicode = [...fixed.unicode]
+  startedFixed.set(font, fixed)
   const { embed } = font
   font.embed = function (this: PDFDocument.EmbeddedFont) {
     if (this.subset.glyphs.length !== fixed.glyphs.length) return embed.call(this)

@@ -44,7 +44,7 @@ declare module 'fontkit' {
 
 declare module 'pdfkit' {
   import { Readable } from 'node:stream'
-  import type { Font } from 'fontkit'
+  import type { Font, Glyph } from 'fontkit'
 
   namespace PDFDocument {
     /** A registered font's name, or a font fontkit has already parsed. */
@@ -82,6 +82,12 @@ declare module 'pdfkit' {
       readonly width: number
       readonly height: number
       margins: Margins
+      /** The fonts the page's content uses, by resource name. */
+      readonly fonts: Record<string, Reference>
+      /** The page's content stream. */
+      readonly content: Reference
+      /** Appends to the page's content; a string gets a newline after it, bytes are written as they are. */
+      write(chunk: Uint8Array | string): void
       /** The lowest y that text may reach before pdfkit starts a new page. */
       maxY(): number
     }
@@ -111,7 +117,11 @@ declare module 'pdfkit' {
     interface Reference {
       readonly data: Record<string, unknown>
       compress: boolean
+      /** What has been written to the stream so far. */
+      buffer: Uint8Array[]
       end(chunk?: Uint8Array | string): void
+      /** Writes the object into the file, compressing its stream first when `compress` is set. */
+      finalize(): void
     }
 
     /**
@@ -121,11 +131,25 @@ declare module 'pdfkit' {
     interface EmbeddedFont {
       readonly document: PDFDocument
       readonly font: Font
+      /** The font's resource name in pages, such as F1. */
+      readonly id: string
+      /** In thousandths of an em. */
+      readonly ascender: number
       readonly subset: Subset
       widths: number[]
       unicode: (readonly number[])[]
       /** Each word's shaped glyphs, when the document keeps them (it does unless told not to). */
       layoutCache?: Record<string, unknown>
+      /** A word's glyphs from the layout cache (made and cached if new), positions in thousandths of an em. */
+      layoutCached(text: string): {
+        readonly glyphs: readonly Glyph[]
+        readonly positions: readonly GlyphPosition[]
+        readonly advanceWidth: number
+      }
+      /** Hex glyph ids in the subset, adding glyphs that are new to it, and their positions. */
+      encode(text: string): [string[], GlyphPosition[]]
+      /** The font's dictionary, which a page lists among its resources. */
+      ref(): Reference
       /** Writes the font's objects and its subset into the file; run once, when the document ends. */
       embed(): void
       /** Writes the map from glyphs back to text; it reads only this.unicode and this.document.ref(). */
@@ -133,6 +157,14 @@ declare module 'pdfkit' {
         unicode: readonly (readonly number[])[]
         document: { ref(): { end(chunk: Uint8Array | string): void } }
       }): Reference
+    }
+
+    interface GlyphPosition {
+      readonly xAdvance: number
+      readonly xOffset: number
+      readonly yOffset: number
+      /** Set by pdfkit: the glyph's own advance, which xAdvance differs from by kerning. */
+      readonly advanceWidth: number
     }
 
     interface ArtifactOptions {
@@ -174,6 +206,15 @@ declare module 'pdfkit' {
     end(): void
     /** Private: the current font, once one has been set. */
     readonly _font: PDFDocument.EmbeddedFont | null
+    /** Private: the current font size. */
+    readonly _fontSize: number
+    /** Private: writes a line of operators into the current page's content. */
+    addContent(data: string): this
+    /** Private: a new page, continuing the marked content open on this one, as text overflowing does. */
+    continueOnNewPage(): this
+    /** Private: writes to the file, a string with a newline after it; `_offset` counts the bytes written. */
+    _write(data: Uint8Array | string): void
+    _offset: number
     /** Private: a new indirect object, such as a stream. */
     ref(data?: Record<string, unknown>): PDFDocument.Reference
   }

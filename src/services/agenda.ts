@@ -17,20 +17,12 @@ import { papersCutoff } from '../domain/sittingPlan'
 import type { Clock } from './clock'
 import { accessTo, type SittingChange } from './sittings'
 import { placeCasesIn } from './queue'
-import {
-  notificationSettingsFromEnvironment,
-  tellCasesPlaced,
-  type NotificationSettings,
-} from './notifications'
+import { tellCasesPlaced, type NotificationSettings } from './notifications'
 
 export type AgendaChange = SittingChange
 
 /** The chair's agenda: the order of business, and moving cases on, off and between sittings. */
-export function agendaService(
-  data: DataLayer,
-  clock: Clock,
-  settings: NotificationSettings = notificationSettingsFromEnvironment(),
-) {
+export function agendaService(data: DataLayer, clock: Clock, settings: NotificationSettings) {
   const db = data.db
 
   /** Runs a change to an agenda while holding the queue's lock, so it never interleaves with a scheduler run. */

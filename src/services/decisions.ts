@@ -21,6 +21,7 @@ import { reasonsFrom } from '../domain/minutes'
 import type { Interpreter } from '../domain/vocabulary'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import type { Clock } from './clock'
+import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import type { MeetingRecord } from './meetingRecord'
 import { placeCasesIn } from './queue'
@@ -215,7 +216,7 @@ async function applyToCase(
   })
 }
 
-export function decisionsService(data: DataLayer, clock: Clock) {
+export function decisionsService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   const write = recordWriter(data, clock)
 
   return {
@@ -255,7 +256,7 @@ export function decisionsService(data: DataLayer, clock: Clock) {
             )
         await saveItemRecord(trx, item.agendaItemId, itemRecord)
         await applyToCase(trx, item, row, decidedOn, clock.today())
-        await placeCasesIn(trx, clock.today(), user.id)
+        await placeCasesIn(trx, clock.today(), user.id, { settings: notices })
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: existing ? 'decision_changed' : 'decision_recorded',

@@ -41,6 +41,7 @@ export function services(
     papersReadyWorkingDays?: number
   } = DEFAULT_SETTINGS,
 ) {
+  const notices = notificationSettings(settings)
   return {
     auth: authService(data, clock),
     home: homeService(data, clock),
@@ -54,18 +55,18 @@ export function services(
     sessionCleanup: sessionCleanupService(data),
     jobRuns: jobRunsService(data),
     calendar: calendarService(data, clock),
-    queue: queueService(data, clock),
-    sittings: sittingsService(data, clock, settings),
-    agenda: agendaService(data, clock),
+    queue: queueService(data, clock, notices),
+    sittings: sittingsService(data, clock, settings, notices),
+    agenda: agendaService(data, clock, notices),
     meeting: meetingService(data, clock),
-    decisions: decisionsService(data, clock),
+    decisions: decisionsService(data, clock, notices),
     minutes: minutesService(data, clock),
     readability: readabilityService(data),
     letters: lettersService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
-    notifications: notificationsService(data, clock, notificationSettings(settings)),
+    notifications: notificationsService(data, clock, notices),
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
   }

@@ -1,5 +1,4 @@
 import type { Knex } from 'knex'
-import { loadNotificationConfig } from '../config'
 import type { DataLayer } from '../data'
 import { enqueueEmail } from '../data/emailOutbox'
 import { familyAccountsForCase } from '../data/families'
@@ -49,14 +48,6 @@ export function notificationSettings(s: {
     portalUrl: s.portalUrl ?? DEFAULT_PORTAL_URL,
     papersReadyWorkingDays: s.papersReadyWorkingDays ?? DEFAULT_PAPERS_READY_WORKING_DAYS,
   }
-}
-
-/**
- * The settings as the environment gives them, for callers not handed the app's: the same variables
- * the app's settings come from, so the links agree.
- */
-export function notificationSettingsFromEnvironment(): NotificationSettings {
-  return loadNotificationConfig()
 }
 
 /** A staff page's address on the host families use: one PUBLIC_URL serves both. */

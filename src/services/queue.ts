@@ -19,7 +19,6 @@ import { papersCutoff } from '../domain/sittingPlan'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
 import {
-  notificationSettingsFromEnvironment,
   tellCasesPlaced,
   tellDeadlinesAtRisk,
   type NotificationSettings,
@@ -36,20 +35,18 @@ export interface PlacementCounts extends Record<string, number> {
   removed: number
 }
 
-export interface PlacementOptions {
-  /**
-   * Whether families, caseworkers and chairs are e-mailed about what this run changed. Only the demo
-   * seed turns it off: it places dozens of cases at once, for people who are not real.
-   */
-  notify?: boolean
-  /** Where e-mail links point; callers without the app's settings get those the environment gives. */
-  settings?: NotificationSettings
+/**
+ * Families, caseworkers and chairs are e-mailed about what a run changed, with links from `settings`.
+ * Only the demo seed turns that off (`notify: false`): it places dozens of cases at once, for people who
+ * are not real.
+ */
+export type PlacementOptions = {
   /**
    * Cases the caller took off a sitting just before this run, by the sitting they were on: placed again
    * elsewhere, they have moved, and the family is told the date changed rather than given a new one.
    */
   movedFrom?: ReadonlyMap<string, string>
-}
+} & ({ notify: false } | { notify?: true; settings: NotificationSettings })
 
 /**
  * Runs the scheduler and writes its plan: the agendas of sittings that still take cases, each waiting
@@ -61,10 +58,9 @@ export async function placeCasesIn(
   trx: Knex.Transaction,
   today: string,
   actorUserId: string | null,
-  options: PlacementOptions = {},
+  options: PlacementOptions,
 ): Promise<PlacementCounts> {
-  const notify = options.notify ?? true
-  const settings = options.settings ?? notificationSettingsFromEnvironment()
+  const notify = options.notify !== false
   const rows = await loadSchedulerRows(trx, today)
   const bankHolidays = await loadBankHolidays(trx)
   const plan = schedule({
@@ -94,13 +90,13 @@ export async function placeCasesIn(
     })),
   )
   await updateStatuses(trx, rows, plan)
-  if (notify) {
+  if (options.notify !== false) {
     const placements = changes.placements.map((p) =>
       p.fromSittingId === null && options.movedFrom?.has(p.caseId)
         ? { ...p, fromSittingId: options.movedFrom.get(p.caseId)! }
         : p,
     )
-    await tellCasesPlaced(trx, placements, today, settings)
+    await tellCasesPlaced(trx, placements, today, options.settings)
     await tellDeadlinesAtRisk(
       trx,
       plan.outcomes
@@ -111,7 +107,7 @@ export async function placeCasesIn(
           suggestedSittingOn: o.suggestion?.sittingOn ?? null,
         })),
       today,
-      settings,
+      options.settings,
     )
   }
   const count = (state: string) => plan.outcomes.filter((o) => o.state === state).length
@@ -203,7 +199,7 @@ async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: 
 }
 
 /** The queue: the scheduler's runs and what it found. */
-export function queueService(data: DataLayer, clock: Clock, settings?: NotificationSettings) {
+export function queueService(data: DataLayer, clock: Clock, settings: NotificationSettings) {
   return {
     /**
      * Places waiting cases and refreshes the at-risk flags. Cron runs it daily and the queue page on

@@ -23,6 +23,7 @@ import { horizonEnd, papersCutoff, sittingsToCreate, summerHolidays } from '../d
 import { isWorkingDay } from '../domain/workingDays'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
+import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
 
 export interface SittingSettings {
@@ -101,7 +102,12 @@ export async function rollForwardIn(
   return { created, summer, locked }
 }
 
-export function sittingsService(data: DataLayer, clock: Clock, settings: SittingSettings) {
+export function sittingsService(
+  data: DataLayer,
+  clock: Clock,
+  settings: SittingSettings,
+  notices: NotificationSettings,
+) {
   const db = data.db
 
   return {
@@ -175,7 +181,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
           entityId: id,
           details: { panelId: panel.id, sittingOn: input.sittingOn },
         })
-        await placeCasesIn(trx, today, user.id)
+        await placeCasesIn(trx, today, user.id, { settings: notices })
         return { ok: true, sittingId: id }
       })
     },
@@ -218,7 +224,7 @@ export function sittingsService(data: DataLayer, clock: Clock, settings: Sitting
             details: { sittingId },
           })
         }
-        await placeCasesIn(trx, today, user.id)
+        await placeCasesIn(trx, today, user.id, { settings: notices })
         return { ok: true, sittingId }
       })
     },
