@@ -224,7 +224,11 @@ export function sittingsService(
             details: { sittingId },
           })
         }
-        await placeCasesIn(trx, today, user.id, { settings: notices })
+        // Placed again elsewhere, its family is told the date has changed, not given a new one.
+        await placeCasesIn(trx, today, user.id, {
+          settings: notices,
+          movedFrom: new Map(caseIds.map((caseId) => [caseId, sittingId])),
+        })
         return { ok: true, sittingId }
       })
     },

@@ -202,6 +202,21 @@ describe('a case put on a sitting, then moved', () => {
     await post(chair, '/queue/run').expect(303).expect('Location', '/queue?ran=yes')
     expect(await outbox()).toEqual([])
   })
+
+  test('a cancelled sitting sends its cases’ families the “moved” e-mail, from the cancelled date', async () => {
+    await clearOutbox()
+    const from = (await sittingOfCase(subject.caseId))!
+    const chair = await as('chair@example.org')
+    await post(chair, `/sittings/${from.id}/cancel`, { reason: 'The chair is ill.' }).expect(303)
+    // The demo's other sittings have room: the queue places it again on one of them.
+    const now = (await sittingOfCase(subject.caseId))!
+    expect(now.id).not.toBe(from.id)
+    const family = (await outbox({ case_id: subject.caseId, to_address: parent }))[0]!
+    expect(family.event).toBe('case_moved')
+    expect(family.body).toContain(
+      `It will now go to the panel on ${formatLongDate(now.sittingOn)}, not on ${formatLongDate(from.sittingOn)}.`,
+    )
+  })
 })
 
 describe('a case that becomes at risk', () => {
