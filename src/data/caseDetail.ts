@@ -67,13 +67,13 @@ export function caseDetailRepository(db: Db) {
           'u.phone as caseworker_phone',
         )
       if (!c) return undefined
-      const [contacts, evidence, exceptions] = await Promise.all([
-        db('family_contacts')
-          .where({ child_id: c.child_id })
-          .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name', 'id']),
-        db('case_evidence').where({ case_id: id }).orderBy('source'),
-        db('case_exceptions').where({ case_id: id }).orderBy('starts_on'),
-      ])
+      // One after another: called with a transaction, they share one connection, where pg deprecates
+      // overlapping queries (pg 9 refuses them).
+      const contacts = await db('family_contacts')
+        .where({ child_id: c.child_id })
+        .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name', 'id'])
+      const evidence = await db('case_evidence').where({ case_id: id }).orderBy('source')
+      const exceptions = await db('case_exceptions').where({ case_id: id }).orderBy('starts_on')
       return {
         id: c.id,
         reference: c.reference,
