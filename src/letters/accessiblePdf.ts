@@ -274,12 +274,13 @@ export class AccessiblePdf {
       // The footer sits inside the bottom margin, where pdfkit would otherwise start a new page.
       page.margins.bottom = 0
       this.doc.markContent('Artifact', { type: 'Pagination' })
-      this.doc
-        .font(REGULAR, size)
-        .text(`Page ${i + 1} of ${count}`, page.margins.left, page.height - bottom / 2 - size / 2, {
-          width: this.contentWidth(),
-          align: 'center',
-        })
+      this.doc.x = page.margins.left
+      this.doc.y = page.height - bottom / 2 - size / 2
+      this.write(REGULAR, size, `Page ${i + 1} of ${count}`, {
+        width: this.contentWidth(),
+        align: 'center',
+        lineGap: 0,
+      })
       this.doc.endMarkedContent()
       page.margins.bottom = bottom
     }

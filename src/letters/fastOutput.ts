@@ -13,6 +13,8 @@ import type PDFDocument from 'pdfkit'
  * chunk. Node's latin1 encoding keeps the low byte of each character, as pdfkit's own conversion does.
  */
 export function collectOutput(doc: PDFDocument, chunks: Buffer[]): void {
+  // What the constructor wrote, the file's header, waits in the stream.
+  for (let chunk: unknown; (chunk = doc.read()) !== null;) if (Buffer.isBuffer(chunk)) chunks.push(chunk)
   doc._write = (data) => {
     const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data
     chunks.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length))

@@ -21,7 +21,7 @@ export interface FastTextOptions {
   /** The line's width; pdfkit's default, to the right margin, when not given. */
   width?: number
   lineGap: number
-  align?: 'left' | 'right'
+  align?: 'left' | 'right' | 'center'
 }
 
 /**
@@ -113,15 +113,6 @@ function runsOf(font: PDFDocument.EmbeddedFont): Map<string, Run | null> {
   return runs
 }
 
-/** Calls back with each run of text, split where EmbeddedFont.layout splits it. */
-function eachRun(text: string, fn: (run: string) => boolean): boolean {
-  let last = 0
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 32 && !fn(text.slice(last, (last = i + 1)))) return false
-  }
-  return last === text.length || fn(text.slice(last))
-}
-
 interface Word {
   readonly text: string
   /** Ends in a newline, where a line must end. */
@@ -136,20 +127,32 @@ interface Layout {
   readonly size: number
 }
 
+function runOf(layout: Layout, piece: string): Run | null {
+  let run = layout.runs.get(piece)
+  if (run === undefined) {
+    run = measureRun(layout.font, piece)
+    layout.runs.set(piece, run)
+  }
+  return run
+}
+
+/** The end of the run of text that starts at `start`, split where EmbeddedFont.layout splits it. */
+function runEnd(text: string, start: number): number {
+  const space = text.indexOf(' ', start)
+  return space === -1 ? text.length : space + 1
+}
+
 /** The text's advance as EmbeddedFont.layout sums it, or undefined if a run cannot take this path. */
 function advanceOf(layout: Layout, text: string): number | undefined {
   let advance = 0
-  const ok = eachRun(text, (piece) => {
-    let run = layout.runs.get(piece)
-    if (run === undefined) {
-      run = measureRun(layout.font, piece)
-      layout.runs.set(piece, run)
-    }
-    if (run === null) return false
+  for (let start = 0; start < text.length;) {
+    const end = runEnd(text, start)
+    const run = runOf(layout, start === 0 && end === text.length ? text : text.slice(start, end))
+    if (!run) return undefined
     advance += run.advance
-    return true
-  })
-  return ok ? advance : undefined
+    start = end
+  }
+  return advance
 }
 
 /** doc.widthOfString with pdfkit's arithmetic, which the wrapper's comparisons depend on to the last bit. */
@@ -163,8 +166,20 @@ function endsWord(text: string, i: number): boolean {
   return (c === 45 || c === 47) && BREAKS_BEFORE.test(text.charAt(i + 1))
 }
 
+/** The last text's words: a paragraph kept on one page is measured, then written. */
+let lastWords: { text: string; font: Font; size: number; words: Word[] | undefined } | undefined
+
 /** The words LineBreaker gives for simple text, measured as LineWrapper measures them. */
 function wordsOf(layout: Layout, text: string): Word[] | undefined {
+  const { font, size } = layout
+  if (lastWords?.text === text && lastWords.font === font.font && lastWords.size === size)
+    return lastWords.words
+  const words = measureWords(layout, text)
+  lastWords = { text, font: font.font, size, words }
+  return words
+}
+
+function measureWords(layout: Layout, text: string): Word[] | undefined {
   const words: Word[] = []
   let last = 0
   for (let i = 0; i < text.length; i++) {
@@ -173,7 +188,11 @@ function wordsOf(layout: Layout, text: string): Word[] | undefined {
     last = i + 1
     const advance = advanceOf(layout, word)
     if (advance === undefined) return undefined
-    words.push({ text: word, required: text.charCodeAt(i) === 10, width: pdfNumber(widthOf(advance, layout.size)) })
+    words.push({
+      text: word,
+      required: text.charCodeAt(i) === 10,
+      width: pdfNumber(widthOf(advance, layout.size)),
+    })
   }
   return words
 }
@@ -198,31 +217,37 @@ function prepare(doc: PDFDocument, text: string, options: FastTextOptions) {
 function wrap(
   words: readonly Word[],
   lineWidth: number,
-  line: (words: readonly Word[]) => void,
+  line: (words: readonly Word[], textWidth: number) => void,
   next: () => void,
 ): void {
   let buffer: Word[] = []
+  let textWidth = 0
   let spaceLeft = lineWidth
   let first = true
   for (const word of words) {
     if (first) spaceLeft = lineWidth
     first = word.required
     const fits = word.width <= spaceLeft
-    if (fits) buffer.push(word)
+    if (fits) {
+      buffer.push(word)
+      textWidth += word.width
+    }
     if (!word.required && fits) {
       spaceLeft -= word.width
       continue
     }
     if (word.required && !fits) {
-      line(buffer)
+      line(buffer, textWidth)
       buffer = [word]
+      textWidth = word.width
     }
-    line(buffer)
+    line(buffer, textWidth)
     next()
     buffer = word.required ? [] : [word]
+    textWidth = word.required ? 0 : word.width
     spaceLeft = word.required ? lineWidth : lineWidth - word.width
   }
-  if (buffer.length > 0) line(buffer)
+  if (buffer.length > 0) line(buffer, textWidth)
 }
 
 /**
@@ -274,16 +299,22 @@ export function fastText(doc: PDFDocument, text: string, options: FastTextOption
   }
 
   // _line and _fragment, for one line.
-  const emit = (line: readonly Word[]) => {
+  const emit = (line: readonly Word[], textWidth: number) => {
     // _fragment encodes the line as EmbeddedFont.layout splits it, at spaces only, not at words.
     let text = ''
     for (const word of line) text += word.required ? word.text.slice(0, -1) : word.text
     let tj = ''
-    eachRun(text, (piece) => ((tj += runOperands(layout, piece)), true))
+    for (let start = 0; start < text.length;) {
+      const end = runEnd(text, start)
+      tj += runOperands(layout, text.slice(start, end))
+      start = end
+    }
     if (tj) {
       let left = x
       if (options.align === 'right') {
         left += lineWidth - widthOf(advanceOf(layout, text.replace(/\s+$/, '')) ?? 0, size)
+      } else if (options.align === 'center') {
+        left += lineWidth / 2 - textWidth / 2
       }
       page.fonts[font.id] ??= font.ref()
       const ops = tj.endsWith(' <') ? tj.slice(0, -2) : `${tj}> 0`
@@ -304,7 +335,7 @@ export function fastText(doc: PDFDocument, text: string, options: FastTextOption
 
 /** A run's TJ operands: cached when its glyph ids are fixed, else encoded for this document as pdfkit would. */
 function runOperands(layout: Layout, piece: string): string {
-  const run = layout.runs.get(piece) ?? measureRun(layout.font, piece)
+  const run = runOf(layout, piece)
   if (run?.operands !== undefined) return run.operands
   const [ids, positions] = layout.font.encode(piece)
   return operands(ids, positions)

@@ -108,7 +108,7 @@ declare module 'pdfkit' {
       lang?: string
       displayTitle?: boolean
       subset?: 'PDF/UA' | `PDF/A-${1 | 2 | 3}${'' | 'a' | 'b'}`
-      info?: { Title?: string; Author?: string; Subject?: string }
+      info?: { Title?: string; Author?: string; Subject?: string; CreationDate?: Date }
       bufferPages?: boolean
       font?: FontSource
     }
