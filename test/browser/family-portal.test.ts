@@ -1,11 +1,6 @@
 import type { Page } from 'playwright-core'
 import { pdfText } from '../support/pdf'
-import {
-  accessibilityViolations,
-  signInAs,
-  useBrowserOnTestApp,
-  watchForPageErrors,
-} from '../support/browser'
+import { accessibilityViolations, signInAs, useBrowserOnTestApp, useSharedPage } from '../support/browser'
 
 /**
  * The family portal in the browser: Maya's caseworker invites her father, James Thompson; he sets a
@@ -19,13 +14,10 @@ const PASSWORD = 'maple kettle harbour 7'
 const VIEWS = 'Maya is more settled since she has had a quiet room at lunch. Please keep it in her plan.'
 
 let page: Page
-let problems: string[]
+const { shown } = useSharedPage(browser, (p) => (page = p))
 let mayaPlanCase: string
 
 beforeAll(async () => {
-  page = await browser.context.newPage()
-  page.setDefaultTimeout(15_000)
-  problems = watchForPageErrors(page)
   const row = (await browser
     .db('cases as c')
     .join('children as ch', 'ch.id', 'c.child_id')
@@ -33,14 +25,6 @@ beforeAll(async () => {
     .first('c.id')) as { id: string }
   mayaPlanCase = row.id
 })
-afterAll(async () => {
-  await page?.close()
-})
-afterEach(() => {
-  expect(problems).toEqual([])
-})
-
-const shown = (text: string) => page.getByText(text).first().waitFor()
 
 test('Maya’s caseworker invites her father to a family account from the case page', async () => {
   await signInAs(page, browser.baseUrl, 'caseworker@example.org')

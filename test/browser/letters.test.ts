@@ -1,10 +1,5 @@
 import type { Page } from 'playwright-core'
-import {
-  accessibilityViolations,
-  signInAs,
-  useBrowserOnTestApp,
-  watchForPageErrors,
-} from '../support/browser'
+import { accessibilityViolations, signInAs, useBrowserOnTestApp, useSharedPage } from '../support/browser'
 
 /**
  * Decision letters in the browser: Arjun's caseworker previews and issues his placement letter, then a
@@ -19,25 +14,10 @@ const ARJUN_CASEWORKER = 'caseworker2@example.org'
 const CORRECTION = 'The first letter gave the wrong school name in one place.'
 
 let page: Page
-let problems: string[]
+const { shown } = useSharedPage(browser, (p) => (page = p))
 /** Arjun's letters page, and the panel and date of the sitting that decided (as "<panel>, <date>"). */
 let lettersUrl: string
 let decidedAt: string
-
-beforeAll(async () => {
-  page = await browser.context.newPage()
-  page.setDefaultTimeout(15_000)
-  problems = watchForPageErrors(page)
-})
-afterAll(async () => {
-  await page?.close()
-})
-afterEach(() => {
-  // No script errors, CSP refusals or failed sub-resources on any page used.
-  expect(problems).toEqual([])
-})
-
-const shown = (text: string) => page.getByText(text).first().waitFor()
 
 test('Arjun’s caseworker previews his decision letter, issues it in large print, then issues a corrected letter after being asked why', async () => {
   await signInAs(page, browser.baseUrl, ARJUN_CASEWORKER)

@@ -1,10 +1,5 @@
 import type { Page } from 'playwright-core'
-import {
-  accessibilityViolations,
-  signInAs,
-  useBrowserOnTestApp,
-  watchForPageErrors,
-} from '../support/browser'
+import { accessibilityViolations, signInAs, useBrowserOnTestApp, useSharedPage } from '../support/browser'
 
 /**
  * A chair writes up the SEND panel's sitting of Tuesday 17 November 2026 (the demo's today being
@@ -27,26 +22,9 @@ const HEALTH_MEMBER = 'Dr Aisha Rahman (Health)'
 const SOCIAL_CARE_MEMBER = 'Gareth Lloyd (Social care)'
 
 let page: Page
-let problems: string[]
+const { shown } = useSharedPage(browser, (p) => (page = p))
 /** The sitting's meeting page, where each later test starts, so one failing does not stop the rest. */
 let meetingUrl: string
-
-beforeAll(async () => {
-  page = await browser.context.newPage()
-  // Tests share the page: a step that fails should not hold up the rest for long.
-  page.setDefaultTimeout(15_000)
-  problems = watchForPageErrors(page)
-})
-afterAll(async () => {
-  await page?.close()
-})
-afterEach(() => {
-  // No script errors, CSP refusals or failed sub-resources on any page the chair used.
-  expect(problems).toEqual([])
-})
-
-/** Waits for a success banner, an error summary or any other text to be shown. */
-const shown = (text: string) => page.getByText(text).first().waitFor()
 
 const markAttendance = (member: string, answer: 'Present' | 'Sent apologies' | 'Absent') =>
   page.getByRole('group', { name: member, exact: true }).getByLabel(answer, { exact: true }).check()

@@ -127,6 +127,30 @@ export function useBrowserOnTestApp(): BrowserOnApp {
   return state
 }
 
+/**
+ * For a browser test file whose tests run in order on one page: the page is opened before them and
+ * closed after, and no test may leave a script error, a CSP refusal or a failed sub-resource behind.
+ * `use` receives the page once it is open; `shown` waits for a text (a banner, an error) to appear.
+ */
+export function useSharedPage(browser: BrowserOnApp, use: (page: Page) => void) {
+  let page: Page | undefined
+  let problems: string[] = []
+  beforeAll(async () => {
+    page = await browser.context.newPage()
+    // A step that fails should not hold up the tests after it for long.
+    page.setDefaultTimeout(15_000)
+    problems = watchForPageErrors(page)
+    use(page)
+  })
+  afterAll(async () => {
+    await page?.close()
+  })
+  afterEach(() => {
+    expect(problems).toEqual([])
+  })
+  return { shown: (text: string) => page!.getByText(text).first().waitFor() }
+}
+
 /** Signs in through the sign-in form as a demo account, starting from no session at all. */
 export async function signInAs(page: Page, baseUrl: string, email: string): Promise<void> {
   await page.context().clearCookies()
