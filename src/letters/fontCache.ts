@@ -30,14 +30,15 @@ const REPERTOIRE: readonly string[] = [
   ...['ff', 'fi', 'fl', 'ffi', 'ffl'],
 ]
 
+/** Its arrays are shared by documents until they add to them (see useFixedSubset), so never changed. */
 interface FixedSubset {
   /** Glyph ids in subset order, the components of composite glyphs included. */
-  readonly glyphs: readonly number[]
-  readonly mapping: Readonly<Record<number, number>>
+  readonly glyphs: number[]
+  readonly mapping: Record<number, number>
   /** Advance widths in thousandths of an em, by subset position, as pdfkit keeps them. */
-  readonly widths: readonly number[]
+  readonly widths: number[]
   /** The characters each subset position stands for, for the ToUnicode map that makes text extractable. */
-  readonly unicode: readonly (readonly number[])[]
+  readonly unicode: (readonly number[])[]
   /** The subset's TrueType file, deflated. */
   readonly fontFile: Buffer
   /** The ToUnicode CMap for the subset, deflated. */
@@ -104,11 +105,24 @@ export function useFixedSubset(doc: PDFDocument): void {
   const font = doc._font
   if (!font || font.subset.glyphs.length !== 1) return
   const fixed = fixedSubset(font)
-  font.subset.glyphs = [...fixed.glyphs]
-  // A copy, not an object inheriting the fixed one: V8 looks up numeric keys through a prototype slowly.
-  font.subset.mapping = { ...fixed.mapping }
-  font.widths = [...fixed.widths]
-  font.unicode = [...fixed.unicode]
+  // The document shares the set's arrays until it uses a glyph outside it, and only then gets copies of
+  // its own for pdfkit to add to: copying them for every letter was a tenth of what one allocated.
+  const { subset } = font
+  subset.glyphs = fixed.glyphs
+  subset.mapping = fixed.mapping
+  font.widths = fixed.widths
+  font.unicode = fixed.unicode
+  const includeGlyph = subset.includeGlyph
+  subset.includeGlyph = function (this: Subset, id: number) {
+    if (this.mapping === fixed.mapping && this.mapping[id] === undefined) {
+      this.glyphs = [...fixed.glyphs]
+      // A copy, not an object inheriting the fixed one: V8 looks up numeric keys through a prototype slowly.
+      this.mapping = { ...fixed.mapping }
+      font.widths = [...fixed.widths]
+      font.unicode = [...fixed.unicode]
+    }
+    return includeGlyph.call(this, id)
+  }
   startedFixed.set(font, fixed)
   const { embed } = font
   font.embed = function (this: PDFDocument.EmbeddedFont) {
