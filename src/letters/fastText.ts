@@ -119,6 +119,11 @@ interface Word {
   readonly required: boolean
   /** As LineWrapper.wordWidth gives it. */
   readonly width: number
+  /**
+   * The word's glyphs as TJ operands, when they are also the line's: its runs end where it does (it ends
+   * in a space or a newline, or the text does), and their glyph ids are fixed. Else undefined.
+   */
+  readonly operands: string | undefined
 }
 
 interface Layout {
@@ -188,13 +193,58 @@ function measureWords(layout: Layout, text: string): Word[] | undefined {
     last = i + 1
     const advance = advanceOf(layout, word)
     if (advance === undefined) return undefined
+    const c = text.charCodeAt(i)
+    const required = c === 10
+    const endsRun = required || c === 32 || i === text.length - 1
     words.push({
       text: word,
-      required: text.charCodeAt(i) === 10,
+      required,
       width: pdfNumber(widthOf(advance, layout.size)),
+      operands: endsRun ? fixedOperands(layout, required ? word.slice(0, -1) : word) : undefined,
     })
   }
   return words
+}
+
+/** The text's TJ operands from the cache, or undefined if a run's glyph ids depend on the document. */
+function fixedOperands(layout: Layout, text: string): string | undefined {
+  let operands = ''
+  for (let start = 0; start < text.length;) {
+    const end = runEnd(text, start)
+    const run = runOf(layout, start === 0 && end === text.length ? text : text.slice(start, end))
+    if (run?.operands === undefined) return undefined
+    operands += run.operands
+    start = end
+  }
+  return operands
+}
+
+/** The line's text as _fragment sees it, without the newline that ends it. */
+function lineText(line: readonly Word[]): string {
+  let text = ''
+  for (const word of line) text += word.required ? word.text.slice(0, -1) : word.text
+  return text
+}
+
+/** The line's TJ operands, made from its words' when they have them, else encoded as _fragment does. */
+function lineOperands(layout: Layout, line: readonly Word[]): string {
+  let tj = ''
+  for (const word of line) {
+    if (word.operands === undefined) return encodeLine(layout, lineText(line))
+    tj += word.operands
+  }
+  return tj
+}
+
+/** _fragment encodes the line as EmbeddedFont.layout splits it, at spaces only, not at words. */
+function encodeLine(layout: Layout, text: string): string {
+  let tj = ''
+  for (let start = 0; start < text.length;) {
+    const end = runEnd(text, start)
+    tj += runOperands(layout, text.slice(start, end))
+    start = end
+  }
+  return tj
 }
 
 /** What both writing and measuring start from: the words, or undefined when this path cannot take the text. */
@@ -300,19 +350,11 @@ export function fastText(doc: PDFDocument, text: string, options: FastTextOption
 
   // _line and _fragment, for one line.
   const emit = (line: readonly Word[], textWidth: number) => {
-    // _fragment encodes the line as EmbeddedFont.layout splits it, at spaces only, not at words.
-    let text = ''
-    for (const word of line) text += word.required ? word.text.slice(0, -1) : word.text
-    let tj = ''
-    for (let start = 0; start < text.length;) {
-      const end = runEnd(text, start)
-      tj += runOperands(layout, text.slice(start, end))
-      start = end
-    }
+    const tj = lineOperands(layout, line)
     if (tj) {
       let left = x
       if (options.align === 'right') {
-        left += lineWidth - widthOf(advanceOf(layout, text.replace(/\s+$/, '')) ?? 0, size)
+        left += lineWidth - widthOf(advanceOf(layout, lineText(line).replace(/\s+$/, '')) ?? 0, size)
       } else if (options.align === 'center') {
         left += lineWidth / 2 - textWidth / 2
       }
