@@ -17,6 +17,16 @@ export function noErrors(): FormErrors {
   return { summary: [], byField: {} }
 }
 
+/** A service's refusal, shown by its field (a date input's first box) and in the error summary. */
+export function fieldError(field: string, message: string, dateFields: readonly string[] = []): FormErrors {
+  const isDate = dateFields.includes(field)
+  return {
+    byField: { [field]: message },
+    dateParts: isDate ? { [field]: ['day', 'month', 'year'] } : {},
+    summary: [{ text: message, href: `#${isDate ? `${field}-day` : field}` }],
+  }
+}
+
 export function formErrors(error: ZodError): FormErrors {
   const byField: Record<string, string> = {}
   for (const issue of error.issues) {

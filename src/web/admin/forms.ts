@@ -9,15 +9,7 @@ export function formBody(req: Request): Record<string, unknown> {
   return (req.body ?? {}) as Record<string, unknown>
 }
 
-/** A service's refusal, shown by its field (a date input's first box) and in the error summary. */
-export function fieldError(field: string, message: string, dateFields: readonly string[] = []): FormErrors {
-  const isDate = dateFields.includes(field)
-  return {
-    byField: { [field]: message },
-    dateParts: isDate ? { [field]: ['day', 'month', 'year'] } : {},
-    summary: [{ text: message, href: `#${isDate ? `${field}-day` : field}` }],
-  }
-}
+export { fieldError } from '../validation'
 
 /** Text that must be given. */
 export function requiredText(max: number, missing: string, label: string) {

@@ -14,7 +14,7 @@ import { REQUESTER_LABELS, REQUESTERS, YEAR_GROUPS } from '../../domain/caseInta
 import { requireArea } from '../middleware/authentication'
 import { renderPageOrFragment } from '../middleware/views'
 import { HttpError } from '../errors'
-import { noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, type FormErrors } from '../validation'
 import { parseIntakeForm } from './intakeForm'
 import { EVIDENCE_FIELDS, EVIDENCE_SECTIONS, evidenceFormValues, parseEvidence } from './evidenceFields'
 import { FormErrorCollector } from '../formErrors'
@@ -110,10 +110,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     if (!parsed.ok) return renderIntake(req, res, 400, body, parsed.errors)
     const result = await services.cases.openCase(req.user!, parsed.value)
     if (!result.ok) {
-      return renderIntake(req, res, 400, body, {
-        byField: { [result.field]: result.message },
-        summary: [{ text: result.message, href: `#${result.field}` }],
-      })
+      return renderIntake(req, res, 400, body, fieldError(result.field, result.message))
     }
     res.redirect(303, `/cases/${result.id}?opened=1`)
   })
@@ -183,10 +180,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=invited#family`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     const field = `invite-${contactId.data}`
-    await renderCase(req, res, next, 400, {
-      byField: { [field]: result.message },
-      summary: [{ text: result.message, href: `#${field}` }],
-    })
+    await renderCase(req, res, next, 400, fieldError(field, result.message))
   })
 
   router.post('/:id/caseworker', caseWork, async (req, res, next) => {
@@ -199,10 +193,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=caseworker`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     const field = result.reason === 'invalid' ? result.field : 'caseworkerId'
-    await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
-      byField: { [field]: result.message },
-      summary: [{ text: result.message, href: `#${field}` }],
-    })
+    await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, fieldError(field, result.message))
   })
 
   /**

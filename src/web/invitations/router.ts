@@ -4,7 +4,7 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import type { InvitationState } from '../../services/invitations'
 import { csrfTokenFor } from '../middleware/csrf'
-import { noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, type FormErrors } from '../validation'
 
 const acceptForm = z.object({
   password: z.string().max(1000).catch(''),
@@ -72,10 +72,13 @@ export function invitationsRouter(services: Services, attemptsPerWindow: number)
     const form = acceptForm.parse(req.body ?? {})
     const result = await services.invitations.accept(parsed.data, form)
     if (!result.ok && result.reason === 'invalid')
-      return render(req, res, await services.invitations.check(parsed.data), 400, {
-        byField: { [result.field]: result.message },
-        summary: [{ text: result.message, href: `#${result.field}` }],
-      })
+      return render(
+        req,
+        res,
+        await services.invitations.check(parsed.data),
+        400,
+        fieldError(result.field, result.message),
+      )
     if (!result.ok) return render(req, res, { state: result.reason })
     // A new session id for the new account, as at sign-in.
     await regenerate(req)

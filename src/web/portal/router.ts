@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import { VIEWS_MAX_LENGTH } from '../../services/portal'
 import { HttpError } from '../errors'
-import { noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors } from '../validation'
 import { sendExtract } from '../sittings/minutesRouter'
 
 const viewsForm = z.object({
@@ -21,10 +21,6 @@ const viewsForm = z.object({
         ),
     ),
 })
-
-function fieldError(field: string, message: string): FormErrors {
-  return { byField: { [field]: message }, summary: [{ text: message, href: `#${field}` }] }
-}
 
 /** Families: their own children's cases, and no one else's. Another family's case is not found, as if it did not exist. */
 export function portalRouter(services: Services): Router {

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { renderPageOrFragment } from '../middleware/views'
-import { noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, type FormErrors } from '../validation'
 import { decisionRoutes } from './decisionRouter'
 import { extraSittingRoutes } from './extraSitting'
 import { meetingRoutes } from './meetingRouter'
@@ -162,10 +162,6 @@ export function sittingsRouter(services: Services): Router {
 function noticeFrom(req: Request): 'added' | 'moved' | 'sentBack' | null {
   for (const notice of ['added', 'moved', 'sentBack'] as const) if (req.query[notice] === '1') return notice
   return null
-}
-
-export function fieldError(field: string, message: string): FormErrors {
-  return { byField: { [field]: message }, summary: [{ text: message, href: `#${field}` }] }
 }
 
 function agendaError(message: string): FormErrors {

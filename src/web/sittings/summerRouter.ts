@@ -5,7 +5,7 @@ import type { User } from '../../data/users'
 import { HttpError } from '../errors'
 import { noErrors } from '../validation'
 import { isRefusal, refusalError } from './refusals'
-import { fieldError } from './router'
+import { fieldError } from '../validation'
 
 const id = z.uuid()
 const reasonField = z
