@@ -136,10 +136,15 @@ export function useFixedSubset(doc: PDFDocument): void {
   }
 }
 
+/** Small streams that embedding writes the same in every letter, deflated, by their bytes. */
+const deflatedStreams = new Map<string, Buffer>()
+
 /**
  * Runs pdfkit's embed with the subset's encoding replaced by the cached, already deflated font file, and
  * the stream it is written to told so, so that pdfkit neither encodes nor compresses it again. The stream
  * is recognised by the very buffer being written to it, not by the order pdfkit creates its objects in.
+ * Any other stream it writes (the CIDSet that PDF/UA asks for, a few bytes long) is the same for every
+ * letter on the fixed set, so it is deflated once too: starting zlib cost more than the bytes did.
  */
 function embedFontFile(subset: Subset, doc: PDFDocument, fontFile: Buffer, embed: () => void): void {
   const ref = doc.ref
@@ -149,6 +154,17 @@ function embedFontFile(subset: Subset, doc: PDFDocument, fontFile: Buffer, embed
     const end = reference.end
     reference.end = (chunk) => {
       if (chunk === fontFile) {
+        reference.compress = false
+        reference.data.Filter = 'FlateDecode'
+      } else if (!chunk && reference.compress && reference.buffer.length === 1) {
+        const bytes = reference.buffer[0]!
+        const key = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('latin1')
+        let deflated = deflatedStreams.get(key)
+        if (!deflated) {
+          deflated = deflateSync(bytes)
+          if (deflatedStreams.size < 16) deflatedStreams.set(key, deflated)
+        }
+        reference.buffer = [deflated]
         reference.compress = false
         reference.data.Filter = 'FlateDecode'
       }
