@@ -67,7 +67,7 @@ function shareWordLayouts(doc: PDFDocument, fontName: string): void {
 export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
-  private readonly chunks: Buffer[] = []
+  private readonly output: () => Buffer
   private scale: TypeScale
   // Each page's type scale, so that a batch mixing large print and standard letters numbers each page to suit.
   private readonly pageScales: TypeScale[] = []
@@ -89,7 +89,7 @@ export class AccessiblePdf {
       // The default would load Helvetica, which is never embedded.
       font: regular,
     })
-    collectOutput(this.doc, this.chunks)
+    this.output = collectOutput(this.doc)
     this.pageScales.push(this.scale)
     deflatePageQuickly(this.doc.page)
     this.doc.on('pageAdded', () => {
@@ -101,7 +101,7 @@ export class AccessiblePdf {
       shareWordLayouts(this.doc, name)
       useFixedSubset(this.doc)
     }
-    // The bytes go to this.chunks directly; the stream is read only so that it ends.
+    // The bytes are collected as pdfkit writes them; the stream is read only so that it ends.
     this.doc.resume()
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)
@@ -205,7 +205,7 @@ export class AccessiblePdf {
     this.numberPages()
     this.root.end()
     const ended = new Promise<Buffer>((resolve, reject) => {
-      this.doc.on('end', () => resolve(Buffer.concat(this.chunks)))
+      this.doc.on('end', () => resolve(this.output()))
       this.doc.on('error', reject)
     })
     this.doc.end()

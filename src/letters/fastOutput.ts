@@ -10,15 +10,32 @@ import type PDFDocument from 'pdfkit'
 /**
  * Collects the file's bytes as pdfkit writes them, instead of through its Readable stream: pdfkit turns
  * each line of the file into bytes a character at a time and pushes it through the stream as its own
- * chunk. Node's latin1 encoding keeps the low byte of each character, as pdfkit's own conversion does.
+ * chunk. Here the lines between two streams are gathered as text and turned into bytes at once; Node's
+ * latin1 encoding keeps the low byte of each character, as pdfkit's own conversion does. Returns what
+ * gives the whole file once the document has ended.
  */
-export function collectOutput(doc: PDFDocument, chunks: Buffer[]): void {
+export function collectOutput(doc: PDFDocument): () => Buffer {
+  const chunks: Buffer[] = []
   // What the constructor wrote, the file's header, waits in the stream.
   for (let chunk: unknown; (chunk = doc.read()) !== null;) if (Buffer.isBuffer(chunk)) chunks.push(chunk)
+  let text = ''
+  const flush = () => {
+    if (text) chunks.push(Buffer.from(text, 'latin1'))
+    text = ''
+  }
   doc._write = (data) => {
-    const bytes = typeof data === 'string' ? Buffer.from(`${data}\n`, 'latin1') : data
-    chunks.push(Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length))
-    doc._offset += bytes.length
+    if (typeof data === 'string') {
+      text += `${data}\n`
+      doc._offset += data.length + 1
+      return
+    }
+    flush()
+    chunks.push(Buffer.isBuffer(data) ? data : Buffer.from(data.buffer, data.byteOffset, data.length))
+    doc._offset += data.length
+  }
+  return () => {
+    flush()
+    return Buffer.concat(chunks)
   }
 }
 
