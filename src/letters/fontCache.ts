@@ -43,6 +43,8 @@ interface FixedSubset {
   readonly fontFile: Buffer
   /** The ToUnicode CMap for the subset, deflated. */
   readonly toUnicode: Buffer
+  /** The widths array of the font's dictionary, as pdfkit writes it. */
+  readonly widthsArray: PreWritten
 }
 
 const fixedSubsets = new WeakMap<Font, FixedSubset>()
@@ -72,13 +74,15 @@ function fixedSubset(embedded: PDFDocument.EmbeddedFont): FixedSubset {
   const glyphs = [...subset.glyphs]
   // A component that no character maps to is never drawn alone; pdfkit maps its own .notdef to 0 too.
   const codePoints = glyphs.map((id, gid) => unicode[gid] ?? nonEmpty(font.getGlyph(id).codePoints) ?? [0])
+  const widths = glyphs.map((id) => font.getGlyph(id).advanceWidth * scale)
   fixed = {
     glyphs,
     mapping: { ...subset.mapping },
-    widths: glyphs.map((id) => font.getGlyph(id).advanceWidth * scale),
+    widths,
     unicode: codePoints,
     fontFile,
     toUnicode: deflateSync(toUnicodeCmap(embedded, codePoints)),
+    widthsArray: preWritten(`[0 [${widths.map((width) => Math.round(width * 1e6) / 1e6).join(' ')}]]`),
   }
   fixedSubsets.set(font, fixed)
   return fixed
@@ -94,6 +98,20 @@ function toUnicodeCmap(
   embedded.toUnicodeCmap.call({ unicode, document: { ref: () => stream } })
   return cmap
 }
+
+/**
+ * Something pdfkit writes into the file as it stands: PDFObject.convert writes `${value}` for an object
+ * that is not a plain one, and the tag makes this one not plain.
+ */
+interface PreWritten {
+  readonly [Symbol.toStringTag]: string
+  toString(): string
+}
+
+const preWritten = (text: string): PreWritten => ({
+  [Symbol.toStringTag]: 'PreWritten',
+  toString: () => text,
+})
 
 const nonEmpty = (codePoints: readonly number[]) => (codePoints.length > 0 ? codePoints : undefined)
 
@@ -132,7 +150,7 @@ export function useFixedSubset(doc: PDFDocument): void {
       cmap.end(fixed.toUnicode)
       return cmap
     }
-    embedFontFile(this.subset, this.document, fixed.fontFile, () => embed.call(this))
+    embedFontFile(this.subset, this.document, fixed, () => embed.call(this))
   }
 }
 
@@ -145,11 +163,15 @@ const deflatedStreams = new Map<string, Buffer>()
  * is recognised by the very buffer being written to it, not by the order pdfkit creates its objects in.
  * Any other stream it writes (the CIDSet that PDF/UA asks for, a few bytes long) is the same for every
  * letter on the fixed set, so it is deflated once too: starting zlib cost more than the bytes did.
+ * The widths array in the font's dictionary is written once per process too.
  */
-function embedFontFile(subset: Subset, doc: PDFDocument, fontFile: Buffer, embed: () => void): void {
+function embedFontFile(subset: Subset, doc: PDFDocument, fixed: FixedSubset, embed: () => void): void {
+  const { fontFile } = fixed
   const ref = doc.ref
   subset.encode = () => fontFile
   doc.ref = (data) => {
+    // The font's widths, some four hundred numbers that pdfkit would format again for every letter.
+    if (data && 'W' in data) data.W = fixed.widthsArray
     const reference = ref.call(doc, data)
     const end = reference.end
     reference.end = (chunk) => {
