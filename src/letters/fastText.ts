@@ -191,17 +191,24 @@ function measureWords(layout: Layout, text: string): Word[] | undefined {
     if (i < text.length - 1 && !endsWord(text, i)) continue
     const word = text.slice(last, i + 1)
     last = i + 1
-    const advance = advanceOf(layout, word)
-    if (advance === undefined) return undefined
     const c = text.charCodeAt(i)
     const required = c === 10
     const endsRun = required || c === 32 || i === text.length - 1
-    words.push({
-      text: word,
-      required,
-      width: pdfNumber(widthOf(advance, layout.size)),
-      operands: endsRun ? fixedOperands(layout, required ? word.slice(0, -1) : word) : undefined,
-    })
+    let advance: number | undefined
+    let operands: string | undefined
+    const space = word.indexOf(' ')
+    if (!required && (space === -1 || space === word.length - 1)) {
+      // Most words are one run, looked up once for both.
+      const run = runOf(layout, word)
+      if (!run) return undefined
+      advance = run.advance
+      operands = endsRun ? run.operands : undefined
+    } else {
+      advance = advanceOf(layout, word)
+      if (advance === undefined) return undefined
+      operands = endsRun ? fixedOperands(layout, required ? word.slice(0, -1) : word) : undefined
+    }
+    words.push({ text: word, required, width: pdfNumber(widthOf(advance, layout.size)), operands })
   }
   return words
 }
