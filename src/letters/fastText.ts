@@ -12,9 +12,9 @@ import { fixedGlyphIds } from './fontCache'
  * write. Each piece of pdfkit it stands in for is named below; test/unit/letter-fast-text.test.ts
  * fails if the output ever differs from pdfkit's own.
  *
- * Text it cannot be sure to break as pdfkit would (a hyphen, a slash, a tab, other scripts...), a word
- * wider than the line, or glyphs positioned off the baseline, is left to pdfkit: fastText then writes
- * nothing and returns false.
+ * Text it cannot be sure to break as pdfkit would (a dash, a tab, a quotation mark before a bracket,
+ * other scripts...), a word wider than the line, or glyphs positioned off the baseline, is left to pdfkit:
+ * fastText then writes nothing and returns false.
  */
 
 export interface FastTextOptions {
