@@ -40,9 +40,10 @@ export function collectOutput(doc: PDFDocument): () => Buffer {
 }
 
 /**
- * Compresses the page's content at zlib's fastest level rather than its default: half the time, for a letter
- * about 1.5% larger (its embedded fonts are most of it) and a post room's batch about 7% larger. Done as the stream is written, so that what
- * pdfkit adds to the page when the document ends (closing its marked content) is compressed with it.
+ * Compresses the page's content at zlib's fastest level rather than its default: half the time, for a
+ * letter about 1.5% larger (its embedded fonts are most of it) and a post room's batch about 7% larger.
+ * Done as the stream is written, so that what pdfkit adds to the page when the document ends (closing
+ * its marked content) is compressed with it.
  */
 export function deflatePageQuickly(page: PDFDocument.Page): void {
   const content = page.content
