@@ -1,16 +1,13 @@
 import type TestAgent from 'supertest/lib/agent'
-import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
+import { TEST_TODAY, NOT_ADMINS } from '../support/app'
+import { useDemoApp } from '../support/sittings'
 import { inlineError, summaryLinks } from '../support/formPages'
 
-let t: TestApp
-let admin: TestAgent
-let token: string
+const { t, as } = useDemoApp()
+let admin: TestAgent, token: string
 beforeAll(async () => {
-  t = await createTestApp()
-  admin = await signedInAgent(t.app, 'admin@example.org')
-  token = csrfTokenIn((await admin.get('/admin').expect(200)).text)
+  ;({ agent: admin, token } = await as('admin@example.org'))
 })
-afterAll(() => t.close())
 
 /** A GOV.UK date input's three boxes for an ISO date. */
 function dateFields(prefix: string, iso: string): Record<string, string> {
@@ -29,9 +26,9 @@ const post = (path: string, fields: Record<string, unknown>) =>
     .send({ _csrf: token, ...fields })
 
 const termId = async (academicYear: string, term: string): Promise<number> =>
-  (await t.database.db('school_terms').where({ academic_year: academicYear, term }).first('id')).id
+  (await t().database.db('school_terms').where({ academic_year: academicYear, term }).first('id')).id
 const auditFor = (entityType: string, entityId: string, action: string) =>
-  t.database.db('audit_events').where({ entity_type: entityType, entity_id: entityId, action })
+  t().database.db('audit_events').where({ entity_type: entityType, entity_id: entityId, action })
 
 describe('school term dates', () => {
   test('are listed by academic year, with each year’s summer holiday', async () => {
@@ -54,7 +51,7 @@ describe('school term dates', () => {
     }).expect(303)
     expect(res.headers.location).toBe('/admin/terms?done=added')
     const id = await termId('2029/30', 'autumn')
-    expect(await t.database.db('school_terms').where({ id }).first('starts_on', 'ends_on')).toEqual({
+    expect(await t().database.db('school_terms').where({ id }).first('starts_on', 'ends_on')).toEqual({
       starts_on: '2029-09-04',
       ends_on: '2029-12-19',
     })
@@ -106,7 +103,7 @@ describe('school term dates', () => {
     expect(inlineError(res.text, field)).toBe(message)
     expect(summaryLinks(res.text)).toHaveLength(1)
     expect(res.text).toMatch(/name="startsOn-year" type="text"[^>]*value="2030"/)
-    expect(await t.database.db('school_terms').where({ academic_year: '2030/31' })).toHaveLength(0)
+    expect(await t().database.db('school_terms').where({ academic_year: '2030/31' })).toHaveLength(0)
   })
 
   test('a term that overlaps another, comes out of order, or is there already is refused', async () => {
@@ -163,7 +160,7 @@ describe('school term dates', () => {
     const confirm = await admin.get(`/admin/terms/${id}/delete`).expect(200)
     expect(confirm.text).toContain('Delete the 2029/30 autumn term?')
     await post(`/admin/terms/${id}/delete`, {}).expect(303).expect('Location', '/admin/terms?done=deleted')
-    expect(await t.database.db('school_terms').where({ id })).toHaveLength(0)
+    expect(await t().database.db('school_terms').where({ id })).toHaveLength(0)
     expect(await auditFor('school_term', String(id), 'school_term_deleted')).toHaveLength(1)
     await post(`/admin/terms/${id}/delete`, {}).expect(404)
   })
@@ -185,8 +182,8 @@ describe('bank holidays', () => {
   })
 
   test('a new one is saved and audited; one on a day with sittings says so', async () => {
-    const sitting = await t.database
-      .db('sittings')
+    const sitting = await t()
+      .database.db('sittings')
       .where('sitting_on', '>', TEST_TODAY)
       .andWhere({ status: 'scheduled' })
       .orderBy('sitting_on')
@@ -197,7 +194,7 @@ describe('bank holidays', () => {
     }).expect(303)
     expect(res.headers.location).toBe('/admin/bank-holidays?done=added&sittings=1')
     expect(
-      await t.database.db('bank_holidays').where({ holiday_on: sitting.sitting_on }).first('title'),
+      await t().database.db('bank_holidays').where({ holiday_on: sitting.sitting_on }).first('title'),
     ).toEqual({
       title: 'Council closure day',
     })
@@ -244,10 +241,12 @@ describe('bank holidays', () => {
     })
       .expect(303)
       .expect('Location', /^\/admin\/bank-holidays\?done=updated/)
-    expect(await t.database.db('bank_holidays').where({ holiday_on: '2027-05-31' })).toHaveLength(0)
-    expect(await t.database.db('bank_holidays').where({ holiday_on: '2027-06-01' }).first('title')).toEqual({
-      title: 'Spring bank holiday (moved)',
-    })
+    expect(await t().database.db('bank_holidays').where({ holiday_on: '2027-05-31' })).toHaveLength(0)
+    expect(await t().database.db('bank_holidays').where({ holiday_on: '2027-06-01' }).first('title')).toEqual(
+      {
+        title: 'Spring bank holiday (moved)',
+      },
+    )
     const [event] = await auditFor('bank_holiday', '2027-06-01', 'bank_holiday_updated')
     expect(event.details).toMatchObject({ previousDate: '2027-05-31' })
     const clash = await post('/admin/bank-holidays/2027-06-01/edit', {
@@ -268,7 +267,7 @@ describe('bank holidays', () => {
     await post('/admin/bank-holidays/2028-05-01/delete', {})
       .expect(303)
       .expect('Location', '/admin/bank-holidays?done=deleted')
-    expect(await t.database.db('bank_holidays').where({ holiday_on: '2028-05-01' })).toHaveLength(0)
+    expect(await t().database.db('bank_holidays').where({ holiday_on: '2028-05-01' })).toHaveLength(0)
     expect(await auditFor('bank_holiday', '2028-05-01', 'bank_holiday_deleted')).toHaveLength(1)
   })
 
@@ -281,16 +280,9 @@ describe('bank holidays', () => {
 })
 
 describe('who may use the calendar pages', () => {
-  test.each([
-    ['caseworker@example.org', '/cases'],
-    ['chair@example.org', '/sittings'],
-    ['member@example.org', '/sittings'],
-    ['manager@example.org', '/reports'],
-    ['parent@example.org', '/portal'],
-  ])('%s gets 403 on every route, and changes nothing', async (email, home) => {
-    const agent = await signedInAgent(t.app, email)
+  test.each(NOT_ADMINS)('%s gets 403 on every route, and changes nothing', async (email) => {
     // Their own valid token, so that the refusal is the role check and not the CSRF check.
-    const own = csrfTokenIn((await agent.get(home).expect(200)).text)
+    const { agent, token: own } = await as(email)
     const id = await termId('2026/27', 'autumn')
     const gets = [
       '/admin/terms',
@@ -314,8 +306,8 @@ describe('who may use the calendar pages', () => {
         .expect(403)
       expect(res.text).toContain('You cannot see this page')
     }
-    expect(await t.database.db('school_terms').where({ id })).toHaveLength(1)
-    expect(await t.database.db('bank_holidays').where({ holiday_on: '2026-12-25' })).toHaveLength(1)
-    expect(await t.database.db('bank_holidays').where({ holiday_on: '2031-01-02' })).toHaveLength(0)
+    expect(await t().database.db('school_terms').where({ id })).toHaveLength(1)
+    expect(await t().database.db('bank_holidays').where({ holiday_on: '2026-12-25' })).toHaveLength(1)
+    expect(await t().database.db('bank_holidays').where({ holiday_on: '2031-01-02' })).toHaveLength(0)
   })
 })

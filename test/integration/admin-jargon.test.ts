@@ -1,18 +1,15 @@
 import type TestAgent from 'supertest/lib/agent'
 import { listJargon } from '../../src/data/jargon'
 import { DEFAULT_JARGON } from '../../src/domain/readability'
-import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { NOT_ADMINS } from '../support/app'
+import { useDemoApp } from '../support/sittings'
 import { decode, inlineError, summaryLinks } from '../support/formPages'
 
-let t: TestApp
-let admin: TestAgent
-let token: string
+const { t, as } = useDemoApp()
+let admin: TestAgent, token: string
 beforeAll(async () => {
-  t = await createTestApp()
-  admin = await signedInAgent(t.app, 'admin@example.org')
-  token = csrfTokenIn((await admin.get('/admin').expect(200)).text)
+  ;({ agent: admin, token } = await as('admin@example.org'))
 })
-afterAll(() => t.close())
 
 /** The rows of the list page's table: [term, plainer]. */
 function listedTerms(html: string): [string, string][] {
@@ -30,26 +27,26 @@ const post = (path: string, fields: Record<string, unknown>) =>
     .send({ _csrf: token, ...fields })
 
 const rowFor = (term: string) =>
-  t.database.db('jargon_terms').whereRaw('lower(term) = lower(?)', [term]).first('id', 'term', 'plainer')
+  t().database.db('jargon_terms').whereRaw('lower(term) = lower(?)', [term]).first('id', 'term', 'plainer')
 const idOf = async (term: string): Promise<string> => ((await rowFor(term)) as { id: string }).id
-const countTerms = async () => Number((await t.database.db('jargon_terms').count('* as n').first())!.n)
+const countTerms = async () => Number((await t().database.db('jargon_terms').count('* as n').first())!.n)
 const auditFor = (entityId: string, action: string) =>
-  t.database.db('audit_events').where({ entity_type: 'jargon_term', entity_id: entityId, action })
+  t().database.db('audit_events').where({ entity_type: 'jargon_term', entity_id: entityId, action })
 
 describe('the list of words to avoid', () => {
   test('listJargon gives the starting list in alphabetical order, whatever the capitals', async () => {
-    const list = await listJargon(t.database.db)
+    const list = await listJargon(t().database.db)
     expect(list).toEqual(
       [...DEFAULT_JARGON].sort((a, b) => a.term.toLowerCase().localeCompare(b.term.toLowerCase())),
     )
-    const trx = await t.database.db.transaction()
+    const trx = await t().database.db.transaction()
     try {
       await trx('jargon_terms').insert({ term: 'Bespoke', plainer: 'made for them' })
       expect((await listJargon(trx)).slice(0, 2).map((j) => j.term)).toEqual(['aforementioned', 'Bespoke'])
     } finally {
       await trx.rollback()
     }
-    expect(await listJargon(t.database.db)).toHaveLength(12)
+    expect(await listJargon(t().database.db)).toHaveLength(12)
   })
 
   test('is linked from settings and shows each term with its plainer word, Change and Remove', async () => {
@@ -214,22 +211,15 @@ describe('the list of words to avoid', () => {
     expect(await countTerms()).toBe(before)
     expect(await rowFor('holistic')).toEqual({ id, term: 'holistic', plainer: 'whole' })
     expect(
-      await t.database.db('audit_events').where({ entity_type: 'jargon_term', entity_id: id }),
+      await t().database.db('audit_events').where({ entity_type: 'jargon_term', entity_id: id }),
     ).toHaveLength(0)
   })
 })
 
 describe('who may use the jargon pages', () => {
-  test.each([
-    ['caseworker@example.org', '/cases'],
-    ['chair@example.org', '/sittings'],
-    ['member@example.org', '/sittings'],
-    ['manager@example.org', '/reports'],
-    ['parent@example.org', '/portal'],
-  ])('%s gets 403 on every route, and changes nothing', async (email, home) => {
-    const agent = await signedInAgent(t.app, email)
+  test.each(NOT_ADMINS)('%s gets 403 on every route, and changes nothing', async (email) => {
     // Their own valid token, so that the refusal is the role check and not the CSRF check.
-    const own = csrfTokenIn((await agent.get(home).expect(200)).text)
+    const { agent, token: own } = await as(email)
     const id = await idOf('statutory')
     const before = await countTerms()
     const gets = [

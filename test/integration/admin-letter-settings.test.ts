@@ -1,18 +1,15 @@
 import type TestAgent from 'supertest/lib/agent'
 import { DEMO_LETTER_SETTINGS } from '../../src/services/demoCouncil/letterSettings'
-import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { NOT_ADMINS } from '../support/app'
+import { useDemoApp } from '../support/sittings'
 import { decode, inlineError, summaryLinks } from '../support/formPages'
 import { png } from '../support/images'
 
-let t: TestApp
-let admin: TestAgent
-let token: string
+const { t, as } = useDemoApp()
+let admin: TestAgent, token: string
 beforeAll(async () => {
-  t = await createTestApp()
-  admin = await signedInAgent(t.app, 'admin@example.org')
-  token = csrfTokenIn((await admin.get('/admin').expect(200)).text)
+  ;({ agent: admin, token } = await as('admin@example.org'))
 })
-afterAll(() => t.close())
 
 const PAGE = '/admin/letters'
 const LOGO = '/admin/letters/logo'
@@ -44,10 +41,10 @@ const DEMO_FORM: Record<string, string> = {
 }
 
 const row = () =>
-  t.database.db('letter_settings').where({ id: 1 }).first() as Promise<Record<string, unknown>>
+  t().database.db('letter_settings').where({ id: 1 }).first() as Promise<Record<string, unknown>>
 const currentVersion = async () => Number((await row()).version)
 const audits = (action: string) =>
-  t.database.db('audit_events').where({ entity_type: 'letter_settings', action }).orderBy('id')
+  t().database.db('audit_events').where({ entity_type: 'letter_settings', action }).orderBy('id')
 
 /** Posts the whole form, as the demo council has it but for the changes, and expects the status given. */
 async function save(changes: Record<string, string> = {}, status = 303, version?: number) {
@@ -357,7 +354,7 @@ describe('the logo', () => {
 describe('protection', () => {
   test('a change without the form’s CSRF token is refused, and changes nothing', async () => {
     const before = await row()
-    const count = async () => Number((await t.database.db('audit_events').count('* as n').first())!.n)
+    const count = async () => Number((await t().database.db('audit_events').count('* as n').first())!.n)
     const audited = await count()
     for (const csrf of [undefined, 'x'.repeat(token.length)]) {
       const res = await admin
@@ -375,18 +372,11 @@ describe('protection', () => {
     expect(await count()).toBe(audited)
   })
 
-  test.each([
-    ['caseworker@example.org', '/cases'],
-    ['chair@example.org', '/sittings'],
-    ['member@example.org', '/sittings'],
-    ['manager@example.org', '/reports'],
-    ['parent@example.org', '/portal'],
-  ])('%s gets 403 on every route, and changes nothing', async (email, home) => {
+  test.each(NOT_ADMINS)('%s gets 403 on every route, and changes nothing', async (email) => {
     await upload(png(4, 4), 'crest.png', 'image/png').expect(303)
     const before = await row()
-    const agent = await signedInAgent(t.app, email)
     // Their own valid token, so that the refusal is the role check and not the CSRF check.
-    const own = csrfTokenIn((await agent.get(home).expect(200)).text)
+    const { agent, token: own } = await as(email)
     for (const path of [PAGE, LOGO]) {
       expect((await agent.get(path).expect(403)).text).toContain('You cannot see this page')
     }

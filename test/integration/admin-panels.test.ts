@@ -1,23 +1,20 @@
 import type TestAgent from 'supertest/lib/agent'
-import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { signedInAgent, STAFF_NOT_ADMIN } from '../support/app'
+import { useDemoApp } from '../support/sittings'
 import { inlineError, summaryLinks } from '../support/formPages'
 
-let t: TestApp
-let admin: TestAgent
-let token: string
+const { t, as } = useDemoApp()
+let admin: TestAgent, token: string
 beforeAll(async () => {
-  t = await createTestApp()
-  admin = await signedInAgent(t.app, 'admin@example.org')
-  token = csrfTokenIn((await admin.get('/admin').expect(200)).text)
+  ;({ agent: admin, token } = await as('admin@example.org'))
 })
-afterAll(() => t.close())
 
 const panelId = async (name: string): Promise<string> =>
-  (await t.database.db('panels').where({ name }).first('id')).id
+  (await t().database.db('panels').where({ name }).first('id')).id
 const userId = async (email: string): Promise<string> =>
-  (await t.database.db('users').where({ email }).first('id')).id
+  (await t().database.db('users').where({ email }).first('id')).id
 const auditFor = (entityId: string, action: string) =>
-  t.database.db('audit_events').where({ entity_id: entityId, action })
+  t().database.db('audit_events').where({ entity_id: entityId, action })
 
 const VALID_PANEL = {
   name: 'Early years panel',
@@ -70,7 +67,7 @@ describe('panels', () => {
     expect(form.text).toMatch(/id="quorum-education" name="quorum-education" type="text"[^>]*value="1"/)
     const res = await post('/admin/panels/new', VALID_PANEL).expect(303)
     const id = /\/admin\/panels\/([0-9a-f-]{36})\?done=created$/.exec(res.headers.location!)![1]!
-    const row = await t.database.db('panels').where({ id }).first()
+    const row = await t().database.db('panels').where({ id }).first()
     expect(row).toMatchObject({
       name: 'Early years panel',
       weekday: 1,
@@ -83,7 +80,7 @@ describe('panels', () => {
       quorum_rule: { education: 2, health: 1, social_care: 1 },
       active: true,
     })
-    const kinds = await t.database.db('panel_case_kinds').where({ panel_id: id }).orderBy('case_kind')
+    const kinds = await t().database.db('panel_case_kinds').where({ panel_id: id }).orderBy('case_kind')
     expect(kinds.map((k) => k.case_kind)).toEqual(['assessment_request', 'issue_plan'])
     expect(await auditFor(id, 'panel_created')).toHaveLength(1)
     const page = await admin.get(res.headers.location!).expect(200)
@@ -155,7 +152,7 @@ describe('panels', () => {
     expect(res.text).toMatch(
       /name="caseKinds" type="checkbox" value="(assessment_request|placement)"\s+checked/,
     )
-    expect(await t.database.db('panels').where({ name: 'Refused panel' })).toHaveLength(0)
+    expect(await t().database.db('panels').where({ name: 'Refused panel' })).toHaveLength(0)
   })
 
   test('a second panel with the same name (in any case) is refused', async () => {
@@ -171,7 +168,7 @@ describe('panels', () => {
     expect(form.text).toContain('changes only the sittings generated from now on')
     expect(form.text).toMatch(/name="weekday" type="radio" value="4"\s+checked/)
     expect(form.text).toContain('value="https://meet.example.org/northshire-ap-panel"')
-    const sittingsBefore = await t.database.db('sittings').where({ panel_id: id }).orderBy('sitting_on')
+    const sittingsBefore = await t().database.db('sittings').where({ panel_id: id }).orderBy('sitting_on')
     const res = await post(`/admin/panels/${id}/edit`, {
       name: 'Alternative provision panel',
       panelType: 'alternative_provision',
@@ -189,7 +186,7 @@ describe('panels', () => {
       active: 'yes',
     }).expect(303)
     expect(res.headers.location).toBe(`/admin/panels/${id}?done=updated`)
-    expect(await t.database.db('panels').where({ id }).first('weekday', 'starts_at', 'capacity')).toEqual({
+    expect(await t().database.db('panels').where({ id }).first('weekday', 'starts_at', 'capacity')).toEqual({
       weekday: 5,
       starts_at: '09:30:00',
       capacity: 6,
@@ -197,7 +194,7 @@ describe('panels', () => {
     const [event] = await auditFor(id, 'panel_updated')
     expect(event.details).toEqual({ changed: 'weekday,startsAt,capacity', weeklySlotChanged: true })
     // Sittings already generated stay where they were.
-    expect(await t.database.db('sittings').where({ panel_id: id }).orderBy('sitting_on')).toEqual(
+    expect(await t().database.db('sittings').where({ panel_id: id }).orderBy('sitting_on')).toEqual(
       sittingsBefore,
     )
     expect((await admin.get(res.headers.location!)).text).toContain('Panel saved')
@@ -206,7 +203,7 @@ describe('panels', () => {
   test('a panel can be made inactive, and another panel’s name cannot be taken', async () => {
     const id = await panelId('Early years panel')
     await post(`/admin/panels/${id}/edit`, { ...VALID_PANEL, active: undefined }).expect(303)
-    expect((await t.database.db('panels').where({ id }).first('active')).active).toBe(false)
+    expect((await t().database.db('panels').where({ id }).first('active')).active).toBe(false)
     const res = await post(`/admin/panels/${id}/edit`, { ...VALID_PANEL, name: 'Placement panel' }).expect(
       400,
     )
@@ -239,7 +236,7 @@ describe('members', () => {
       'memberFrom-year': '2026',
     }).expect(303)
     expect(res.headers.location).toBe(`/admin/panels/${id}?done=member-added#members`)
-    const row = await t.database.db('panel_members').where({ panel_id: id, user_id: member }).first()
+    const row = await t().database.db('panel_members').where({ panel_id: id, user_id: member }).first()
     expect(row).toMatchObject({
       full_name: 'Joanne Brierley',
       agency: 'education',
@@ -301,7 +298,7 @@ describe('members', () => {
     expect(inlineError(twice.text, 'userId')).toBe(
       'That account is already linked to another member of this panel',
     )
-    expect(await t.database.db('panel_members').where({ full_name: 'Sam Okafor' })).toHaveLength(0)
+    expect(await t().database.db('panel_members').where({ full_name: 'Sam Okafor' })).toHaveLength(0)
   })
 
   test('a second chair at the same time is refused with a clear message; one after the first leaves is not', async () => {
@@ -311,7 +308,7 @@ describe('members', () => {
     expect(inlineError(res.text, 'isChair')).toBe(
       'Helen Whitaker is already the chair of this panel. A panel has one chair at a time: make Helen Whitaker a member first, or set membership dates that do not overlap',
     )
-    const helen = await t.database.db('panel_members').where({ panel_id: id, is_chair: true }).first('id')
+    const helen = await t().database.db('panel_members').where({ panel_id: id, is_chair: true }).first('id')
     await post(`/admin/panels/${id}/members/${helen.id}/edit`, {
       fullName: 'Helen Whitaker',
       agency: 'education',
@@ -327,13 +324,13 @@ describe('members', () => {
       'memberFrom-month': '1',
       'memberFrom-year': '2027',
     }).expect(303)
-    expect(await t.database.db('panel_members').where({ panel_id: id, is_chair: true })).toHaveLength(2)
+    expect(await t().database.db('panel_members').where({ panel_id: id, is_chair: true })).toHaveLength(2)
     expect(await auditFor(helen.id, 'panel_member_updated')).toHaveLength(1)
   })
 
   test('the member form is filled in from what is stored', async () => {
     const id = await panelId('SEND decision-making panel')
-    const helen = await t.database.db('panel_members').where({ panel_id: id, is_chair: true }).first('id')
+    const helen = await t().database.db('panel_members').where({ panel_id: id, is_chair: true }).first('id')
     const form = await admin.get(`/admin/panels/${id}/members/${helen.id}/edit`).expect(200)
     expect(form.text).toContain('value="Helen Whitaker"')
     expect(form.text).toMatch(/name="isChair" type="radio" value="yes"\s+checked/)
@@ -344,14 +341,14 @@ describe('members', () => {
   test('removing a member with an account stops them seeing the panel’s sittings, and is audited', async () => {
     const id = await panelId('Placement panel')
     const member = await userId('member@example.org')
-    const row = await t.database.db('panel_members').where({ panel_id: id, user_id: member }).first('id')
-    const memberAgent = await signedInAgent(t.app, 'member@example.org')
+    const row = await t().database.db('panel_members').where({ panel_id: id, user_id: member }).first('id')
+    const memberAgent = await signedInAgent(t().app, 'member@example.org')
     expect((await memberAgent.get('/sittings').expect(200)).text).toContain('Placement panel')
     const confirm = await admin.get(`/admin/panels/${id}/members/${row.id}/remove`).expect(200)
     expect(confirm.text).toContain('Their account will no longer see this panel’s sittings')
     const res = await post(`/admin/panels/${id}/members/${row.id}/remove`, {}).expect(303)
     expect(res.headers.location).toBe(`/admin/panels/${id}?done=member-removed#members`)
-    expect(await t.database.db('panel_members').where({ id: row.id })).toHaveLength(0)
+    expect(await t().database.db('panel_members').where({ id: row.id })).toHaveLength(0)
     expect(await auditFor(row.id, 'panel_member_removed')).toHaveLength(1)
     expect((await memberAgent.get('/sittings').expect(200)).text).not.toContain('Placement panel')
     await post(`/admin/panels/${id}/members/${row.id}/remove`, {}).expect(404)
@@ -359,7 +356,10 @@ describe('members', () => {
 
   test('a panel left without a health member says so, by agency', async () => {
     const id = await panelId('Alternative provision panel')
-    const health = await t.database.db('panel_members').where({ panel_id: id, agency: 'health' }).first('id')
+    const health = await t()
+      .database.db('panel_members')
+      .where({ panel_id: id, agency: 'health' })
+      .first('id')
     await post(`/admin/panels/${id}/members/${health.id}/remove`, {}).expect(303)
     const page = await admin.get(`/admin/panels/${id}`).expect(200)
     expect(page.text).toContain('Today’s members cannot meet the quorum. Needs one more member from health.')
@@ -367,8 +367,8 @@ describe('members', () => {
 
   test('an unknown member, or one from another panel, is a 404', async () => {
     const send = await panelId('SEND decision-making panel')
-    const other = await t.database
-      .db('panel_members')
+    const other = await t()
+      .database.db('panel_members')
       .where({ panel_id: await panelId('Alternative provision panel') })
       .first('id')
     await admin.get(`/admin/panels/${send}/members/${other.id}/edit`).expect(404)
@@ -378,17 +378,11 @@ describe('members', () => {
 })
 
 describe('who may use the panel pages', () => {
-  test.each([
-    ['caseworker@example.org', '/cases'],
-    ['chair@example.org', '/sittings'],
-    ['member@example.org', '/sittings'],
-    ['manager@example.org', '/reports'],
-  ])('%s gets 403 on every admin panel route, and changes nothing', async (email, home) => {
-    const agent = await signedInAgent(t.app, email)
+  test.each(STAFF_NOT_ADMIN)('%s gets 403 on every admin panel route, and changes nothing', async (email) => {
     // Their own valid token, so that the refusal is the role check and not the CSRF check.
-    const own = csrfTokenIn((await agent.get(home).expect(200)).text)
+    const { agent, token: own } = await as(email)
     const id = await panelId('SEND decision-making panel')
-    const memberId = (await t.database.db('panel_members').where({ panel_id: id }).first('id')).id
+    const memberId = (await t().database.db('panel_members').where({ panel_id: id }).first('id')).id
     const gets = [
       '/admin',
       '/admin/panels/new',
@@ -411,7 +405,7 @@ describe('who may use the panel pages', () => {
         .expect(403)
         .expect((res) => expect(res.text).toContain('You cannot see this page'))
     }
-    expect(await t.database.db('panels').where({ name: 'Forbidden panel' })).toHaveLength(0)
-    expect(await t.database.db('panel_members').where({ id: memberId })).toHaveLength(1)
+    expect(await t().database.db('panels').where({ name: 'Forbidden panel' })).toHaveLength(0)
+    expect(await t().database.db('panel_members').where({ id: memberId })).toHaveLength(1)
   })
 })

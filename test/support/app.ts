@@ -9,6 +9,15 @@ import { seedDemoCouncil } from '../../src/services/demoCouncil'
 import { createTestDatabase, type TestDatabase } from './database'
 
 export const TEST_TODAY = '2026-11-23'
+
+/** Demo accounts of every role but the admin's, staff first: for sweeps that check the admin pages refuse them. */
+export const STAFF_NOT_ADMIN = [
+  'caseworker@example.org',
+  'chair@example.org',
+  'member@example.org',
+  'manager@example.org',
+]
+export const NOT_ADMINS = [...STAFF_NOT_ADMIN, 'parent@example.org']
 export const DEMO_PASSWORD = 'test-demo-password'
 
 export interface TestApp {
