@@ -37,6 +37,38 @@ export function invitationProblem(
   return null
 }
 
+export interface InvitationRecord {
+  createdAt: Date
+  expiresAt: Date
+  acceptedAt: Date | null
+}
+
+/** Where a contact stands with their family account, for the caseworker's case page. */
+export type FamilyAccountStatus =
+  | { state: 'has-account'; everInvited: boolean }
+  | { state: 'invited'; everInvited: true; sentAt: Date; expiresAt: Date }
+  | { state: 'expired'; everInvited: true; sentAt: Date }
+  | { state: 'not-invited'; everInvited: boolean }
+
+/** `now` is handed in so that a page shows the same state on the tests' fixed clock as in use. */
+export function familyAccountStatus(
+  hasPortalAccount: boolean,
+  invitation: InvitationRecord | undefined,
+  now: Date,
+): FamilyAccountStatus {
+  const everInvited = invitation !== undefined
+  if (hasPortalAccount) return { state: 'has-account', everInvited }
+  if (!invitation || invitation.acceptedAt) return { state: 'not-invited', everInvited }
+  if (invitation.expiresAt > now)
+    return {
+      state: 'invited',
+      everInvited: true,
+      sentAt: invitation.createdAt,
+      expiresAt: invitation.expiresAt,
+    }
+  return { state: 'expired', everInvited: true, sentAt: invitation.createdAt }
+}
+
 /**
  * The last day a family can send views for a sitting: the panel's papers cut-off, the day its case
  * papers must be complete, so that the views are in the papers the members read.

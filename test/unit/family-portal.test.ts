@@ -1,4 +1,10 @@
-import { ageOn, familyProgress, invitationProblem, viewsCloseOn } from '../../src/domain/familyPortal'
+import {
+  ageOn,
+  familyAccountStatus,
+  familyProgress,
+  invitationProblem,
+  viewsCloseOn,
+} from '../../src/domain/familyPortal'
 import { invitationEmail } from '../../src/domain/invitationEmail'
 import { readability } from '../../src/domain/readability'
 
@@ -85,4 +91,22 @@ test('the invitation e-mail carries the link and its last day, and nothing about
   expect(email.body).toContain('Monday 30 November 2026')
   expect(email.body).toContain('The link works once')
   expect(email.body).not.toMatch(/decision|needs|assessment|Bennett's/i)
+})
+
+describe('a contact’s family account, on the case page', () => {
+  const sent = new Date('2026-11-01T10:00:00Z')
+  const expires = new Date('2026-11-08T10:00:00Z')
+  const invitation = { createdAt: sent, expiresAt: expires, acceptedAt: null }
+
+  it('is judged against the clock it is handed, not the machine’s', () => {
+    expect(familyAccountStatus(false, invitation, new Date('2026-11-08T09:59:59Z')).state).toBe('invited')
+    expect(familyAccountStatus(false, invitation, new Date('2026-11-08T10:00:00Z')).state).toBe('expired')
+    expect(familyAccountStatus(false, invitation, new Date('2030-01-01T00:00:00Z')).state).toBe('expired')
+  })
+
+  it('has an account, or was never invited, whatever the time', () => {
+    expect(familyAccountStatus(true, invitation, sent)).toEqual({ state: 'has-account', everInvited: true })
+    expect(familyAccountStatus(false, undefined, sent)).toEqual({ state: 'not-invited', everInvited: false })
+    expect(familyAccountStatus(false, { ...invitation, acceptedAt: sent }, sent).state).toBe('not-invited')
+  })
 })

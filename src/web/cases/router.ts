@@ -10,6 +10,7 @@ import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
 import { DEADLINE_FILTER_LABELS, DEADLINE_FILTERS } from '../../domain/caseList'
+import { familyAccountStatus } from '../../domain/familyPortal'
 import { REQUESTER_LABELS, REQUESTERS, YEAR_GROUPS } from '../../domain/caseIntake'
 import { requireArea } from '../middleware/authentication'
 import { renderPageOrFragment } from '../middleware/views'
@@ -132,7 +133,12 @@ export function casesRouter(services: Services, clock: Clock): Router {
     ])
     res.status(status).render('pages/cases/case', {
       ...view,
-      invitations,
+      accountStatus: new Map(
+        view.detail.contacts.map((c) => [
+          c.id,
+          familyAccountStatus(c.hasPortalAccount, invitations.get(c.id), clock.now()),
+        ]),
+      ),
       familyViews,
       timeline: presentTimeline(view.timeline, view.caseworkers),
       exceptionSteps: exceptionStepsFor(view.detail.kind),
