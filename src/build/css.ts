@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as sass from 'sass'
 import { findProjectRoot } from '../config'
+import { elapsedMs, startTimer } from '../services/clock'
 
 /** Compiles the council-branded GOV.UK Frontend stylesheet into dist/public/panel.css. */
 export function buildCss(root: string = findProjectRoot()): string {
@@ -18,7 +19,7 @@ export function buildCss(root: string = findProjectRoot()): string {
 }
 
 if (require.main === module) {
-  const started = Date.now()
+  const started = startTimer()
   const outFile = buildCss()
-  console.log(`Built ${path.relative(process.cwd(), outFile)} in ${Date.now() - started} ms`)
+  console.log(`Built ${path.relative(process.cwd(), outFile)} in ${Math.round(elapsedMs(started))} ms`)
 }

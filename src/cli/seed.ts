@@ -4,7 +4,8 @@
  */
 import { loadConfig } from '../config'
 import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from '../data/db'
-import { londonDate, seedDemoCouncil } from '../services/demoCouncil'
+import { seedDemoCouncil } from '../services/demoCouncil'
+import { systemClock } from '../services/clock'
 
 async function main(): Promise<number> {
   // Checked before loading the config: a live council's data must never be mixed with invented
@@ -22,7 +23,7 @@ async function main(): Promise<number> {
     await migrateToLatest(db)
     const result = await seedDemoCouncil(db, {
       demoPassword: config.demoPassword,
-      today: londonDate(new Date()),
+      today: systemClock.today(),
     })
     if (!result.seeded) {
       console.log('The demo council is already there: nothing was changed.')

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex'
 import session from 'express-session'
 import type { Db } from './db'
+import type { Clock } from '../services/clock'
 
 /**
  * express-session's store over knex, so that sessions live in PostgreSQL on both the embedded
@@ -10,19 +11,20 @@ export class KnexSessionStore extends session.Store {
   constructor(
     private readonly db: Db,
     private readonly ttlMs: number,
+    private readonly clock: Clock,
   ) {
     super()
   }
 
   private expiry(sess: session.SessionData): Date {
     const maxAge = sess.cookie?.maxAge
-    return new Date(Date.now() + (typeof maxAge === 'number' ? maxAge : this.ttlMs))
+    return new Date(this.clock.now().getTime() + (typeof maxAge === 'number' ? maxAge : this.ttlMs))
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
     this.db('sessions')
       .where({ sid })
-      .andWhere('expires_at', '>', new Date())
+      .andWhere('expires_at', '>', this.clock.now())
       .first('sess')
       .then((row: { sess: session.SessionData | string } | undefined) => {
         if (!row) return callback(null, null)

@@ -9,7 +9,8 @@ const londonDate = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 })
 
-export function londonToday(now: Date = new Date()): IsoDate {
+/** The date in London at an instant handed in: only the clock module asks for the present one. */
+export function londonToday(now: Date): IsoDate {
   return londonDate.format(now)
 }
 

@@ -1,4 +1,5 @@
 import type { FinishedOutcome, JobRunsRepository } from '../data/jobRuns'
+import { elapsedMs, startTimer } from '../services/clock'
 import type { Logger } from '../logger'
 import type { Job } from './types'
 
@@ -40,7 +41,7 @@ export async function runJob(
     return 'failed'
   }
 
-  const startedAt = Date.now()
+  const startedAt = startTimer()
   let outcome: FinishedOutcome
   let counts: Record<string, number> = {}
   let errorMessage: string | null = null
@@ -60,7 +61,7 @@ export async function runJob(
     log.error({ runId, ...errorSummary(error) }, 'could not record the end of a job run')
   }
   if (outcome !== 'failed') {
-    log.info({ runId, outcome, counts, durationMs: Date.now() - startedAt }, `job ${outcome}`)
+    log.info({ runId, outcome, counts, durationMs: Math.round(elapsedMs(startedAt)) }, `job ${outcome}`)
   }
   return outcome
 }

@@ -1,6 +1,7 @@
 import type { DataLayer } from '../data'
 import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
 import type { JobResult } from '../jobs/types'
+import { sessionClock } from './clock'
 
 export function sessionCleanupService(data: DataLayer) {
   return {
@@ -12,7 +13,7 @@ export function sessionCleanupService(data: DataLayer) {
     async deleteExpiredSessions(): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.deleteExpiredSessions))) return { ran: false }
-        const deleted = await data.sessions.deleteExpired(new Date(), trx)
+        const deleted = await data.sessions.deleteExpired(sessionClock.now(), trx)
         return { ran: true, counts: { deleted: Number(deleted) } }
       })
     },

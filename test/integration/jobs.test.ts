@@ -5,6 +5,7 @@ import { KnexSessionStore } from '../../src/data/sessions'
 import { createLogger } from '../../src/logger'
 import { runJob, type Job } from '../../src/jobs'
 import { sessionCleanupService } from '../../src/services/sessionCleanup'
+import { sessionClock } from '../../src/services/clock'
 
 let t: TestApp
 let data: DataLayer
@@ -155,7 +156,7 @@ describe('deleting expired sessions', () => {
 
   test('the session store still refuses an expired session the job has not yet deleted', async () => {
     await insertSession('exp-unread', minutes(-5))
-    const store = new KnexSessionStore(t.database.db, 60_000)
+    const store = new KnexSessionStore(t.database.db, 60_000, sessionClock)
     const found = await new Promise((resolve, reject) =>
       store.get('exp-unread', (err, sess) =>
         err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(sess),

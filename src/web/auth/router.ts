@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express'
+import { sessionClock } from '../../services/clock'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import type { Config } from '../../config'
@@ -97,7 +98,7 @@ export function authRouter(config: Config, services: Services): Router {
     // A new session id on sign-in, so a session id planted before it (session fixation) is worthless.
     await regenerate(req)
     req.session.userId = result.user.id
-    req.session.signedInAt = Date.now()
+    req.session.signedInAt = sessionClock.now().getTime()
     csrfTokenFor(req)
     res.redirect(303, returnTo ?? homePath(result.user.role))
   })

@@ -1,4 +1,5 @@
 import { Router, type Request, type Response } from 'express'
+import { sessionClock } from '../../services/clock'
 import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import type { Services } from '../../services'
@@ -83,7 +84,7 @@ export function invitationsRouter(services: Services, attemptsPerWindow: number)
     // A new session id for the new account, as at sign-in.
     await regenerate(req)
     req.session.userId = result.user.id
-    req.session.signedInAt = Date.now()
+    req.session.signedInAt = sessionClock.now().getTime()
     csrfTokenFor(req)
     res.redirect(303, '/portal?welcome=1')
   })

@@ -4,6 +4,7 @@ import type { AuthService } from '../../services/auth'
 import { allowedRoles, navigationFor, type Area } from '../../domain/permissions'
 import { HttpError } from '../errors'
 import { csrfTokenFor } from './csrf'
+import { sessionClock } from '../../services/clock'
 
 /** Puts the signed-in user (if any) on the request, and ends sessions past their absolute limit. */
 export function loadSignedInUser(auth: AuthService, config: Config): RequestHandler {
@@ -11,7 +12,10 @@ export function loadSignedInUser(auth: AuthService, config: Config): RequestHand
   return async (req, res, next) => {
     const { userId, signedInAt } = req.session
     if (!userId) return next()
-    const user = signedInAt && Date.now() - signedInAt < maxMs ? await auth.currentUser(userId) : undefined
+    const user =
+      signedInAt && sessionClock.now().getTime() - signedInAt < maxMs
+        ? await auth.currentUser(userId)
+        : undefined
     if (!user) {
       // A fresh, empty session: the old one is gone from the store, and the request carries on signed out.
       return req.session.regenerate((error) => next(error))

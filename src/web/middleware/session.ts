@@ -3,6 +3,7 @@ import type { RequestHandler } from 'express'
 import type { Config } from '../../config'
 import type { Db } from '../../data/db'
 import { KnexSessionStore } from '../../data/sessions'
+import { sessionClock } from '../../services/clock'
 
 export const SESSION_COOKIE = 'panel.sid'
 
@@ -15,7 +16,7 @@ export function setUpSession(config: Config, db: Db): RequestHandler {
   return session({
     name: SESSION_COOKIE,
     secret: config.sessionSecret,
-    store: new KnexSessionStore(db, idleMs),
+    store: new KnexSessionStore(db, idleMs, sessionClock),
     resave: false,
     saveUninitialized: false,
     rolling: true,
