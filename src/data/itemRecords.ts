@@ -15,7 +15,7 @@ export interface Dissent {
 export interface DecisionRow {
   outcome: string
   reasons: string
-  matchesPreference: boolean
+  matchesPreference: boolean | null
   disagreementGround: string | null
   disagreementExplanation: string | null
   conditions: string | null
@@ -170,7 +170,7 @@ function toMeetingItem(r: MeetingItemRow): MeetingItem {
             id: r.decision_id,
             outcome: r.outcome!,
             reasons: r.reasons!,
-            matchesPreference: r.matches_preference!,
+            matchesPreference: r.matches_preference,
             disagreementGround: r.disagreement_ground,
             disagreementExplanation: r.disagreement_explanation,
             conditions: r.conditions,

@@ -20,6 +20,7 @@ interface SettingsRow {
   disagreement_resolution_phone: string
   disagreement_resolution_email: string
   tribunal_url: string
+  complaints_url: string
   signature_name: string
   signature_job_title: string
   follow_up_working_days: number
@@ -49,6 +50,7 @@ const COLUMNS = [
   'disagreement_resolution_phone',
   'disagreement_resolution_email',
   'tribunal_url',
+  'complaints_url',
   'signature_name',
   'signature_job_title',
   'follow_up_working_days',
@@ -74,6 +76,7 @@ function toSettings(r: SettingsRow): LetterSettings {
       email: r.disagreement_resolution_email,
     },
     tribunalUrl: r.tribunal_url,
+    complaintsUrl: r.complaints_url,
     signature: { name: r.signature_name, jobTitle: r.signature_job_title },
     followUpWorkingDays: r.follow_up_working_days,
     localOfferWords: r.local_offer_words,
@@ -97,6 +100,7 @@ export function settingsColumns(s: LetterSettings): Record<string, unknown> {
     disagreement_resolution_phone: s.disagreementResolution.phone,
     disagreement_resolution_email: s.disagreementResolution.email,
     tribunal_url: s.tribunalUrl,
+    complaints_url: s.complaintsUrl,
     signature_name: s.signature.name,
     signature_job_title: s.signature.jobTitle,
     follow_up_working_days: s.followUpWorkingDays,

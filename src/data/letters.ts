@@ -10,7 +10,7 @@ export interface DecisionForLetter {
   id: string
   outcome: string
   reasons: string
-  matchesPreference: boolean
+  matchesPreference: boolean | null
   disagreementGround: DisagreementGround | null
   disagreementExplanation: string | null
   conditions: string | null
@@ -26,7 +26,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
     id: string
     outcome: string
     reasons: string
-    matches_preference: boolean
+    matches_preference: boolean | null
     disagreement_ground: DisagreementGround | null
     disagreement_explanation: string | null
     conditions: string | null

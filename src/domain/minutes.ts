@@ -16,7 +16,8 @@ export interface MinutesMember {
 export interface MinutesDecision {
   outcome: string
   reasons: string[]
-  matchesPreference: boolean
+  /** Null for a deferral, which decides nothing yet (minutes approved before that was so say true). */
+  matchesPreference: boolean | null
   /** The label of the lawful ground, for a placement that does not name the family's school. */
   disagreementGround: string | null
   disagreementExplanation: string | null
@@ -39,8 +40,22 @@ export interface MinutesItem {
   interpreter: Interpreter | null
   withoutFamilyReason: string | null
   declarations: { memberName: string; nature: string; leftDiscussion: boolean }[]
+  /**
+   * The quorum for this item, without members who left it for a declared interest. Minutes approved
+   * before the quorum was counted per item do not have it.
+   */
+  quorum?: { quorate: boolean; shortfall: string | null; left: string[] }
   decision: MinutesDecision | null
   notes: string | null
+}
+
+/** What the minutes say of an item's own quorum, only where a member left it; null otherwise. */
+export function itemQuorumLine(quorum: MinutesItem['quorum']): string | null {
+  if (!quorum || quorum.left.length === 0) return null
+  const who = `${quorum.left.join(' and ')} left the discussion, so did not count towards the quorum for this item.`
+  return quorum.quorate
+    ? `${who} The panel was quorate for this item.`
+    : `${who} The panel was not quorate for this item: ${quorum.shortfall ?? 'no reason recorded'}.`
 }
 
 export interface MinutesContent {
@@ -138,4 +153,17 @@ export function childExtract(content: MinutesContent, caseId: string): MinutesCo
 function namesOf(fullName: string): string[] {
   const parts = fullName.split(/\s+/).filter((p) => p !== '')
   return [fullName, ...parts]
+}
+
+/**
+ * What the minutes say about the family's preference. A deferral decided nothing, so it says nothing;
+ * otherwise a difference is always stated, and a match only where the family asked for something.
+ */
+export function preferenceLine(
+  matchesPreference: boolean | null,
+  familyAskedForSomething: boolean,
+): string | null {
+  if (matchesPreference === null) return null
+  if (!matchesPreference) return 'This decision differs from what the family asked for.'
+  return familyAskedForSomething ? 'This decision matches what the family asked for.' : null
 }

@@ -83,8 +83,8 @@ export const OUTCOMES_BY_KIND: Record<CaseKind, readonly string[]> = {
   assessment_request: ['agree_to_assess', 'refuse_to_assess', 'defer'],
   issue_plan: ['issue_plan', 'do_not_issue_plan', 'defer'],
   placement: ['name_preference', 'name_different_setting', 'defer'],
-  annual_review: ['maintain', 'amend', 'cease'],
-  phase_transfer: ['maintain', 'amend', 'cease'],
+  annual_review: ['maintain', 'amend', 'cease', 'defer'],
+  phase_transfer: ['maintain', 'amend', 'cease', 'defer'],
   alternative_provision: ['agree', 'refuse', 'agree_different_level'],
 }
 

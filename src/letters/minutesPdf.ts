@@ -1,5 +1,12 @@
 import { formatLongDate, formatTime, londonToday } from '../domain/dates'
-import type { MinutesDecision, MinutesItem, MinutesMember, MinutesVersion } from '../domain/minutes'
+import {
+  itemQuorumLine,
+  preferenceLine,
+  type MinutesDecision,
+  type MinutesItem,
+  type MinutesMember,
+  type MinutesVersion,
+} from '../domain/minutes'
 import {
   AGENCY_LABELS,
   CASE_KIND_LABELS,
@@ -104,6 +111,8 @@ function renderItem(pdf: AccessiblePdf, item: MinutesItem): void {
       ),
     )
   }
+  const quorumLine = itemQuorumLine(item.quorum)
+  if (quorumLine) pdf.paragraph(quorumLine)
   pdf.heading(3, 'Decision')
   if (item.decision) renderDecision(pdf, item.decision, item.preference !== null)
   else pdf.paragraph('No decision recorded.')
@@ -118,13 +127,8 @@ function renderDecision(pdf: AccessiblePdf, d: MinutesDecision, familyAskedForSo
   pdf.heading(3, 'Reasons')
   if (d.reasons.length > 0) pdf.list(d.reasons)
   else pdf.paragraph('No reasons recorded.')
-  if (familyAskedForSomething || !d.matchesPreference) {
-    pdf.paragraph(
-      d.matchesPreference
-        ? 'This decision matches what the family asked for.'
-        : 'This decision differs from what the family asked for.',
-    )
-  }
+  const line = preferenceLine(d.matchesPreference, familyAskedForSomething)
+  if (line) pdf.paragraph(line)
   if (d.disagreementGround) pdf.keyValue('The lawful ground', d.disagreementGround)
   if (d.disagreementExplanation) pdf.keyValue('Why', d.disagreementExplanation)
   if (d.conditions) pdf.keyValue('Conditions or provision agreed', d.conditions)

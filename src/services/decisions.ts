@@ -23,7 +23,7 @@ import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
-import type { MeetingRecord } from './meetingRecord'
+import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
 import { placeCasesIn } from './queue'
 
 /** What the chair typed for an item, read from the form but not yet checked against the rules. */
@@ -52,10 +52,6 @@ export interface DecisionInput {
 export type DecisionSave = MeetingChange | { ok: false; reason: 'stale-decision'; current: StoredDecision }
 
 type Problem = { field: string; message: string }
-
-function present(record: MeetingRecord) {
-  return record.seats.filter((s) => s.attendance === 'present')
-}
 
 /** The rules that need the record (who came, the quorum), then the decision's own rules. */
 export function problemsWith(input: DecisionInput, item: MeetingItem, record: MeetingRecord): Problem[] {
@@ -90,7 +86,7 @@ export function problemsWith(input: DecisionInput, item: MeetingItem, record: Me
     kind: item.kind,
     outcome: input.outcome,
     reasons: reasonsFrom(input.reasons),
-    matchesPreference: input.matchesPreference ?? true,
+    matchesPreference: input.outcome === 'defer' ? true : (input.matchesPreference ?? true),
     familyAskedForMainstream: item.preferredSettingIsMainstream,
     disagreementGround: input.disagreementGround,
     disagreementExplanation: input.disagreementExplanation ?? '',
@@ -110,31 +106,36 @@ export function problemsWith(input: DecisionInput, item: MeetingItem, record: Me
     }
     problems.push(p)
   }
-  const presentIds = new Set(present(record).map((s) => s.panelMemberId))
+  const presentIds = new Set(presentForItem(record, item.caseId).map((s) => s.panelMemberId))
   for (const [memberId, view] of Object.entries(input.dissents)) {
     if (view && !presentIds.has(memberId))
       problems.push({
         field: 'dissents',
-        message: 'Only a member who was present can record a dissenting view',
+        message: 'Only a member who took part in this item can record a dissenting view',
       })
   }
-  if (!record.quorum.quorate && !record.quorum.notRecorded && !input.inquorateReason)
+  const quorum = itemQuorumOf(record, item.caseId)
+  if (!quorum.quorate && !quorum.notRecorded && !input.inquorateReason)
     problems.push({
       field: 'inquorateReason',
-      message: `The panel is not quorate (${record.quorum.shortfall}). Say why it must decide now, or record who else is present`,
+      message:
+        quorum.left.length > 0 && record.quorum.quorate
+          ? `The panel is not quorate for this item once ${quorum.left.join(' and ')} left the discussion (${quorum.shortfall}). Say why it must decide now`
+          : `The panel is not quorate (${quorum.shortfall}). Say why it must decide now, or record who else is present`,
     })
   return problems
 }
 
 /** The row to store: fields that do not apply to the outcome are dropped rather than kept silently. */
-export function decisionRow(input: DecisionInput, record: MeetingRecord): DecisionRow {
+export function decisionRow(input: DecisionInput, record: MeetingRecord, caseId: string): DecisionRow {
   const names = new Map(record.seats.map((s) => [s.panelMemberId, s.name]))
-  const differs = input.matchesPreference === false
   const deferred = input.outcome === 'defer'
+  const differs = !deferred && input.matchesPreference === false
   return {
     outcome: input.outcome,
     reasons: reasonsFrom(input.reasons).join('\n'),
-    matchesPreference: input.matchesPreference ?? true,
+    // A deferral decides nothing, so it neither matches nor differs from what the family asked.
+    matchesPreference: deferred ? null : input.matchesPreference,
     disagreementGround: differs && !deferred ? input.disagreementGround : null,
     disagreementExplanation: differs ? input.disagreementExplanation : null,
     conditions: input.conditions,
@@ -142,7 +143,7 @@ export function decisionRow(input: DecisionInput, record: MeetingRecord): Decisi
     deferralAction: deferred ? input.deferralAction : null,
     deferralOwner: deferred ? input.deferralOwner : null,
     deferralDueOn: deferred ? input.deferralDueOn : null,
-    inquorateReason: record.quorum.quorate ? null : input.inquorateReason,
+    inquorateReason: itemQuorumOf(record, caseId).quorate ? null : input.inquorateReason,
     dissents: Object.entries(input.dissents)
       .filter(([id, view]) => view && names.has(id))
       .map(([id, view]) => ({ panelMemberId: id, memberName: names.get(id)!, view })),
@@ -231,7 +232,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
         if (!item) return { ok: false, reason: 'not-found' }
         const problems = problemsWith(input, item, record)
         if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
-        const row = decisionRow(input, record)
+        const row = decisionRow(input, record, caseId)
         const existing = item.decision
         const itemRecord = {
           familyAttended: input.familyAttended ?? false,

@@ -39,8 +39,8 @@ export const STALE_SETTINGS_MESSAGE =
 const AUDIT_ENTITY = { entityType: 'letter_settings', entityId: '1' } as const
 
 /**
- * A refusal to assess, as a family would get it. Only the settings decide which rights a letter gives,
- * so this one shows what every letter would leave out.
+ * A refusal to assess, as a family would get it; the check below also tries one decision of each
+ * other kind of appeal right, so that it shows what any letter would leave out.
  */
 function sampleFacts(letterDate: IsoDate): LetterFacts {
   return {
@@ -76,8 +76,15 @@ export function letterSettingsAdminService(data: DataLayer, clock: Clock) {
   const { db } = data
 
   /** Why letters made with these settings could not be issued; none when they can. */
-  const issueCheck = (settings: LetterSettings): string[] =>
-    issueProblems(decisionLetter(sampleFacts(clock.today()), settings))
+  const issueCheck = (settings: LetterSettings): string[] => {
+    const sample = sampleFacts(clock.today())
+    const letters = [
+      sample,
+      { ...sample, kind: 'issue_plan' as const, outcome: 'issue_plan', matchesPreference: true },
+      { ...sample, outcome: 'agree_to_assess', matchesPreference: true },
+    ].map((facts) => decisionLetter(facts, settings))
+    return [...new Set(letters.flatMap(issueProblems))]
+  }
 
   return {
     issueCheck,

@@ -137,8 +137,9 @@ export function meetingService(data: DataLayer, clock: Clock) {
       return write(user, sittingId, async (trx, record) => {
         const item = record.items.find((i) => i.caseId === caseId)
         if (!item) return { ok: false, reason: 'not-found' }
-        if (!record.seats.some((s) => s.panelMemberId === d.panelMemberId))
-          return invalid('panelMemberId', 'Select the member who declared the interest')
+        // Only a member at the sitting can declare an interest in one of its items.
+        if (!record.seats.some((s) => s.panelMemberId === d.panelMemberId && s.attendance === 'present'))
+          return invalid('panelMemberId', 'Select the member who declared the interest, from those present')
         const id = await addDeclaration(trx, { ...d, agendaItemId: item.agendaItemId, recordedBy: user.id })
         await recordAuditEvent(trx, {
           actorUserId: user.id,

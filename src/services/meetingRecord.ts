@@ -60,6 +60,35 @@ export function quorumOf(quorumRule: unknown, seats: readonly SeatAttendance[]):
   }
 }
 
+export interface ItemQuorumView extends QuorumView {
+  /** Members present at the sitting who declared an interest in this item and left its discussion. */
+  left: string[]
+}
+
+/** The members who took part in an item: present at the sitting, and not gone for a declared interest. */
+export function presentForItem(record: MeetingRecord, caseId: string): SeatAttendance[] {
+  const leftIds = new Set(
+    record.declarations.filter((d) => d.caseId === caseId && d.leftDiscussion).map((d) => d.panelMemberId),
+  )
+  return record.seats.filter((s) => s.attendance === 'present' && !leftIds.has(s.panelMemberId))
+}
+
+/**
+ * The quorum for one item: a member who declared an interest and left the discussion took no part in
+ * the decision, so they do not count towards it (the panel's own rule decides the numbers).
+ */
+export function itemQuorumOf(record: MeetingRecord, caseId: string): ItemQuorumView {
+  const taking = presentForItem(record, caseId)
+  const ids = new Set(taking.map((s) => s.panelMemberId))
+  return {
+    ...quorumOf(record.access.sitting.quorumRule, taking),
+    notRecorded: record.quorum.notRecorded,
+    left: record.seats
+      .filter((s) => s.attendance === 'present' && !ids.has(s.panelMemberId))
+      .map((s) => s.name),
+  }
+}
+
 export interface MeetingRecord {
   access: SittingAccess
   state: RecordState
@@ -129,6 +158,9 @@ export function minutesContent(record: MeetingRecord): MinutesContent {
         declarations: record.declarations
           .filter((x) => x.caseId === item.caseId)
           .map((x) => ({ memberName: x.memberName, nature: x.nature, leftDiscussion: x.leftDiscussion })),
+        quorum: (({ quorate, shortfall, left }) => ({ quorate, shortfall, left }))(
+          itemQuorumOf(record, item.caseId),
+        ),
         decision: d && {
           outcome: d.outcome,
           reasons: reasonsFrom(d.reasons),

@@ -34,6 +34,7 @@ const DEMO_FORM: Record<string, string> = {
   disagreementResolutionPhone: DEMO_LETTER_SETTINGS.disagreementResolution.phone,
   disagreementResolutionEmail: DEMO_LETTER_SETTINGS.disagreementResolution.email,
   tribunalUrl: DEMO_LETTER_SETTINGS.tribunalUrl,
+  complaintsUrl: DEMO_LETTER_SETTINGS.complaintsUrl,
   signatureName: DEMO_LETTER_SETTINGS.signature.name,
   signatureJobTitle: DEMO_LETTER_SETTINGS.signature.jobTitle,
   followUpWorkingDays: String(DEMO_LETTER_SETTINGS.followUpWorkingDays),
@@ -244,7 +245,12 @@ describe('the letter settings page', () => {
     const tribunal = decode((await admin.get(PAGE).expect(200)).text)
     expect(tribunal).toContain('The letter does not say how to appeal to the tribunal.')
     expect(tribunal).not.toContain('how to arrange mediation')
-    await save({ tribunalUrl: DEMO_FORM.tribunalUrl! })
+    await save({ tribunalUrl: DEMO_FORM.tribunalUrl!, complaintsUrl: '' })
+    // Letters about decisions with no appeal send families to the complaints page instead.
+    const complaints = decode((await admin.get(PAGE).expect(200)).text)
+    expect(complaints).toContain('The letter does not say how to complain.')
+    expect(complaints).not.toContain('how to appeal to the tribunal')
+    await save({ complaintsUrl: DEMO_FORM.complaintsUrl! })
     expect((await admin.get(PAGE).expect(200)).text).toContain('Letters can be issued')
   })
 })

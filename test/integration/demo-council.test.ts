@@ -221,7 +221,10 @@ describe('the demo council', () => {
       expect(d.decided_on).toBe(d.sitting_on)
       expect(d.recorded_by).toBe(chair.id)
       expect(d.reasons.length).toBeGreaterThan(50)
-      if (!d.matches_preference) expect(d.disagreement_explanation.trim()).not.toBe('')
+      // A deferral decides nothing: it neither matches nor differs from what the family asked.
+      if (d.outcome === 'defer') expect(d.matches_preference).toBeNull()
+      else expect(typeof d.matches_preference).toBe('boolean')
+      if (d.matches_preference === false) expect(d.disagreement_explanation.trim()).not.toBe('')
       if (d.outcome === 'name_different_setting') {
         expect([
           'unsuitable_for_child',

@@ -46,7 +46,7 @@ describe('decision letters', () => {
     expect(page.text).toContain(`/cases/${caseId}/letters/preview/${decisionId}.pdf?format=standard`)
   })
 
-  test('the preview reads back the decision, the reasons and the rights, and stores nothing', async () => {
+  test('the preview reads back the decision, the reasons and the rights this decision carries, and stores nothing', async () => {
     const res = await (
       await as(caseworker)
     ).agent
@@ -55,8 +55,11 @@ describe('decision letters', () => {
       .expect(200)
     const text = pdfText(res.body as Buffer)
     expect(text).toContain('We will name Brookfield Vale School in Arjun')
-    expect(text).toContain('First-tier Tribunal')
-    expect(text).toContain('Northshire Mediation')
+    // Naming a school is appealed from the amended plan, not from this letter (s.51(2)(c)).
+    expect(text).toContain('You cannot appeal against this decision itself.')
+    expect(text).toContain('When we send you the final plan, you can appeal to the tribunal about it.')
+    expect(text).not.toContain('must get your appeal by')
+    expect(text).toContain('Northshire Disagreement Resolution Service')
     expect(text).toContain('Your rights: the legal detail')
     expect(await lettersOf()).toHaveLength(0)
   })
@@ -81,14 +84,14 @@ describe('decision letters', () => {
   })
 
   test('a letter is refused while a right is missing, and says which', async () => {
-    await db()('letter_settings').where({ id: 1 }).update({ mediation_phone: '' })
+    await db()('letter_settings').where({ id: 1 }).update({ disagreement_resolution_phone: '' })
     try {
       const res = await issue({})
       expect(res.status).toBe(400)
-      expect(res.text).toContain('The letter does not say how to arrange mediation')
+      expect(res.text).toContain('The letter does not offer disagreement resolution')
       expect(await lettersOf()).toHaveLength(0)
     } finally {
-      await db()('letter_settings').where({ id: 1 }).update({ mediation_phone: '01632 960200' })
+      await db()('letter_settings').where({ id: 1 }).update({ disagreement_resolution_phone: '01632 960300' })
     }
   })
 

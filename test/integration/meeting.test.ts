@@ -282,6 +282,13 @@ describe('running the meeting', () => {
       'deferralDueOn-year': '2026',
     })
     expect(res.status).toBe(303)
+    // A deferral decides nothing, so what the chair said of the preference is not kept as an answer.
+    const stored = await db()('decisions').where({ case_id: cases.mohammed }).first()
+    expect(stored).toMatchObject({
+      outcome: 'defer',
+      matches_preference: null,
+      disagreement_explanation: null,
+    })
     const c = await db()('cases').where({ id: cases.mohammed }).first('status', 'papers_complete_on')
     expect(c.papers_complete_on).toBe('2026-12-10')
     const next = (await db()('agenda_items as ai')
@@ -296,6 +303,54 @@ describe('running the meeting', () => {
     } else {
       expect(c.status).toBe('submitted')
     }
+  })
+
+  test('a member who declared an interest and left does not count for that item’s quorum', async () => {
+    const health = seats.filter((s) => s.agency === 'health')
+    expect(health.length).toBeGreaterThan(0)
+    for (const member of health) {
+      const declared = await post(CHAIR, `/sittings/${sittingId}/items/${cases.mohammed}/declarations`, {
+        panelMemberId: member.id,
+        nature: 'Works with the family at the child development centre',
+        leftDiscussion: 'yes',
+      })
+      expect(declared.status).toBe(303)
+    }
+    const page = await (await as(CHAIR)).agent.get(decisionPath(cases.mohammed)).expect(200)
+    expect(page.text).toContain('do not count towards the quorum for this item')
+    expect(page.text).toContain('Not quorate')
+    // Nobody who left may record a dissent on the item they left.
+    expect(page.text).not.toContain(`name="dissent-${health[0]!.id}"`)
+    const stored = await db()('decisions').where({ case_id: cases.mohammed }).first('version')
+    const change = {
+      version: stored.version,
+      familyAttended: 'yes',
+      familyAttendees: 'Mr Hussain (father)',
+      interpreter: 'independent',
+      outcome: 'defer',
+      reasons: 'We do not have the health advice yet.',
+      deferralAction: 'Ask the community paediatrician for the health advice',
+      deferralOwner: 'Caseworker',
+      'deferralDueOn-day': '11',
+      'deferralDueOn-month': '12',
+      'deferralDueOn-year': '2026',
+    }
+    const refused = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...change,
+      [`dissent-${health[0]!.id}`]: 'I would have decided now.',
+    })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('not quorate for this item')
+    expect(refused.text).toContain('Only a member who took part in this item can record a dissenting view')
+    const saved = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...change,
+      inquorateReason:
+        'The family asked for a decision before the holiday, and the health advice can follow.',
+    })
+    expect(saved.status).toBe(303)
+    const minutes = await (await as(CHAIR)).agent.get(`/sittings/${sittingId}/minutes`).expect(200)
+    expect(minutes.text).toContain('so did not count towards the quorum for this item')
+    expect(minutes.text).toContain('The panel was not quorate for this item')
   })
 
   test('the minutes cannot be approved while an item has no decision', async () => {

@@ -35,7 +35,7 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const app = createApp({
     config,
     db: database.db,
-    logger: createLogger('silent'),
+    logger: createLogger(process.env.TEST_LOG ?? 'silent'),
     clock: fixedClock(TEST_TODAY),
   })
   return { app, config, database, close: () => database.destroy() }

@@ -15,6 +15,7 @@ export const SETTINGS: LetterSettings = {
   mediation: { name: 'Core Mediation', phone: '01632 960222', email: 'mediation@core.example' },
   disagreementResolution: { name: 'Core Resolution', phone: '01632 960333', email: 'resolve@core.example' },
   tribunalUrl: 'https://www.gov.uk/appeal-ehc-plan-decision',
+  complaintsUrl: 'https://www.northshire.example.org/complaints',
   signature: { name: 'Ann Holt', jobTitle: 'Head of SEND' },
   followUpWorkingDays: 10,
   localOfferWords: 'You can find all the help we offer on our local offer website.',
@@ -29,7 +30,8 @@ export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFa
     addressee: { name: 'Alex Quinn', addressLines: ['12 Mill Lane', 'Ashcombe', 'AS2 3BC'] },
     letterDate: '2026-11-26',
     reasons: ['Zara is making good progress.', 'Her school knows how to help her.'],
-    matchesPreference: false,
+    // A deferral decides nothing, so it neither matches nor differs from what the family asked.
+    matchesPreference: outcome === 'defer' ? null : false,
     familyAsked: 'We want Zara to have more help in class.',
     preferredSetting: kind === 'placement' ? 'Brookfield Vale School' : null,
     disagreementGround: kind === 'placement' ? 'unsuitable_for_child' : null,

@@ -1,5 +1,6 @@
 import { decisionLetter } from '../../src/domain/letters/decisionLetter'
-import { issueProblems } from '../../src/domain/letters/rights'
+import { issueProblems, RIGHTS_BY_TIMING } from '../../src/domain/letters/rights'
+import { APPEAL_RIGHTS, appealRightFor, type AppealTiming } from '../../src/domain/rightsOfAppeal'
 import { SECTION_IDS, type LetterFacts, type LetterModel } from '../../src/domain/letters/types'
 import { readability } from '../../src/domain/readability'
 import { CASE_KINDS, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
@@ -33,9 +34,62 @@ function templateWords(letter: LetterModel, f: LetterFacts): string {
     .join('\n')
 }
 
+/**
+ * Which decisions carry which appeal, written out by hand from Children and Families Act 2014 s.51(2)
+ * so that the table in src/domain/rightsOfAppeal.ts is checked against a second reading, not itself.
+ */
+const APPEAL_FROM_THIS_LETTER = [
+  'assessment_request:refuse_to_assess', // s.51(2)(a)
+  'issue_plan:do_not_issue_plan', // s.51(2)(b)
+  'annual_review:maintain', // s.51(2)(e): not to amend after a review
+  'annual_review:cease', // s.51(2)(f)
+  'phase_transfer:maintain',
+  'phase_transfer:cease',
+]
+const APPEAL_FROM_THE_PLAN = [
+  'issue_plan:issue_plan', // s.51(2)(c), from the final plan
+  'placement:name_preference',
+  'placement:name_different_setting',
+  'annual_review:amend',
+  'phase_transfer:amend',
+]
+
+function expectedTiming(kind: string, outcome: string): AppealTiming {
+  const pair = `${kind}:${outcome}`
+  if (APPEAL_FROM_THIS_LETTER.includes(pair)) return 'now'
+  if (APPEAL_FROM_THE_PLAN.includes(pair)) return 'later'
+  return 'none'
+}
+
+const textOf = (letter: LetterModel, id: string) =>
+  letter.sections
+    .find((s) => s.id === id)!
+    .paragraphs.map((x) => x.text)
+    .join(' ')
+
+describe('the rights table', () => {
+  test('has a row for every outcome a panel can decide, and no other', () => {
+    const rows = Object.entries(APPEAL_RIGHTS).flatMap(([kind, outcomes]) =>
+      Object.keys(outcomes).map((o) => `${kind}:${o}`),
+    )
+    expect(rows.sort()).toEqual(EVERY_OUTCOME.map(([k, o]) => `${k}:${o}`).sort())
+  })
+
+  test.each(EVERY_OUTCOME)('%s: %s follows the law as read by hand, citing its basis', (kind, outcome) => {
+    const right = appealRightFor(kind, outcome)!
+    expect(right.timing).toBe(expectedTiming(kind, outcome))
+    expect(right.basis).toMatch(/Children and Families Act 2014/)
+    if (right.timing === 'none') expect(right.about).toBeNull()
+    else expect(right.about).toBeTruthy()
+  })
+})
+
 describe.each(EVERY_OUTCOME)('the letter for %s: %s', (kind, outcome) => {
   const f = facts(kind, outcome)
   const letter = decisionLetter(f, SETTINGS)
+  const timing = expectedTiming(kind, outcome)
+  const disagree = textOf(letter, 'disagree')
+  const sheet = JSON.stringify(letter.factSheet)
 
   test('has the sections of DESIGN.md in order, the decision first', () => {
     expect(letter.sections.map((s) => s.id)).toEqual([...SECTION_IDS])
@@ -43,31 +97,66 @@ describe.each(EVERY_OUTCOME)('the letter for %s: %s', (kind, outcome) => {
     expect(letter.sections[0]!.paragraphs[0]!.text).toContain('Zara')
   })
 
-  test('gives the panel’s reasons, the explanation and the named caseworker', () => {
+  test('gives the panel’s reasons and the named caseworker, and what it says of the preference is true', () => {
     const text = JSON.stringify(letter)
     for (const reason of f.reasons) expect(text).toContain(reason)
-    expect(text).toContain(f.disagreementExplanation!)
     expect(text).toContain('Priya Shah')
     expect(text).toContain('01632 960444')
+    const asked = textOf(letter, 'asked')
+    if (outcome === 'defer') {
+      expect(asked).not.toContain('gives you what you asked for')
+      expect(asked).not.toContain('different from what you asked for')
+    } else {
+      expect(asked).toContain('different from what you asked for')
+      expect(text).toContain(f.disagreementExplanation!)
+    }
   })
 
-  test('ends with a fact sheet on the legal detail, with the same last day', () => {
-    const sheet = JSON.stringify(letter.factSheet)
-    expect(sheet).toContain('Tuesday 26 January 2027')
-    expect(sheet).toContain('Children and Families Act 2014')
-    expect(sheet).toContain('within 3 working days')
-  })
-
-  test('gives every right, with the appeal’s last day, and can be issued', () => {
+  test('gives every right its decision carries, and can be issued', () => {
     expect(issueProblems(letter)).toEqual([])
-    const disagree = letter.sections
-      .find((s) => s.id === 'disagree')!
-      .paragraphs.map((x) => x.text)
-      .join(' ')
-    expect(disagree).toContain('by Tuesday 26 January 2027')
-    expect(disagree).toContain('do not need a certificate if your appeal is only about the school')
-    expect(disagree).toContain('does not affect your right to appeal')
-    expect(disagree).toContain('01632 960111')
+    expect([...letter.rightsGiven].sort()).toEqual([...RIGHTS_BY_TIMING[timing]].sort())
+    expect(disagree).toContain('01632 960111') // the information, advice and support service
+  })
+
+  test('offers no right it does not carry', () => {
+    if (timing !== 'now') {
+      expect(letter.appealBy).toBeNull()
+      expect(disagree).not.toMatch(/appeal by|must get your appeal/)
+      expect(sheet).not.toContain('For this letter, the last day')
+      expect(sheet).not.toContain('Tuesday 26 January 2027')
+    }
+    if (timing === 'none') {
+      expect(disagree).not.toContain('mediation')
+      expect(disagree).not.toContain('Disagreement Resolution')
+      expect(sheet).not.toContain('Mediation certificates')
+      expect(disagree).toContain(outcome === 'defer' ? 'nothing to appeal' : 'does not let you appeal')
+      expect(disagree).toContain(SETTINGS.complaintsUrl)
+      expect(disagree).toContain('Local Government and Social Care Ombudsman')
+    }
+  })
+
+  if (timing === 'now') {
+    test('gives the appeal’s last day, in the letter and the fact sheet alike', () => {
+      expect(letter.appealBy).toBe('2027-01-26')
+      expect(disagree).toContain('by Tuesday 26 January 2027')
+      expect(disagree).toContain('do not need a certificate if your appeal is only about the school')
+      expect(disagree).toContain('does not affect your right to appeal')
+      expect(sheet).toContain('Tuesday 26 January 2027')
+      expect(sheet).toContain('within 3 working days')
+    })
+  }
+
+  if (timing === 'later') {
+    test('says the appeal comes with the final plan, and what it can be about', () => {
+      expect(disagree).toContain('You cannot appeal against this decision itself')
+      expect(disagree).toContain('When we send you the final plan, you can appeal')
+      expect(disagree).toContain(appealRightFor(kind, outcome)!.about)
+      expect(sheet).toContain('Appealing about the plan')
+    })
+  }
+
+  test('its fact sheet starts with the law it follows', () => {
+    expect(sheet).toContain('Children and Families Act 2014')
   })
 
   test('its own words read easily: reading ease 70 or more, no sentence of 20 words or more', () => {
@@ -85,6 +174,26 @@ describe('a letter that leaves out a right', () => {
     expect(problems).toHaveLength(2)
     expect(problems.join(' ')).toContain('mediation')
     expect(problems.join(' ')).toContain('tribunal')
+  })
+
+  test('is checked against the rights its own decision carries, not one fixed list', () => {
+    const noMediationNoTribunal = {
+      ...SETTINGS,
+      mediation: { ...SETTINGS.mediation, phone: '' },
+      tribunalUrl: '',
+    }
+    // An agreed assessment carries no appeal, so a council without those settings can still send it.
+    expect(
+      issueProblems(decisionLetter(facts('assessment_request', 'agree_to_assess'), noMediationNoTribunal)),
+    ).toEqual([])
+    const noComplaints = { ...SETTINGS, complaintsUrl: '' }
+    expect(
+      issueProblems(decisionLetter(facts('assessment_request', 'agree_to_assess'), noComplaints)),
+    ).toEqual([expect.stringContaining('complain')])
+    // A refusal carries the appeal, so the complaints page alone is not what it needs.
+    expect(
+      issueProblems(decisionLetter(facts('assessment_request', 'refuse_to_assess'), noComplaints)),
+    ).toEqual([])
   })
 })
 

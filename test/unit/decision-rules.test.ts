@@ -72,3 +72,15 @@ test('a deferral needs an action, an owner and a date after the sitting', () => 
     }),
   ).toEqual([])
 })
+
+test('every kind of case can be deferred, annual and phase-transfer reviews included', () => {
+  const deferral = { action: 'Get the school’s report', owner: 'Caseworker', dueOn: '2026-12-15' }
+  for (const kind of [
+    'assessment_request',
+    'issue_plan',
+    'placement',
+    'annual_review',
+    'phase_transfer',
+  ] as const)
+    expect(fields({ kind, outcome: 'defer', deferral })).toEqual([])
+})

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path'
 import { create as parseFont } from 'fontkit'
 import { formatLongDate } from '../../src/domain/dates'
 import { decisionLetter } from '../../src/domain/letters/decisionLetter'
+import { appealRightFor } from '../../src/domain/rightsOfAppeal'
 import type { LetterModel } from '../../src/domain/letters/types'
 import { CASE_KINDS, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
 import { renderLetterPdf } from '../../src/letters/decisionLetterPdf'
@@ -65,33 +66,56 @@ describe.each(CASES)('the $kind letter, $outcome', ({ kind, outcome }) => {
     text = pdfText(pdf)
   })
 
-  it('gives the decision, the reasons, why it differs and the caseworker', () => {
-    const caseworker = facts(kind, outcome).caseworker
+  it('gives the decision, the reasons, what it says of the preference and the caseworker', () => {
+    const f = facts(kind, outcome)
     for (const expected of [
       letter.sections[0]!.paragraphs[0]!.text,
-      ...facts(kind, outcome).reasons,
-      'Our decision is different from what you asked for. This is why: We think her school can meet her needs.',
-      `Your caseworker is ${caseworker.name}.`,
-      `Phone ${caseworker.phone} or email ${caseworker.email}.`,
+      ...f.reasons,
+      `Your caseworker is ${f.caseworker.name}.`,
+      `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`,
     ]) {
       expect(text).toContain(expected)
     }
+    const differs =
+      'Our decision is different from what you asked for. This is why: We think her school can meet her needs.'
+    if (outcome === 'defer') {
+      expect(text).not.toContain('different from what you asked for')
+      expect(text).not.toContain('gives you what you asked for')
+    } else expect(text).toContain(differs)
   })
 
-  it('gives every right, with the last day to appeal', () => {
+  it('gives the rights its decision carries, read back from the PDF, and no others', () => {
+    const right = appealRightFor(kind, outcome)!
     const { informationAdvice: advice } = SETTINGS
-    for (const expected of [
-      `free advice that does not take sides from ${advice.name}.`,
-      `Phone ${advice.phone} or email ${advice.email}.`,
-      `run by ${SETTINGS.disagreementResolution.name}.`,
-      'Using it does not affect your right to appeal.',
-      `you must contact ${SETTINGS.mediation.name} to talk about mediation.`,
-      'You do not need a certificate if your appeal is only about the school named in the plan.',
-      'You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).',
-      `The tribunal must get your appeal by ${formatLongDate(letter.appealBy!)}.`,
-      SETTINGS.tribunalUrl,
-    ]) {
-      expect(text).toContain(expected)
+    expect(text).toContain(`free advice that does not take sides from ${advice.name}.`)
+    expect(text).toContain(`Phone ${advice.phone} or email ${advice.email}.`)
+    if (right.timing === 'now') {
+      for (const expected of [
+        `run by ${SETTINGS.disagreementResolution.name}.`,
+        'Using it does not affect your right to appeal.',
+        `you must contact ${SETTINGS.mediation.name} to talk about mediation.`,
+        'You do not need a certificate if your appeal is only about the school named in the plan.',
+        'You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).',
+        `The tribunal must get your appeal by ${formatLongDate(letter.appealBy!)}.`,
+        `For this letter, the last day is ${formatLongDate(letter.appealBy!)}.`,
+        SETTINGS.tribunalUrl,
+      ]) {
+        expect(text).toContain(expected)
+      }
+    } else {
+      expect(letter.appealBy).toBeNull()
+      expect(text).not.toContain('must get your appeal by')
+      expect(text).not.toContain('For this letter, the last day')
+    }
+    if (right.timing === 'later') {
+      expect(text).toContain('You cannot appeal against this decision itself.')
+      expect(text).toContain('When we send you the final plan, you can appeal to the tribunal about it.')
+      expect(text).toContain(`run by ${SETTINGS.disagreementResolution.name}.`)
+    }
+    if (right.timing === 'none') {
+      expect(text).not.toContain(SETTINGS.mediation.name)
+      expect(text).toContain(SETTINGS.complaintsUrl)
+      expect(text).toContain('Local Government and Social Care Ombudsman')
     }
   })
 

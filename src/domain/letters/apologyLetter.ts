@@ -1,8 +1,8 @@
 import { formatLongDate, type IsoDate } from '../dates'
 import type { DeadlineStep } from '../statutoryClock'
-import { closingSections, p, t } from './commonSections'
-import { factSheet } from './factSheet'
-import type { FactSheet, LetterModel, LetterSettings } from './types'
+import { closingSections, OMBUDSMAN, p, t } from './commonSections'
+import { freeAdvice } from './factSheet'
+import type { LetterModel, LetterSettings } from './types'
 
 /** What each late step means to a family, in their words rather than the regulations'. */
 const LATE_STEP: Record<DeadlineStep, string> = {
@@ -66,7 +66,12 @@ export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
           t(
             `You can also get free advice from ${advice.name}. Phone ${advice.phone} or email ${advice.email}.`,
           ),
-          t('You can make a complaint to the council. Your caseworker can tell you how.'),
+          t(
+            s.complaintsUrl.trim()
+              ? `You can make a complaint to the council. Read how at ${s.complaintsUrl}.`
+              : 'You can make a complaint to the council. Your caseworker can tell you how.',
+          ),
+          t(`If you are still unhappy, you can then go to the ${OMBUDSMAN}.`),
         ],
       },
       ...closingSections(s, f.caseworker),
@@ -75,12 +80,9 @@ export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
     // An apology decides nothing, so there is nothing to appeal; its last page keeps to free advice.
     appealBy: null,
     rightsGiven: [],
-    factSheet: adviceOnly(factSheet(s, f.letterDate)),
+    rightsRequired: [],
+    factSheet: { heading: 'Where to get help', sections: [freeAdvice(s)] },
   }
-}
-
-function adviceOnly(sheet: FactSheet): FactSheet {
-  return { heading: 'Where to get help', sections: sheet.sections.filter((x) => x.heading === 'Free advice') }
 }
 
 /** Why an apology letter cannot be issued yet: the caseworker's reason and a new date are needed. */

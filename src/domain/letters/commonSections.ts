@@ -3,6 +3,10 @@ import type { LetterSection, LetterSettings, LetterText } from './types'
 export const t = (text: string): LetterText => ({ text, from: 'template' })
 export const p = (text: string): LetterText => ({ text, from: 'panel' })
 
+/** The step after a council's own complaints process (Local Government Act 1974 Part 3). */
+export const OMBUDSMAN = 'Local Government and Social Care Ombudsman'
+export const OMBUDSMAN_WEBSITE = 'https://www.lgo.org.uk'
+
 /** The same two sections end every letter: how to get it in another format, and who the caseworker is. */
 export function closingSections(
   s: LetterSettings,

@@ -1,22 +1,27 @@
 import { appealDeadline } from '../appealDeadline'
 import { formatLongDate } from '../dates'
 import { DISAGREEMENT_GROUND_LABELS } from '../decisionRules'
-import { closingSections, p, t } from './commonSections'
+import { closingSections, OMBUDSMAN, p, t } from './commonSections'
 import { factSheet } from './factSheet'
 import { outcomeWording } from './outcomeWording'
+import { appealRightFor, type AppealRight } from '../rightsOfAppeal'
+import { RIGHTS_BY_TIMING } from './rights'
 import type { LetterFacts, LetterModel, LetterSection, LetterSettings, LetterText, Right } from './types'
 
 const filled = (...values: (string | null | undefined)[]) => values.every((v) => (v ?? '').trim() !== '')
 
 /**
- * "If you disagree": each right only when the council's settings let the letter say how to use it.
- * A right left out is reported, and the letter cannot be issued (DESIGN.md "The letter").
+ * "If you disagree": the rights this decision carries in law (rightsOfAppeal.ts), and only those,
+ * each when the council's settings let the letter say how to use it. A right left out is reported,
+ * and the letter cannot be issued (rights.ts).
  */
 function disagreeSection(
-  f: LetterFacts,
+  right: AppealRight,
   s: LetterSettings,
-  appealBy: string,
+  appealBy: string | null,
+  deferred: boolean,
 ): { section: LetterSection; given: Right[] } {
+  const required = RIGHTS_BY_TIMING[right.timing]
   const given: Right[] = []
   const paragraphs: LetterText[] = [
     t(`Please talk to your caseworker first. They can explain the decision and what you can do.`),
@@ -32,7 +37,7 @@ function disagreeSection(
     )
   }
   const dr = s.disagreementResolution
-  if (filled(dr.name, dr.phone, dr.email)) {
+  if (required.includes('disagreement_resolution') && filled(dr.name, dr.phone, dr.email)) {
     given.push('disagreement_resolution')
     paragraphs.push(
       t(`You can ask for a meeting to help sort out the disagreement. This is run by ${dr.name}.`),
@@ -40,7 +45,7 @@ function disagreeSection(
     )
   }
   const mediation = s.mediation
-  if (filled(mediation.name, mediation.phone, mediation.email)) {
+  if (required.includes('mediation') && filled(mediation.name, mediation.phone, mediation.email)) {
     given.push('mediation')
     paragraphs.push(
       t(`You can also ask for mediation. This is a meeting with someone who does not take sides.`),
@@ -49,15 +54,45 @@ function disagreeSection(
       t(`You do not need a certificate if your appeal is only about the school named in the plan.`),
     )
   }
-  if (filled(s.tribunalUrl)) {
+  if (right.timing === 'now' && appealBy && filled(s.tribunalUrl)) {
     given.push('appeal')
     paragraphs.push(
       t(`You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).`),
+      t(`You can appeal about ${right.about}.`),
       t(`The tribunal must get your appeal by ${appealBy}.`),
       t(
         `If you have a mediation certificate, you may have longer. Find out how to appeal at ${s.tribunalUrl}.`,
       ),
     )
+  }
+  if (right.timing === 'later' && filled(s.tribunalUrl)) {
+    given.push('appeal_later')
+    paragraphs.push(
+      t(`You cannot appeal against this decision itself.`),
+      t(`When we send you the final plan, you can appeal to the tribunal about it.`),
+      t(`An appeal can be about ${right.about}.`),
+      t(
+        `The letter with the plan will give you the last day to appeal. Read about appeals at ${s.tribunalUrl}.`,
+      ),
+    )
+  }
+  if (right.timing === 'none') {
+    paragraphs.push(
+      deferred
+        ? t(
+            `We have not decided yet, so there is nothing to appeal. Our next letter will say what you can do.`,
+          )
+        : t(`The law does not let you appeal to the tribunal about this decision.`),
+    )
+    if (filled(s.complaintsUrl)) {
+      given.push('complaints')
+      paragraphs.push(
+        t(
+          `If you are unhappy with how we dealt with this, you can complain to us. Read how at ${s.complaintsUrl}.`,
+        ),
+        t(`If you are still unhappy, you can then go to the ${OMBUDSMAN}.`),
+      )
+    }
   }
   return { section: { id: 'disagree', heading: 'If you disagree', paragraphs }, given }
 }
@@ -66,7 +101,11 @@ function askedSection(f: LetterFacts): LetterSection {
   const paragraphs: LetterText[] = []
   if (f.familyAsked) paragraphs.push(t('You told us:'), p(f.familyAsked))
   else if (f.preferredSetting) paragraphs.push(t(`You asked for ${f.preferredSetting}.`))
-  if (f.matchesPreference) {
+  if (f.outcome === 'defer' || f.matchesPreference === null) {
+    // A deferral decides nothing, so it can neither give nor refuse what the family asked for.
+    if (paragraphs.length > 0)
+      paragraphs.push(t('The panel will think about this when it makes its decision.'))
+  } else if (f.matchesPreference) {
     paragraphs.push(t('Our decision gives you what you asked for.'))
   } else {
     paragraphs.push(t('Our decision is different from what you asked for. This is why:'))
@@ -83,11 +122,14 @@ function askedSection(f: LetterFacts): LetterSection {
 
 /** The decision letter for a family, in the order DESIGN.md sets, from the decision and the council's settings. */
 export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
-  const appealBy = appealDeadline({ letter: f.letterDate }, f.bankHolidays).lastDay
+  const right = appealRightFor(f.kind, f.outcome)
+  if (!right) throw new Error(`No right of appeal is known for ${f.kind} ${f.outcome}`)
+  const appealBy =
+    right.timing === 'now' ? appealDeadline({ letter: f.letterDate }, f.bankHolidays).lastDay : null
   const wording = outcomeWording(f, s)
   const next = wording.next.map(t)
   if (f.outcome === 'defer' && f.deferral) next.splice(1, 0, p(f.deferral.action))
-  const disagree = disagreeSection(f, s, formatLongDate(appealBy))
+  const disagree = disagreeSection(right, s, appealBy && formatLongDate(appealBy), f.outcome === 'defer')
   const sections: LetterSection[] = [
     { id: 'decision', heading: 'Our decision', paragraphs: [t(wording.decision)] },
     {
@@ -117,6 +159,7 @@ export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
     signOff: s.signature,
     appealBy,
     rightsGiven: disagree.given,
-    factSheet: factSheet(s, appealBy),
+    rightsRequired: [...RIGHTS_BY_TIMING[right.timing]],
+    factSheet: factSheet(s, right, appealBy, f.outcome === 'defer'),
   }
 }

@@ -20,6 +20,8 @@ export interface LetterSettings {
   mediation: Contact
   disagreementResolution: Contact
   tribunalUrl: string
+  /** The council's complaints page: where a family goes when a decision carries no appeal. */
+  complaintsUrl: string
   signature: { name: string; jobTitle: string }
   /** How soon the caseworker gets in touch where the law sets no date. */
   followUpWorkingDays: number
@@ -36,7 +38,8 @@ export interface LetterFacts {
   addressee: { name: string; addressLines: readonly string[] }
   letterDate: IsoDate
   reasons: readonly string[]
-  matchesPreference: boolean
+  /** Null for a deferral, which decides nothing yet. */
+  matchesPreference: boolean | null
   /** What the family asked for, in their words. */
   familyAsked: string | null
   preferredSetting: string | null
@@ -75,7 +78,19 @@ export interface LetterSection {
   list?: LetterText[]
 }
 
-export const RIGHTS = ['appeal', 'mediation', 'disagreement_resolution', 'information_advice'] as const
+/**
+ * What a letter can tell a family about disagreeing. `appeal` is an appeal from this letter, with its
+ * last day; `appeal_later` says the right comes with the final or amended plan. Which a letter must
+ * carry follows its decision (rightsOfAppeal.ts).
+ */
+export const RIGHTS = [
+  'appeal',
+  'appeal_later',
+  'mediation',
+  'disagreement_resolution',
+  'information_advice',
+  'complaints',
+] as const
 export type Right = (typeof RIGHTS)[number]
 
 export interface LetterModel {
@@ -90,8 +105,10 @@ export interface LetterModel {
   signOff: { name: string; jobTitle: string }
   /** The last day the tribunal must receive an appeal; none for a letter that decides nothing. */
   appealBy: IsoDate | null
-  /** The rights the letter tells the family about; a letter that lacks any cannot be issued. */
+  /** The rights the letter tells the family about. */
   rightsGiven: Right[]
+  /** The rights its decision carries in law; a letter that lacks any of them cannot be issued. */
+  rightsRequired: Right[]
   /** A page after the letter on the legal detail of the family's rights. */
   factSheet: FactSheet
 }

@@ -27,6 +27,7 @@ export const DEMO_LETTER_SETTINGS: LetterSettings = {
     email: 'resolution@northshire.example.org',
   },
   tribunalUrl: 'https://www.gov.uk/appeal-ehc-plan-decision',
+  complaintsUrl: 'https://www.northshire.example.org/complaints',
   signature: { name: 'Helen Whitaker', jobTitle: 'Head of SEND and Inclusion' },
   followUpWorkingDays: 10,
   localOfferWords:

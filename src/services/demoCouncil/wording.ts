@@ -25,7 +25,8 @@ type DisagreementGround =
 export interface DecisionWording {
   outcome: Outcome
   reasons: string
-  matchesPreference: boolean
+  /** Null for a deferral, which decides nothing yet. */
+  matchesPreference: boolean | null
   disagreementGround?: DisagreementGround
   disagreementExplanation?: string
   conditions?: string
@@ -60,9 +61,8 @@ export const DECISIONS = {
   }),
   deferAssessment: ({ child: n }: Context): DecisionWording => ({
     outcome: 'defer',
-    matchesPreference: false,
+    matchesPreference: null,
     reasons: `We do not have enough information to decide yet. The educational psychologist saw ${n} last week, and we need the report. We will decide at a panel before the six-week time limit.`,
-    disagreementExplanation: `We have not said no. We need one more report before we can make a fair decision.`,
     deferral: {
       action: "Send the educational psychologist's report to the panel",
       owner: 'Educational psychology service',

@@ -3,6 +3,7 @@ import type { Express, Request, RequestHandler, Response } from 'express'
 import type { Config } from '../../config'
 import * as dates from '../../domain/dates'
 import * as vocabulary from '../../domain/vocabulary'
+import * as minutesText from '../../domain/minutes'
 import * as presenters from '../presenters'
 
 export function setUpViews(app: Express, config: Config): void {
@@ -12,6 +13,7 @@ export function setUpViews(app: Express, config: Config): void {
   // Formatting helpers and labels for templates; templates hold no other logic.
   app.locals.dates = dates
   app.locals.vocabulary = vocabulary
+  app.locals.minutesText = minutesText
   Object.assign(app.locals, presenters)
   app.locals.councilName = config.councilName
   app.locals.serviceName = 'Panel'

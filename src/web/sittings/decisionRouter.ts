@@ -5,7 +5,7 @@ import { groundsAllowed, DISAGREEMENT_GROUND_LABELS } from '../../domain/decisio
 import { OUTCOMES_BY_KIND } from '../../domain/vocabulary'
 import type { StoredDecision } from '../../data/itemRecords'
 import type { Services } from '../../services'
-import type { MeetingRecord } from '../../services/meetingRecord'
+import { itemQuorumOf, presentForItem, type MeetingRecord } from '../../services/meetingRecord'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { parseDecisionForm, problemErrors } from './decisionForm'
@@ -79,7 +79,10 @@ export function decisionRoutes(router: Router, services: Services): void {
         value: g,
         text: DISAGREEMENT_GROUND_LABELS[g],
       })),
-      present: record.seats.filter((s) => s.attendance === 'present'),
+      // Per item: a member who declared an interest and left takes no part, in the quorum or a dissent.
+      quorum: itemQuorumOf(record, caseId),
+      present: presentForItem(record, caseId),
+      declarable: record.seats.filter((s) => s.attendance === 'present'),
       itemDeclarations: record.declarations.filter((d) => d.caseId === caseId),
       readability: {
         reasons: await services.readability.check(
