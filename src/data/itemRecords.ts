@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { insertRow, type Db } from './db'
 import type { IsoDate } from '../domain/dates'
-import type { CaseKind, CaseStatus, Interpreter } from '../domain/vocabulary'
+import type { CaseKind, CaseStatus, Interpreter, SettingType } from '../domain/vocabulary'
 
 type Executor = Db | Knex.Transaction
 
@@ -25,6 +25,8 @@ export interface DecisionRow {
   deferralDueOn: IsoDate | null
   inquorateReason: string | null
   dissents: Dissent[]
+  /** The setting the decision names, where it names one (namesSetting). */
+  namedSetting: { name: string; type: SettingType } | null
 }
 
 /** A decision as stored: what it says, and when and by whom it was last saved. */
@@ -90,6 +92,8 @@ interface MeetingItemRow {
   deferral_due_on: IsoDate | null
   inquorate_reason: string | null
   dissents: Dissent[] | null
+  named_setting: string | null
+  named_setting_type: SettingType | null
   decided_on: IsoDate | null
   decision_version: number | null
   recorded_by_name: string | null
@@ -135,6 +139,8 @@ function itemsQuery(trx: Executor, sittingId: string) {
       'd.deferral_due_on',
       'd.inquorate_reason',
       'd.dissents',
+      'd.named_setting',
+      'd.named_setting_type',
       'd.decided_on',
       'd.version as decision_version',
       'u.full_name as recorded_by_name',
@@ -180,6 +186,10 @@ function toMeetingItem(r: MeetingItemRow): MeetingItem {
             deferralDueOn: r.deferral_due_on,
             inquorateReason: r.inquorate_reason,
             dissents: r.dissents ?? [],
+            namedSetting:
+              r.named_setting && r.named_setting_type
+                ? { name: r.named_setting, type: r.named_setting_type }
+                : null,
             decidedOn: r.decided_on!,
             version: r.decision_version!,
             recordedByName: r.recorded_by_name ?? '',
@@ -244,6 +254,8 @@ function decisionColumns(d: DecisionRow) {
     deferral_due_on: d.deferralDueOn,
     inquorate_reason: d.inquorateReason,
     dissents: JSON.stringify(d.dissents),
+    named_setting: d.namedSetting?.name ?? null,
+    named_setting_type: d.namedSetting?.type ?? null,
   }
 }
 

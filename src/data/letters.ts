@@ -16,6 +16,7 @@ export interface DecisionForLetter {
   conditions: string | null
   deferralAction: string | null
   deferralDueOn: IsoDate | null
+  namedSetting: string | null
   decidedOn: IsoDate
   panelName: string
 }
@@ -32,6 +33,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
     conditions: string | null
     deferral_action: string | null
     deferral_due_on: IsoDate | null
+    named_setting: string | null
     decided_on: IsoDate
     panel_name: string
   }[] = await trx('decisions as d')
@@ -53,6 +55,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
       'd.conditions',
       'd.deferral_action',
       'd.deferral_due_on',
+      'd.named_setting',
       'd.decided_on',
       'p.name as panel_name',
     )
@@ -66,6 +69,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
     conditions: r.conditions,
     deferralAction: r.deferral_action,
     deferralDueOn: r.deferral_due_on,
+    namedSetting: r.named_setting,
     decidedOn: r.decided_on,
     panelName: r.panel_name,
   }))

@@ -1,5 +1,5 @@
 import type { IsoDate } from './dates'
-import { OUTCOMES_BY_KIND, type CaseKind } from './vocabulary'
+import { namesSetting, OUTCOMES_BY_KIND, SETTING_TYPES, type CaseKind } from './vocabulary'
 
 /**
  * What a decision must say before it can be saved (DESIGN.md "Case kinds and their outcomes"). A
@@ -38,6 +38,10 @@ export interface DecisionDraft {
   disagreementExplanation: string
   deferral: { action: string; owner: string; dueOn: IsoDate | null } | null
   decidedOn: IsoDate
+  /** The setting the decision names, for outcomes that name one (namesSetting). */
+  namedSetting?: { name: string; type: string | null } | null
+  /** The family's preferred setting, to catch "a different school" that is the one they asked for. */
+  preferredSetting?: string | null
 }
 
 export interface DecisionProblem {
@@ -48,6 +52,8 @@ export interface DecisionProblem {
     | 'disagreementGround'
     | 'disagreementExplanation'
     | 'deferral'
+    | 'namedSetting'
+    | 'namedSettingType'
   message: string
 }
 
@@ -79,8 +85,30 @@ export function decisionProblems(d: DecisionDraft): DecisionProblem[] {
       message: 'Naming a different school does not match what the family asked for',
     })
   }
+  if (namesSetting(d.kind, d.outcome)) {
+    const named = d.namedSetting?.name.trim() ?? ''
+    if (named === '')
+      problems.push({
+        field: 'namedSetting',
+        message: 'Enter the name of the school or setting the plan will name',
+      })
+    else if (
+      d.outcome === 'name_different_setting' &&
+      d.preferredSetting &&
+      named.toLowerCase() === d.preferredSetting.trim().toLowerCase()
+    )
+      problems.push({
+        field: 'namedSetting',
+        message:
+          'This is the school the family asked for. Choose ‘Name the school the family asked for’ instead',
+      })
+    if (!d.namedSetting?.type || !(SETTING_TYPES as readonly string[]).includes(d.namedSetting.type))
+      problems.push({ field: 'namedSettingType', message: 'Select the kind of school or setting' })
+  }
   if (!d.matchesPreference) {
-    if (d.kind === 'placement' && d.outcome !== 'defer') {
+    // Naming a setting other than the family's preference, by placement or at a phase transfer, must
+    // rest on a ground the law allows (s.39(4), or s.33 where they asked for mainstream).
+    if ((d.kind === 'placement' && d.outcome !== 'defer') || namesSetting(d.kind, d.outcome)) {
       const allowed: string[] = groundsAllowed(d.familyAskedForMainstream)
       if (!d.disagreementGround || !allowed.includes(d.disagreementGround)) {
         problems.push({

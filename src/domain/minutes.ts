@@ -18,6 +18,8 @@ export interface MinutesDecision {
   reasons: string[]
   /** Null for a deferral, which decides nothing yet (minutes approved before that was so say true). */
   matchesPreference: boolean | null
+  /** The setting the decision names and its kind; absent from minutes approved before it was kept. */
+  namedSetting?: string | null
   /** The label of the lawful ground, for a placement that does not name the family's school. */
   disagreementGround: string | null
   disagreementExplanation: string | null

@@ -130,3 +130,26 @@ export const INTERPRETER_LABELS: Record<Interpreter, string> = {
   family_member: 'A family member or friend interpreted',
   needed_not_present: 'An interpreter was needed but not present',
 }
+
+/** The kind of setting a decision names: it decides which lawful grounds apply (s.33 for mainstream). */
+export const SETTING_TYPES = ['mainstream', 'special', 'independent', 'post16', 'other'] as const
+export type SettingType = (typeof SETTING_TYPES)[number]
+
+export const SETTING_TYPE_LABELS: Record<SettingType, string> = {
+  mainstream: 'Mainstream school',
+  special: 'Special school',
+  independent: 'Independent or non-maintained school',
+  post16: 'Post-16 college or sixth form',
+  other: 'Another kind of setting',
+}
+
+/**
+ * Outcomes that name a setting in the plan: naming one other than the family's preference, and every
+ * phase transfer that keeps or changes the plan, since the plan must name the next phase's setting
+ * (SEND Regulations 2014 reg 18(1)).
+ */
+export function namesSetting(kind: CaseKind, outcome: string): boolean {
+  if (kind === 'placement') return outcome === 'name_different_setting'
+  if (kind === 'phase_transfer') return outcome === 'maintain' || outcome === 'amend'
+  return false
+}

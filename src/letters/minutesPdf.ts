@@ -129,6 +129,7 @@ function renderDecision(pdf: AccessiblePdf, d: MinutesDecision, familyAskedForSo
   else pdf.paragraph('No reasons recorded.')
   const line = preferenceLine(d.matchesPreference, familyAskedForSomething)
   if (line) pdf.paragraph(line)
+  if (d.namedSetting) pdf.keyValue('The setting named', d.namedSetting)
   if (d.disagreementGround) pdf.keyValue('The lawful ground', d.disagreementGround)
   if (d.disagreementExplanation) pdf.keyValue('Why', d.disagreementExplanation)
   if (d.conditions) pdf.keyValue('Conditions or provision agreed', d.conditions)

@@ -18,7 +18,7 @@ import type { IsoDate } from '../domain/dates'
 import { decisionMilestones } from '../domain/decisionMilestones'
 import { decisionProblems } from '../domain/decisionRules'
 import { reasonsFrom } from '../domain/minutes'
-import type { Interpreter } from '../domain/vocabulary'
+import { namesSetting, type Interpreter, type SettingType } from '../domain/vocabulary'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
@@ -47,6 +47,8 @@ export interface DecisionInput {
   deferralDueOn: IsoDate | null
   inquorateReason: string | null
   notes: string | null
+  namedSetting: string | null
+  namedSettingType: SettingType | null
 }
 
 export type DecisionSave = MeetingChange | { ok: false; reason: 'stale-decision'; current: StoredDecision }
@@ -95,6 +97,8 @@ export function problemsWith(input: DecisionInput, item: MeetingItem, record: Me
         ? { action: input.deferralAction ?? '', owner: input.deferralOwner ?? '', dueOn: input.deferralDueOn }
         : null,
     decidedOn: record.access.sitting.sittingOn,
+    namedSetting: { name: input.namedSetting ?? '', type: input.namedSettingType },
+    preferredSetting: item.preferredSetting,
   })
   for (const p of ruleProblems) {
     if (p.field === 'matchesPreference' && input.matchesPreference === null) continue
@@ -127,7 +131,8 @@ export function problemsWith(input: DecisionInput, item: MeetingItem, record: Me
 }
 
 /** The row to store: fields that do not apply to the outcome are dropped rather than kept silently. */
-export function decisionRow(input: DecisionInput, record: MeetingRecord, caseId: string): DecisionRow {
+export function decisionRow(input: DecisionInput, record: MeetingRecord, item: MeetingItem): DecisionRow {
+  const { caseId, kind } = item
   const names = new Map(record.seats.map((s) => [s.panelMemberId, s.name]))
   const deferred = input.outcome === 'defer'
   const differs = !deferred && input.matchesPreference === false
@@ -147,6 +152,10 @@ export function decisionRow(input: DecisionInput, record: MeetingRecord, caseId:
     dissents: Object.entries(input.dissents)
       .filter(([id, view]) => view && names.has(id))
       .map(([id, view]) => ({ panelMemberId: id, memberName: names.get(id)!, view })),
+    namedSetting:
+      namesSetting(kind, input.outcome) && input.namedSetting && input.namedSettingType
+        ? { name: input.namedSetting, type: input.namedSettingType }
+        : null,
   }
 }
 
@@ -166,6 +175,7 @@ function sameDecision(stored: StoredDecision, row: DecisionRow): boolean {
   ]
   return (
     keys.every((k) => stored[k] === row[k]) &&
+    JSON.stringify(stored.namedSetting) === JSON.stringify(row.namedSetting) &&
     JSON.stringify(stored.dissents.map((d) => [d.panelMemberId, d.view])) ===
       JSON.stringify(row.dissents.map((d) => [d.panelMemberId, d.view]))
   )
@@ -232,7 +242,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
         if (!item) return { ok: false, reason: 'not-found' }
         const problems = problemsWith(input, item, record)
         if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
-        const row = decisionRow(input, record, caseId)
+        const row = decisionRow(input, record, item)
         const existing = item.decision
         const itemRecord = {
           familyAttended: input.familyAttended ?? false,

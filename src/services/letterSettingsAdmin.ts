@@ -57,6 +57,7 @@ function sampleFacts(letterDate: IsoDate): LetterFacts {
     matchesPreference: false,
     familyAsked: 'We want Sam’s needs assessed because he is finding reading hard.',
     preferredSetting: null,
+    namedSetting: null,
     disagreementGround: null,
     disagreementExplanation: 'We think his school can meet his needs for now.',
     conditions: null,

@@ -81,6 +81,7 @@ function factsFor(
     matchesPreference: decision.matchesPreference,
     familyAsked: detail.preference,
     preferredSetting: detail.preferredSetting,
+    namedSetting: decision.namedSetting,
     disagreementGround: decision.disagreementGround,
     disagreementExplanation: decision.disagreementExplanation,
     conditions: decision.conditions,

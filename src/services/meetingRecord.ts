@@ -7,7 +7,7 @@ import { formatLongDate } from '../domain/dates'
 import { DISAGREEMENT_GROUND_LABELS, type DisagreementGround } from '../domain/decisionRules'
 import { reasonsFrom, type MinutesContent } from '../domain/minutes'
 import { describeQuorumRule, describeShortfall, isQuorate, parseQuorumRule } from '../domain/quorum'
-import type { Agency } from '../domain/vocabulary'
+import { SETTING_TYPE_LABELS, type Agency } from '../domain/vocabulary'
 import { accessTo, type SittingAccess } from './sittings'
 
 /**
@@ -165,6 +165,9 @@ export function minutesContent(record: MeetingRecord): MinutesContent {
           outcome: d.outcome,
           reasons: reasonsFrom(d.reasons),
           matchesPreference: d.matchesPreference,
+          namedSetting: d.namedSetting
+            ? `${d.namedSetting.name} (${SETTING_TYPE_LABELS[d.namedSetting.type].toLowerCase()})`
+            : null,
           disagreementGround: groundLabel(d.disagreementGround),
           disagreementExplanation: d.disagreementExplanation,
           conditions: d.conditions,

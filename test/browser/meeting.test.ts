@@ -224,6 +224,12 @@ test('the chair records Kian’s decision with a dissenting view, and the meetin
     .getByLabel('Why the item was discussed without the family')
     .fill('His mother could not come and asked the panel to go ahead.')
   await page.getByLabel('Change the plan', { exact: true }).check()
+  // A phase transfer names the setting the child moves to.
+  await page.getByLabel('Name of the school or setting').fill('Longmoor High School')
+  await page
+    .getByRole('group', { name: 'Kind of school or setting' })
+    .getByLabel('Mainstream school', { exact: true })
+    .check()
   await page
     .getByLabel('Reasons', { exact: true })
     .fill('Kian is moving to secondary school in September.\nHis plan must name the help he needs there.')

@@ -370,6 +370,8 @@ describe('running the meeting', () => {
       outcome: 'amend',
       reasons: 'Kian moves to secondary school next September.\nThe plan will name Longmoor High School.',
       matchesPreference: 'yes',
+      namedSetting: 'Longmoor High School',
+      namedSettingType: 'mainstream',
       [`dissent-${seats.find((s) => s.agency === 'health')!.id}`]: 'Would have liked a health review first.',
     }).then((r) => expect(r.status).toBe(303))
     const page = await (await as(CHAIR)).agent.get(`/sittings/${sittingId}/minutes`).expect(200)
@@ -605,15 +607,40 @@ describe('a placement that does not name the family’s school', () => {
     expect(res.text).toContain('Explain, in words the family can follow')
   })
 
-  test('with its ground and explanation it is recorded', async () => {
+  test('it is refused without the setting it names, and that setting must not be the one asked for', async () => {
     const res = await post(CHAIR, path(), { ...differs, disagreementGround: 'unsuitable_for_child' })
+    expect(res.status).toBe(400)
+    expect(res.text).toContain('Enter the name of the school or setting the plan will name')
+    expect(res.text).toContain('Select the kind of school or setting')
+    const preferred = (await db()('cases').where({ id: evie }).first('preferred_setting')).preferred_setting
+    const same = await post(CHAIR, path(), {
+      ...differs,
+      disagreementGround: 'unsuitable_for_child',
+      namedSetting: preferred,
+      namedSettingType: 'mainstream',
+    })
+    expect(same.status).toBe(400)
+    expect(same.text).toContain('This is the school the family asked for')
+  })
+
+  test('with the setting, its ground and explanation it is recorded', async () => {
+    const res = await post(CHAIR, path(), {
+      ...differs,
+      disagreementGround: 'unsuitable_for_child',
+      namedSetting: 'Riverside Special School',
+      namedSettingType: 'special',
+    })
     expect(res.status).toBe(303)
     const decision = await db()('decisions').where({ case_id: evie }).orderBy('created_at', 'desc').first()
     expect(decision).toMatchObject({
       outcome: 'name_different_setting',
       matches_preference: false,
       disagreement_ground: 'unsuitable_for_child',
+      named_setting: 'Riverside Special School',
+      named_setting_type: 'special',
     })
+    const minutes = await (await as(CHAIR)).agent.get(`/sittings/${placementSitting}/minutes`).expect(200)
+    expect(minutes.text).toContain('Riverside Special School (special school)')
   })
 })
 

@@ -33,8 +33,13 @@ export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFa
     // A deferral decides nothing, so it neither matches nor differs from what the family asked.
     matchesPreference: outcome === 'defer' ? null : false,
     familyAsked: 'We want Zara to have more help in class.',
-    preferredSetting: kind === 'placement' ? 'Brookfield Vale School' : null,
-    disagreementGround: kind === 'placement' ? 'unsuitable_for_child' : null,
+    preferredSetting: kind === 'placement' || kind === 'phase_transfer' ? 'Brookfield Vale School' : null,
+    namedSetting:
+      outcome === 'name_different_setting' ||
+      (kind === 'phase_transfer' && outcome !== 'cease' && outcome !== 'defer')
+        ? 'Longmoor High School'
+        : null,
+    disagreementGround: kind === 'placement' || kind === 'phase_transfer' ? 'unsuitable_for_child' : null,
     disagreementExplanation: 'We think her school can meet her needs.',
     conditions: null,
     deferral: outcome === 'defer' ? { action: 'Get the health advice.', dueOn: '2026-12-10' } : null,

@@ -2,6 +2,7 @@ import { decisionLetter } from '../../src/domain/letters/decisionLetter'
 import { issueProblems, RIGHTS_BY_TIMING } from '../../src/domain/letters/rights'
 import { APPEAL_RIGHTS, appealRightFor, type AppealTiming } from '../../src/domain/rightsOfAppeal'
 import { SECTION_IDS, type LetterFacts, type LetterModel } from '../../src/domain/letters/types'
+import { DISAGREEMENT_GROUND_LABELS, DISAGREEMENT_GROUNDS } from '../../src/domain/decisionRules'
 import { readability } from '../../src/domain/readability'
 import { CASE_KINDS, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
 import { facts, SETTINGS } from '../support/letters'
@@ -217,4 +218,37 @@ describe('what happens next', () => {
     // 10 working days from Thursday 26 November 2026.
     expect(JSON.stringify(letter)).toContain('Thursday 10 December 2026')
   })
+})
+
+describe('a letter naming a setting other than the family’s preference', () => {
+  test('names the setting chosen and the one asked for, in the decision sentence', () => {
+    const letter = decisionLetter(facts('placement', 'name_different_setting'), SETTINGS)
+    expect(letter.sections[0]!.paragraphs[0]!.text).toBe(
+      "We will name Longmoor High School in Zara's plan, not Brookfield Vale School.",
+    )
+  })
+
+  test.each(['amend', 'maintain'])(
+    'a phase transfer (%s) says which setting the plan will name',
+    (outcome) => {
+      const letter = decisionLetter(facts('phase_transfer', outcome), SETTINGS)
+      expect(textOf(letter, 'next')).toContain('Longmoor High School, where Zara will go next')
+    },
+  )
+
+  test.each(DISAGREEMENT_GROUNDS)(
+    'explains the ground %s in plain words, never quoting the Act',
+    (ground) => {
+      const f = facts('placement', 'name_different_setting', { disagreementGround: ground })
+      const letter = decisionLetter(f, SETTINGS)
+      const asked = textOf(letter, 'asked')
+      expect(JSON.stringify(letter)).not.toContain(DISAGREEMENT_GROUND_LABELS[ground])
+      expect(asked).toMatch(/only a few reasons/)
+      expect(asked).toContain(
+        ground === 'mainstream_incompatible_no_reasonable_steps' ? 'other children' : 'Zara',
+      )
+      const report = readability(asked.replace(/Brookfield Vale School/g, 'it'), [])
+      expect(report.longSentences).toEqual([])
+    },
+  )
 })

@@ -23,7 +23,11 @@ test('the outcome must be one of the kind’s, and there must be a reason', () =
 })
 
 test('a placement that names a different school needs a lawful ground and an explanation', () => {
-  const different = { outcome: 'name_different_setting', matchesPreference: false }
+  const different = {
+    outcome: 'name_different_setting',
+    matchesPreference: false,
+    namedSetting: { name: 'Longmoor High School', type: 'mainstream' },
+  }
   expect(fields(different)).toEqual(['disagreementGround', 'disagreementExplanation'])
   expect(
     fields({
@@ -43,6 +47,7 @@ test('the s.33 mainstream ground is there only when the family asked for mainstr
     matchesPreference: false,
     disagreementGround: 'mainstream_incompatible_no_reasonable_steps',
     disagreementExplanation: 'Explained.',
+    namedSetting: { name: 'Longmoor High School', type: 'special' },
   }
   expect(fields({ ...mainstreamGround, familyAskedForMainstream: false })).toEqual(['disagreementGround'])
   expect(fields({ ...mainstreamGround, familyAskedForMainstream: true })).toEqual([])
@@ -83,4 +88,77 @@ test('every kind of case can be deferred, annual and phase-transfer reviews incl
     'phase_transfer',
   ] as const)
     expect(fields({ kind, outcome: 'defer', deferral })).toEqual([])
+})
+
+describe('the setting a decision names', () => {
+  const named = { name: 'Longmoor High School', type: 'mainstream' }
+
+  test('a different school and a phase transfer that keeps or changes the plan must name it, with its kind', () => {
+    expect(
+      fields({
+        outcome: 'name_different_setting',
+        matchesPreference: false,
+        disagreementGround: 'unsuitable_for_child',
+        disagreementExplanation: 'Why.',
+      }),
+    ).toEqual(['namedSetting', 'namedSettingType'])
+    for (const outcome of ['maintain', 'amend'])
+      expect(fields({ kind: 'phase_transfer', outcome, namedSetting: { name: ' ', type: 'other' } })).toEqual(
+        ['namedSetting'],
+      )
+    expect(
+      fields({
+        kind: 'phase_transfer',
+        outcome: 'amend',
+        namedSetting: { name: 'Longmoor', type: 'nursery' },
+      }),
+    ).toEqual(['namedSettingType'])
+    expect(fields({ kind: 'phase_transfer', outcome: 'amend', namedSetting: named })).toEqual([])
+    // Ending the plan, or naming the family's own school, names nothing new.
+    expect(fields({ kind: 'phase_transfer', outcome: 'cease' })).toEqual([])
+    expect(fields({ outcome: 'name_preference' })).toEqual([])
+  })
+
+  test('a “different” school that is the one the family asked for is refused', () => {
+    expect(
+      fields({
+        outcome: 'name_different_setting',
+        matchesPreference: false,
+        disagreementGround: 'unsuitable_for_child',
+        disagreementExplanation: 'Why.',
+        preferredSetting: 'Longmoor High School',
+        namedSetting: { name: ' longmoor high school ', type: 'mainstream' },
+      }),
+    ).toEqual(['namedSetting'])
+  })
+
+  test('a phase transfer naming a setting other than the preference needs the lawful ground, as a placement does', () => {
+    const differs = {
+      kind: 'phase_transfer' as const,
+      outcome: 'amend',
+      matchesPreference: false,
+      namedSetting: named,
+    }
+    expect(fields({ ...differs, disagreementExplanation: 'Why.' })).toEqual(['disagreementGround'])
+    expect(
+      fields({ ...differs, disagreementExplanation: 'Why.', disagreementGround: 'unsuitable_for_child' }),
+    ).toEqual([])
+    // s.33 only where the family asked for mainstream.
+    expect(
+      fields({
+        ...differs,
+        disagreementExplanation: 'Why.',
+        disagreementGround: 'mainstream_incompatible_no_reasonable_steps',
+      }),
+    ).toEqual(['disagreementGround'])
+    // Ending the plan at a phase transfer names no setting, so needs an explanation but no ground.
+    expect(
+      fields({
+        kind: 'phase_transfer',
+        outcome: 'cease',
+        matchesPreference: false,
+        disagreementExplanation: 'Why.',
+      }),
+    ).toEqual([])
+  })
 })

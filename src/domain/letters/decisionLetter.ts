@@ -1,6 +1,6 @@
 import { appealDeadline } from '../appealDeadline'
 import { formatLongDate } from '../dates'
-import { DISAGREEMENT_GROUND_LABELS } from '../decisionRules'
+import type { DisagreementGround } from '../decisionRules'
 import { closingSections, OMBUDSMAN, p, t } from './commonSections'
 import { factSheet } from './factSheet'
 import { outcomeWording } from './outcomeWording'
@@ -97,6 +97,26 @@ function disagreeSection(
   return { section: { id: 'disagree', heading: 'If you disagree', paragraphs }, given }
 }
 
+/**
+ * The lawful ground explained, never quoted: the Act's words ("incompatible with the efficient use of
+ * resources") are the panel's test, not something a family can act on. Children and Families Act
+ * 2014 s.39(4) for a named school, s.33(1)(b) for a mainstream one.
+ */
+function groundInPlainWords(ground: DisagreementGround, f: LetterFacts): LetterText[] {
+  const asked = f.preferredSetting ?? 'the school you asked for'
+  const child = f.child.firstName
+  const because: Record<DisagreementGround, string> = {
+    unsuitable_for_child: `We think ${asked} is not right for ${child}'s age, abilities or needs.`,
+    incompatible_with_education_of_others: `We think ${child} going to ${asked} would stop other children there learning as they should.`,
+    incompatible_with_use_of_resources: `We think ${asked} would cost much more than a school that can meet ${child}'s needs just as well.`,
+    mainstream_incompatible_no_reasonable_steps: `We think other children would not learn as they should, even with all the help we could reasonably give.`,
+  }
+  return [
+    t('The law lets us say no to the school you asked for for only a few reasons.'),
+    t(`This is the reason here. ${because[ground]}`),
+  ]
+}
+
 function askedSection(f: LetterFacts): LetterSection {
   const paragraphs: LetterText[] = []
   if (f.familyAsked) paragraphs.push(t('You told us:'), p(f.familyAsked))
@@ -111,10 +131,7 @@ function askedSection(f: LetterFacts): LetterSection {
     paragraphs.push(t('Our decision is different from what you asked for. This is why:'))
     if (f.disagreementExplanation) paragraphs.push(p(f.disagreementExplanation))
     if (f.disagreementGround) {
-      paragraphs.push(
-        t('The law lets us do this for this reason:'),
-        t(DISAGREEMENT_GROUND_LABELS[f.disagreementGround] + '.'),
-      )
+      paragraphs.push(...groundInPlainWords(f.disagreementGround, f))
     }
   }
   return { id: 'asked', heading: 'What you asked for', paragraphs }

@@ -55,9 +55,13 @@ const WORDING: Record<string, Words> = {
     ],
   }),
   'placement:name_different_setting': (f, _on, followUp) => ({
-    decision: `We will not name ${f.preferredSetting ?? 'the school you asked for'} in ${f.child.firstName}'s plan.`,
+    decision: f.namedSetting
+      ? `We will name ${f.namedSetting} in ${f.child.firstName}'s plan, not ${f.preferredSetting ?? 'the school you asked for'}.`
+      : `We will not name ${f.preferredSetting ?? 'the school you asked for'} in ${f.child.firstName}'s plan.`,
     next: [
-      'We will name a school that can meet the needs in the plan, and send you a copy.',
+      f.namedSetting
+        ? `We will change the plan to name ${f.namedSetting}, and send you a copy.`
+        : 'We will name a school that can meet the needs in the plan, and send you a copy.',
       `Your caseworker will contact you by ${followUp} to talk it through.`,
     ],
   }),
@@ -83,14 +87,18 @@ const WORDING: Record<string, Words> = {
   'phase_transfer:maintain': (f, on) => ({
     decision: `We will keep ${f.child.firstName}'s plan as it is for the move to the next school.`,
     next: [
-      'The support in the plan will carry on at the next school.',
+      f.namedSetting
+        ? `The plan will name ${f.namedSetting}, where ${f.child.firstName} will go next.`
+        : 'The support in the plan will carry on at the next school.',
       `We must confirm the plan by ${on(f.dueDates.issue_amended_plan)}.`,
     ],
   }),
   'phase_transfer:amend': (f, on) => ({
     decision: `We will change ${f.child.firstName}'s plan for the move to the next school.`,
     next: [
-      `The changed plan will name the school ${f.child.firstName} will go to next.`,
+      f.namedSetting
+        ? `The changed plan will name ${f.namedSetting}, where ${f.child.firstName} will go next.`
+        : `The changed plan will name the school ${f.child.firstName} will go to next.`,
       `We must send you the final plan by ${on(f.dueDates.issue_amended_plan)}.`,
     ],
   }),

@@ -43,6 +43,8 @@ export interface LetterFacts {
   /** What the family asked for, in their words. */
   familyAsked: string | null
   preferredSetting: string | null
+  /** The setting the decision names, where it names one other than (or, at a phase transfer, as) the preference. */
+  namedSetting: string | null
   disagreementGround: DisagreementGround | null
   disagreementExplanation: string | null
   conditions: string | null

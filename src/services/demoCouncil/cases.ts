@@ -113,6 +113,8 @@ export async function insertCases(
         deferral_action: wording.deferral?.action ?? null,
         deferral_owner: wording.deferral?.owner ?? null,
         deferral_due_on: wording.deferral ? addDays(sitting.sittingOn, wording.deferral.dueInDays) : null,
+        named_setting: wording.namedSetting?.name ?? null,
+        named_setting_type: wording.namedSetting?.type ?? null,
         decided_on: sitting.sittingOn,
         recorded_by: chair.id,
       })

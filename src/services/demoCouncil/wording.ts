@@ -31,6 +31,7 @@ export interface DecisionWording {
   disagreementExplanation?: string
   conditions?: string
   deferral?: { action: string; owner: string; dueInDays: number }
+  namedSetting?: { name: string; type: 'mainstream' | 'special' | 'independent' | 'post16' | 'other' }
 }
 
 interface Context {
@@ -89,6 +90,7 @@ export const DECISIONS = {
   }),
   nameCheaperSuitableSchool: ({ child: n }: Context): DecisionWording => ({
     outcome: 'name_different_setting',
+    namedSetting: { name: 'Riverside Special School', type: 'special' },
     matchesPreference: false,
     reasons: `${n} needs small classes, staff who understand autism and a quiet place to calm down. Riverside Special School can give ${n} all the help in the plan. It has a place for ${n} in January, and it is four miles from home.`,
     disagreementGround: 'incompatible_with_use_of_resources',
@@ -96,6 +98,7 @@ export const DECISIONS = {
   }),
   nameSchoolThatMeetsPhysicalNeeds: ({ child: n }: Context): DecisionWording => ({
     outcome: 'name_different_setting',
+    namedSetting: { name: 'Riverside Special School', type: 'special' },
     matchesPreference: false,
     reasons: `${n} needs physiotherapy every day, a hoist and a changing room with space for a carer. Riverside Special School has all of these, and a physiotherapist works there. It has a place for ${n} now.`,
     disagreementGround: 'unsuitable_for_child',
@@ -118,6 +121,7 @@ export const DECISIONS = {
   }),
   nameNextSchool: ({ child: n, preferredSetting }: Context): DecisionWording => ({
     outcome: 'amend',
+    namedSetting: preferredSetting ? { name: preferredSetting, type: 'mainstream' } : undefined,
     matchesPreference: true,
     reasons: `${n} moves to secondary school next September. ${preferredSetting} can meet ${n}'s needs and has a place. ${n} has visited and liked its small learning base. We will change the plan to name ${preferredSetting} and update the targets for secondary school.`,
   }),

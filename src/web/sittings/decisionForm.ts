@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { INTERPRETER } from '../../domain/vocabulary'
+import { INTERPRETER, SETTING_TYPES } from '../../domain/vocabulary'
 import type { DecisionInput } from '../../services/decisions'
 import { optionalText } from '../cases/contactsForm'
 import { FormErrorCollector } from '../formErrors'
@@ -16,6 +16,8 @@ export const DECISION_FIELDS = [
   'matchesPreference',
   'disagreementGround',
   'disagreementExplanation',
+  'namedSetting',
+  'namedSettingType',
   'deferralAction',
   'deferralOwner',
   'deferralDueOn',
@@ -59,6 +61,11 @@ const shape = z.object({
   deferralOwner: optionalText(200, 'Who will do it'),
   inquorateReason: optionalText(1000, 'The reason'),
   notes: optionalText(4000, 'The notes'),
+  namedSetting: optionalText(200, 'The name of the school or setting'),
+  namedSettingType: z
+    .enum(SETTING_TYPES)
+    .optional()
+    .transform((v) => v ?? null),
 })
 
 const DISSENT_FIELD = /^dissent-([0-9a-f-]{36})$/

@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response, Router } from 'express'
 import { z } from 'zod'
 import { dateFieldValues } from '../dateFields'
 import { groundsAllowed, DISAGREEMENT_GROUND_LABELS } from '../../domain/decisionRules'
-import { OUTCOMES_BY_KIND } from '../../domain/vocabulary'
+import { OUTCOMES_BY_KIND, SETTING_TYPE_LABELS, SETTING_TYPES } from '../../domain/vocabulary'
 import type { StoredDecision } from '../../data/itemRecords'
 import type { Services } from '../../services'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from '../../services/meetingRecord'
@@ -45,6 +45,8 @@ function valuesFrom(record: MeetingRecord, caseId: string): Record<string, unkno
     deferralAction: d.deferralAction,
     deferralOwner: d.deferralOwner,
     inquorateReason: d.inquorateReason,
+    namedSetting: d.namedSetting?.name,
+    namedSettingType: d.namedSetting?.type,
     ...Object.fromEntries(
       Object.entries(dateFieldValues(d.deferralDueOn)).map(([part, v]) => [`deferralDueOn-${part}`, v]),
     ),
@@ -82,6 +84,12 @@ export function decisionRoutes(router: Router, services: Services): void {
       // Per item: a member who declared an interest and left takes no part, in the quorum or a dissent.
       quorum: itemQuorumOf(record, caseId),
       present: presentForItem(record, caseId),
+      namesASetting: item.kind === 'placement' || item.kind === 'phase_transfer',
+      namedSettingHint:
+        item.kind === 'placement'
+          ? 'Only when the panel names a different school from the one the family asked for.'
+          : 'The setting the child moves to, when the panel keeps or changes the plan.',
+      settingTypes: SETTING_TYPES.map((t) => ({ value: t, text: SETTING_TYPE_LABELS[t] })),
       declarable: record.seats.filter((s) => s.attendance === 'present'),
       itemDeclarations: record.declarations.filter((d) => d.caseId === caseId),
       readability: {
