@@ -214,7 +214,7 @@ export function ruleHolidayOn(date: IsoDate): BankHoliday | undefined {
 export function unconfirmedYears(
   years: Iterable<number>,
   calendar: Pick<BankHolidayCalendar, 'isConfirmed'>,
-) {
+): number[] {
   return [...new Set(years)].filter((y) => !calendar.isConfirmed(y)).sort((a, b) => a - b)
 }
 
