@@ -1,10 +1,42 @@
 import type { Knex } from 'knex'
 import type { Db } from './db'
 import type { IsoDate } from '../domain/dates'
+import {
+  bankHolidayCalendar,
+  type BankHoliday,
+  type BankHolidayCalendar,
+  type BankHolidayOverride,
+} from '../domain/bankHolidays'
 
-export interface BankHoliday {
-  date: string
+export type { BankHoliday }
+
+type Executor = Db | Knex.Transaction
+
+interface OverrideRow {
+  holiday_on: string
   title: string
+  observed: boolean
+}
+
+/** The council's changes to the rule, one a day, earliest first. */
+export async function listBankHolidayOverrides(q: Executor): Promise<BankHolidayOverride[]> {
+  const rows: OverrideRow[] = await q('bank_holidays')
+    .select('holiday_on', 'title', 'observed')
+    .orderBy('holiday_on')
+  return rows.map((r) => ({ date: r.holiday_on, title: r.title, observed: r.observed }))
+}
+
+export async function listConfirmedBankHolidayYears(q: Executor): Promise<number[]> {
+  const years: number[] = await q('bank_holiday_years').orderBy('year').pluck('year')
+  return years.map(Number)
+}
+
+/**
+ * The bank holidays for any year, as the rule gives them with the council's changes, read afresh each time:
+ * an admin can add or correct a day at any moment, and every date worked out from then on counts it.
+ */
+export async function loadBankHolidayCalendar(q: Executor): Promise<BankHolidayCalendar> {
+  return bankHolidayCalendar(await listBankHolidayOverrides(q), await listConfirmedBankHolidayYears(q))
 }
 
 export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const
@@ -51,31 +83,44 @@ function termColumns(term: SchoolTermSettings) {
 
 export function calendarRepository(db: Db) {
   return {
-    async listBankHolidays(q: Knex = db): Promise<BankHoliday[]> {
-      const rows: { holiday_on: string; title: string }[] = await q('bank_holidays')
-        .select('holiday_on', 'title')
-        .orderBy('holiday_on')
-      return rows.map((r) => ({ date: r.holiday_on, title: r.title }))
+    loadBankHolidayCalendar(q: Executor = db): Promise<BankHolidayCalendar> {
+      return loadBankHolidayCalendar(q)
     },
 
-    async findBankHoliday(date: IsoDate, q: Knex = db): Promise<BankHoliday | undefined> {
-      const row = (await q('bank_holidays').where({ holiday_on: date }).first('holiday_on', 'title')) as
-        { holiday_on: string; title: string } | undefined
-      return row && { date: row.holiday_on, title: row.title }
-    },
-
-    async insertBankHoliday(trx: Knex.Transaction, holiday: BankHoliday): Promise<void> {
-      await trx('bank_holidays').insert({ holiday_on: holiday.date, title: holiday.title })
-    },
-
-    async updateBankHoliday(trx: Knex.Transaction, date: IsoDate, holiday: BankHoliday): Promise<void> {
-      await trx('bank_holidays')
+    async findBankHolidayOverride(date: IsoDate, q: Executor = db): Promise<BankHolidayOverride | undefined> {
+      const row = (await q('bank_holidays')
         .where({ holiday_on: date })
-        .update({ holiday_on: holiday.date, title: holiday.title })
+        .first('holiday_on', 'title', 'observed')) as OverrideRow | undefined
+      return row && { date: row.holiday_on, title: row.title, observed: row.observed }
     },
 
-    async deleteBankHoliday(trx: Knex.Transaction, date: IsoDate): Promise<void> {
-      await trx('bank_holidays').where({ holiday_on: date }).delete()
+    /** Writes the council's change for a day, or takes it away (null) when the rule alone is right. */
+    async setBankHolidayOverride(
+      trx: Knex.Transaction,
+      date: IsoDate,
+      override: BankHolidayOverride | null,
+    ): Promise<void> {
+      if (!override) {
+        await trx('bank_holidays').where({ holiday_on: date }).delete()
+        return
+      }
+      await trx('bank_holidays')
+        .insert({ holiday_on: date, title: override.title, observed: override.observed })
+        .onConflict('holiday_on')
+        .merge(['title', 'observed'])
+    },
+
+    async confirmBankHolidayYear(
+      trx: Knex.Transaction,
+      year: number,
+      confirmedBy: string | null,
+    ): Promise<boolean> {
+      const rows = await trx('bank_holiday_years')
+        .insert({ year, confirmed_by: confirmedBy })
+        .onConflict('year')
+        .ignore()
+        .returning('year')
+      return rows.length > 0
     },
 
     /** Sittings still to be held on a day, which a new bank holiday does not cancel by itself. */

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { Db } from './db'
+import { loadBankHolidayCalendar } from './calendar'
 import type { CaseKind } from '../domain/vocabulary'
 import type { AgendaItem, QueueReason, QueueState } from '../domain/scheduler'
 
@@ -369,7 +370,5 @@ export function queueRepository(db: Db) {
 
 export type QueueRepository = ReturnType<typeof queueRepository>
 
-export async function loadBankHolidays(trx: Executor): Promise<Set<string>> {
-  const rows: { holiday_on: string }[] = await trx('bank_holidays').select('holiday_on')
-  return new Set(rows.map((r) => r.holiday_on))
-}
+/** The bank holidays by rule with the council's changes, for any year (data/calendar.ts). */
+export const loadBankHolidays = loadBankHolidayCalendar

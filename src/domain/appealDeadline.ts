@@ -1,5 +1,11 @@
 import type { IsoDate } from './dates'
-import { firstWorkingDayAfter, isWorkingDay, workingDayOnOrAfter } from './workingDays'
+import {
+  firstWorkingDayAfter,
+  isWorkingDay,
+  workingDayOnOrAfter,
+  yearsSpanned,
+  type BankHolidayLookup,
+} from './workingDays'
 
 export { firstWorkingDayAfter, isWorkingDay, workingDayOnOrAfter }
 
@@ -46,8 +52,11 @@ export interface AppealDeadline {
  * day after 31 August. Rule 12(2): any other limit that ends on a day that is not a working day moves
  * to the next working day.
  */
-export function appealDeadline(input: AppealDeadlineInput, bankHolidays: Iterable<IsoDate>): AppealDeadline {
-  const holidays = new Set(bankHolidays)
+export function appealDeadline(
+  input: AppealDeadlineInput,
+  bankHolidays: BankHolidayLookup | Iterable<IsoDate>,
+): AppealDeadline {
+  const holidays = 'has' in bankHolidays ? bankHolidays : new Set(bankHolidays)
   const afterLetter = addMonths(input.letter, 2)
   const afterCertificate = input.mediationCertificate ? addMonths(input.mediationCertificate, 1) : null
   const countedTo = afterCertificate && afterCertificate > afterLetter ? afterCertificate : afterLetter
@@ -69,4 +78,13 @@ export function appealDeadline(input: AppealDeadlineInput, bankHolidays: Iterabl
     }
   }
   return { lastDay: countedTo, countedTo, movedBecause: null }
+}
+
+/**
+ * The calendar years whose bank holidays the last day depends on: from the counted date to the last day, as
+ * every day between them was checked (a Christmas move reaches into January; even an unmoved day is a
+ * working day only while no bank holiday is proclaimed on it).
+ */
+export function appealDeadlineYears(deadline: Pick<AppealDeadline, 'countedTo' | 'lastDay'>): number[] {
+  return yearsSpanned(deadline.countedTo, deadline.lastDay)
 }

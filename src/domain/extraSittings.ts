@@ -1,6 +1,6 @@
 import { addDays, type IsoDate } from './dates'
 import { earliestSittingForPapers } from './sittingPlan'
-import { workingDayOnOrAfter, workingDayOnOrBefore } from './workingDays'
+import { workingDayOnOrAfter, workingDayOnOrBefore, type BankHolidayLookup } from './workingDays'
 
 export interface SuggestionRequest {
   caseId: string
@@ -19,7 +19,7 @@ export interface SuggestionRequest {
 export function suggestExtraSittings(
   requests: readonly SuggestionRequest[],
   today: IsoDate,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): Map<string, { panelId: string; sittingOn: IsoDate }> {
   const tomorrow = workingDayOnOrAfter(addDays(today, 1), bankHolidays)
   const windows = requests

@@ -1,6 +1,7 @@
 import { formatLongDate, type IsoDate } from './dates'
 import type { CaseStatus } from './vocabulary'
 import { papersCutoff } from './sittingPlan'
+import type { BankHolidayLookup } from './workingDays'
 
 /** How long an invitation link works: long enough for a busy parent, short enough that an old e-mail is no key. */
 export const INVITATION_VALID_DAYS = 7
@@ -76,7 +77,7 @@ export function familyAccountStatus(
 export function viewsCloseOn(
   sittingOn: IsoDate,
   papersCutoffWorkingDays: number,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): IsoDate {
   return papersCutoff(sittingOn, papersCutoffWorkingDays, bankHolidays)
 }

@@ -1,5 +1,5 @@
 import type { IsoDate } from './dates'
-import { addWorkingDays } from './workingDays'
+import { addWorkingDays, type BankHolidayLookup } from './workingDays'
 
 /**
  * How many working days before a sitting its members are told the papers are ready, unless set. Two:
@@ -12,7 +12,7 @@ export const DEFAULT_PAPERS_READY_WORKING_DAYS = 2
 export function papersReadyHorizon(
   today: IsoDate,
   workingDays: number,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): IsoDate {
   return addWorkingDays(today, workingDays, bankHolidays)
 }
@@ -34,7 +34,7 @@ export function isPapersReadyNoticeDue(
   sitting: SittingForPapers,
   today: IsoDate,
   workingDays: number,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): boolean {
   return (
     sitting.status === 'scheduled' &&

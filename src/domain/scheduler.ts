@@ -3,6 +3,7 @@ import type { IsoDate } from './dates'
 import { arrangeAgenda } from './agendaOrder'
 import { suggestExtraSittings, type SuggestionRequest } from './extraSittings'
 import type { CaseKind } from './vocabulary'
+import type { BankHolidayLookup } from './workingDays'
 
 /**
  * The queue: which waiting case goes on which sitting. Pure and deterministic: the same input gives
@@ -78,7 +79,7 @@ export interface SchedulerInput {
   items: readonly AgendaItem[]
   /** Sittings a chair sent a case back from. */
   exclusions: readonly { caseId: string; sittingId: string }[]
-  bankHolidays: ReadonlySet<IsoDate>
+  bankHolidays: BankHolidayLookup
 }
 
 export interface ExtraSittingSuggestion {

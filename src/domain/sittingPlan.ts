@@ -1,5 +1,5 @@
 import { addDays, type IsoDate } from './dates'
-import { addWorkingDays, workingDayOnOrAfter } from './workingDays'
+import { addWorkingDays, workingDayOnOrAfter, type BankHolidayLookup } from './workingDays'
 
 /** ISO weekday, as panels store it: 1 is Monday, 7 is Sunday. */
 export function isoWeekday(date: IsoDate): number {
@@ -62,7 +62,7 @@ export interface SittingPlanInput {
   slot: WeeklySlot
   from: IsoDate
   to: IsoDate
-  bankHolidays: ReadonlySet<IsoDate>
+  bankHolidays: BankHolidayLookup
   summerHolidays: readonly DateRange[]
   /** Dates that already have a sitting at this time, whatever its status: a cancelled one is never recreated. */
   existing: ReadonlySet<IsoDate>
@@ -93,7 +93,7 @@ export function sittingsToCreate(input: SittingPlanInput): PlannedSitting[] {
 export function papersCutoff(
   sittingOn: IsoDate,
   workingDays: number,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): IsoDate {
   return addWorkingDays(sittingOn, -workingDays, bankHolidays)
 }
@@ -102,7 +102,7 @@ export function papersCutoff(
 export function earliestSittingForPapers(
   papersOn: IsoDate,
   workingDays: number,
-  bankHolidays: ReadonlySet<IsoDate>,
+  bankHolidays: BankHolidayLookup,
 ): IsoDate {
   return addWorkingDays(workingDayOnOrAfter(papersOn, bankHolidays), workingDays, bankHolidays)
 }

@@ -1,6 +1,7 @@
 import { addDays, daysBetween, type IsoDate } from './dates'
 import type { CaseKind } from './vocabulary'
 import { addMonths } from './appealDeadline'
+import { workingDayOnOrBefore, yearsSpanned, type BankHolidayLookup } from './workingDays'
 
 /*
  * The statutory clock: pure functions, calendar dates only. A week is 7 calendar days and no week is paused
@@ -30,7 +31,11 @@ export const DEADLINE_STEP_LABELS: Record<DeadlineStep, string> = {
   issue_amended_plan: 'Issue the amended EHC plan',
 }
 
-/** `statutory`: a time limit in the regulations. `latest_safe`: worked back from one, so that it can still be met. */
+/**
+ * `statutory`: a time limit in the regulations, counted in calendar weeks or months. `latest_safe`: a date we
+ * derive from the time limits (worked back from one, or the latest one could fall), so that they can still be
+ * met; no regulation names it, so missing it is not late in law.
+ */
 export type DeadlineBasis = 'statutory' | 'latest_safe'
 
 export interface Deadline {
@@ -38,10 +43,31 @@ export interface Deadline {
   due: IsoDate
   label: string
   basis: DeadlineBasis
+  /**
+   * A latest safe date is moved back to a working day: the calendar years whose bank holidays that took.
+   * Absent on statutory dates, which are plain calendar counts that no bank holiday moves.
+   */
+  bankHolidayYears?: readonly number[]
 }
 
-function deadline(step: DeadlineStep, due: IsoDate, basis: DeadlineBasis = 'statutory'): Deadline {
-  return { step, due, label: DEADLINE_STEP_LABELS[step], basis }
+function deadline(step: DeadlineStep, due: IsoDate): Deadline {
+  return { step, due, label: DEADLINE_STEP_LABELS[step], basis: 'statutory' }
+}
+
+/**
+ * A derived date is the latest day the step can safely be done, so one that falls on a weekend or bank
+ * holiday comes back to the working day before: the office is shut on the counted day. `dependsOn` carries
+ * the years of the later dates this one was worked back from, as their moves moved this one too.
+ */
+function latestSafe(
+  step: DeadlineStep,
+  counted: IsoDate,
+  holidays: BankHolidayLookup,
+  dependsOn: readonly number[] = [],
+): Deadline {
+  const due = workingDayOnOrBefore(counted, holidays)
+  const years = [...new Set([...dependsOn, ...yearsSpanned(due, counted)])].sort((a, b) => a - b)
+  return { step, due, label: DEADLINE_STEP_LABELS[step], basis: 'latest_safe', bankHolidayYears: years }
 }
 
 /** Regs 5(1), 10(1) and 13(2): 6, 16 and 20 weeks from the day the request was received. */
@@ -76,12 +102,18 @@ export interface AnnualReviewInput {
 /**
  * Reg 20: the decision to keep, amend or end the plan within 4 weeks of the review meeting. Reg 22: the
  * amended plan within 8 weeks of the notice of proposed amendments. The notice goes with the decision, so
- * until its date is known the plan is due at the latest 4 + 8 = 12 weeks after the meeting.
+ * until its date is known the plan's statutory date is not known either: 4 + 8 = 12 weeks after the meeting
+ * is the latest it can safely be issued, a derived date rather than one the regulations set.
  */
-export function annualReviewDeadlines({ meeting, notice }: AnnualReviewInput): Deadline[] {
+export function annualReviewDeadlines(
+  { meeting, notice }: AnnualReviewInput,
+  holidays: BankHolidayLookup,
+): Deadline[] {
   return [
     deadline('notify_review_decision', addDays(meeting, 4 * WEEK)),
-    deadline('issue_amended_plan', notice ? addDays(notice, 8 * WEEK) : addDays(meeting, 12 * WEEK)),
+    notice
+      ? deadline('issue_amended_plan', addDays(notice, 8 * WEEK))
+      : latestSafe('issue_amended_plan', addDays(meeting, 12 * WEEK), holidays),
   ]
 }
 
@@ -99,32 +131,44 @@ export function phaseTransferDue(transferYear: number, transfer: PhaseTransfer):
 
 /**
  * The latest safe date for each step, worked back from the day the amended plan is due:
- * - issue_amended_plan: the statutory date (reg 18);
+ * - issue_amended_plan: the statutory date (reg 18), left where the regulation puts it;
  * - notify_review_decision: 8 weeks before, because the plan may take 8 weeks from the notice of proposed
  *   amendments that goes with the decision (reg 22);
  * - hold_review_meeting: 4 more weeks before, the time allowed from the meeting to the decision (reg 20);
  * - circulate_review_papers: 2 more weeks before, as the advice goes out at least two weeks before the
  *   meeting (reg 20; Code of Practice 9.176).
- * For 15 February the meeting falls 12 weeks before, on 23 November: the "late November" of 9.179.
+ * Each comes back to a working day, and the next earlier step is counted from that working day rather than
+ * from the plain count, so that every step keeps its whole allowance before the next one. For 15 February
+ * the meeting falls about 12 weeks before, in the week of 23 November: the "late November" of 9.179.
  */
-function backPlannedFrom(due: IsoDate): Deadline[] {
-  const notice = addDays(due, -8 * WEEK)
-  const meeting = addDays(notice, -4 * WEEK)
-  return [
-    deadline('circulate_review_papers', addDays(meeting, -2 * WEEK), 'latest_safe'),
-    deadline('hold_review_meeting', meeting, 'latest_safe'),
-    deadline('notify_review_decision', notice, 'latest_safe'),
-    deadline('issue_amended_plan', due),
-  ]
+function backPlannedFrom(due: IsoDate, holidays: BankHolidayLookup): Deadline[] {
+  const notice = latestSafe('notify_review_decision', addDays(due, -8 * WEEK), holidays)
+  const meeting = latestSafe(
+    'hold_review_meeting',
+    addDays(notice.due, -4 * WEEK),
+    holidays,
+    notice.bankHolidayYears,
+  )
+  const papers = latestSafe(
+    'circulate_review_papers',
+    addDays(meeting.due, -2 * WEEK),
+    holidays,
+    meeting.bankHolidayYears,
+  )
+  return [papers, meeting, notice, deadline('issue_amended_plan', due)]
 }
 
-export function phaseTransferDeadlines(transferYear: number, transfer: PhaseTransfer): Deadline[] {
-  return backPlannedFrom(phaseTransferDue(transferYear, transfer))
+export function phaseTransferDeadlines(
+  transferYear: number,
+  transfer: PhaseTransfer,
+  holidays: BankHolidayLookup,
+): Deadline[] {
+  return backPlannedFrom(phaseTransferDue(transferYear, transfer), holidays)
 }
 
 /** Reg 18: a move between post-16 institutions at any other time needs the amended plan at least 5 months before. */
-export function post16MoveDeadlines(moveOn: IsoDate): Deadline[] {
-  return backPlannedFrom(addMonths(moveOn, -5))
+export function post16MoveDeadlines(moveOn: IsoDate, holidays: BankHolidayLookup): Deadline[] {
+  return backPlannedFrom(addMonths(moveOn, -5), holidays)
 }
 
 /** The kinds of case with a statutory clock; the others (placement, alternative provision) have none. */
@@ -145,17 +189,17 @@ export type ClockRequest =
   | ({ kind: 'annual_review' } & AnnualReviewInput)
   | { kind: 'phase_transfer'; transferYear: number; transfer: PhaseTransfer }
 
-/** Every deadline of one case, earliest first. */
-export function deadlinesFor(request: ClockRequest): Deadline[] {
+/** Every deadline of one case, earliest first. The bank holidays move the derived dates to working days. */
+export function deadlinesFor(request: ClockRequest, holidays: BankHolidayLookup): Deadline[] {
   switch (request.kind) {
     case 'assessment_request':
       return assessmentDeadlines(request.received)
     case 'issue_plan':
       return issuePlanDeadlines(request.received)
     case 'annual_review':
-      return annualReviewDeadlines(request)
+      return annualReviewDeadlines(request, holidays)
     case 'phase_transfer':
-      return phaseTransferDeadlines(request.transferYear, request.transfer)
+      return phaseTransferDeadlines(request.transferYear, request.transfer, holidays)
   }
 }
 

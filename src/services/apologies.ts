@@ -2,6 +2,7 @@ import crypto from 'node:crypto'
 import type { DataLayer } from '../data'
 import { insertApologyDraft, issueApologyDraft, listApologies, listOpenCaseClocks } from '../data/apologies'
 import { recordAuditEvent } from '../data/audit'
+import { loadBankHolidayCalendar } from '../data/calendar'
 import { caseDetailRepository } from '../data/caseDetail'
 import { lockCase } from '../data/caseRecords'
 import { loadLetterSettings, loadLogo } from '../data/letterSettings'
@@ -36,10 +37,12 @@ export function apologiesService(data: DataLayer, clock: Clock, portalUrl: strin
         const today = clock.today()
         const owed = new Set((await listApologies(trx)).map((a) => `${a.caseId}|${a.step}`))
         let drafted = 0
+        const holidays = await loadBankHolidayCalendar(trx)
         for (const c of await listOpenCaseClocks(trx)) {
           const late = caseDeadlines(
             { kind: c.kind, receivedOn: c.receivedOn, milestones: c.milestones, exceptions: [] },
             today,
+            holidays,
           ).filter(
             (d) =>
               d.basis === 'statutory' && d.completedOn === null && d.due < today && !c.excepted.has(d.step),

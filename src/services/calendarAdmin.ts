@@ -1,11 +1,14 @@
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import {
+  listBankHolidayOverrides,
   TERM_NAMES,
   type BankHoliday,
   type SchoolTermRecord,
   type SchoolTermSettings,
 } from '../data/calendar'
+import { overrideFor, ruleHolidayOn, type CalendarDay } from '../domain/bankHolidays'
+import type { Clock } from './clock'
 import { recordAuditEvent } from '../data/audit'
 import { addDays, daysBetween, formatDate, type IsoDate } from '../domain/dates'
 import { summerHolidays, type DateRange } from '../domain/sittingPlan'
@@ -69,8 +72,15 @@ export interface AcademicYearTerms {
   summerHoliday: (DateRange & { days: number }) | null
 }
 
+export interface BankHolidayYear {
+  year: number
+  /** Checked by the admin against the published list; until then its dates carry a note that they may change. */
+  confirmed: boolean
+  days: CalendarDay[]
+}
+
 /** Admins keep the school terms (which set the summer holiday, and so the summer sittings) and bank holidays. */
-export function calendarAdminService(data: DataLayer) {
+export function calendarAdminService(data: DataLayer, clock: Clock) {
   const { calendar } = data
 
   return {
@@ -160,20 +170,42 @@ export function calendarAdminService(data: DataLayer) {
       })
     },
 
-    /** Bank holidays by calendar year, earliest first. */
-    async bankHolidaysByYear(): Promise<{ year: string; holidays: BankHoliday[] }[]> {
-      const holidays = await calendar.listBankHolidays()
-      const years = [...new Set(holidays.map((h) => h.date.slice(0, 4)))].sort()
-      return years.map((year) => ({ year, holidays: holidays.filter((h) => h.date.startsWith(year)) }))
+    /**
+     * Bank holidays by calendar year, earliest first: the rule's days with the council's changes, and each
+     * year's confirmation. From this year (or the earliest year with a change or confirmation) to two years
+     * ahead and the year after the last one confirmed, so that the next year to confirm is always shown.
+     */
+    async bankHolidaysByYear(): Promise<BankHolidayYear[]> {
+      const holidays = await calendar.loadBankHolidayCalendar()
+      const overrides = await listBankHolidayOverrides(data.db)
+      const thisYear = Number(clock.today().slice(0, 4))
+      const known = [...holidays.confirmedYears, ...overrides.map((o) => Number(o.date.slice(0, 4)))]
+      const from = Math.min(thisYear, ...known)
+      const to = Math.max(thisYear + 2, ...holidays.confirmedYears.map((y) => y + 1), ...known)
+      return Array.from({ length: to - from + 1 }, (_, i) => from + i).map((year) => ({
+        year,
+        confirmed: holidays.isConfirmed(year),
+        days: holidays.daysIn(year),
+      }))
     },
 
-    findBankHoliday(date: IsoDate) {
-      return calendar.findBankHoliday(date)
+    /** The bank holiday on a day, by rule or added, that the admin may change or delete. */
+    async findBankHoliday(date: IsoDate): Promise<(BankHoliday & { fromRule: boolean }) | undefined> {
+      const holiday = (await calendar.loadBankHolidayCalendar()).on(date)
+      return holiday && { ...holiday, fromRule: ruleHolidayOn(date) !== undefined }
+    },
+
+    /** A day the rule gives that the council has said is not a bank holiday, which the admin may restore. */
+    async findRemovedBankHoliday(date: IsoDate): Promise<BankHoliday | undefined> {
+      const holidays = await calendar.loadBankHolidayCalendar()
+      const day = holidays.daysIn(Number(date.slice(0, 4))).find((d) => d.date === date)
+      return day?.source === 'removed' ? { date: day.date, title: day.title } : undefined
     },
 
     /**
-     * Adds a bank holiday, or changes one (`previousDate`). A sitting already arranged on the day is not
-     * cancelled here, since its items must go back to the queue: the count tells the admin to ask the chair.
+     * Adds a bank holiday, or changes one (`previousDate`): moving a day the rule gives records that it is not
+     * a holiday there, and only what differs from the rule is kept. A sitting already arranged on the day is
+     * not cancelled here, since its items must go back to the queue: the count tells the admin to ask the chair.
      */
     async saveBankHoliday(
       actor: User,
@@ -182,16 +214,27 @@ export function calendarAdminService(data: DataLayer) {
     ): Promise<AdminResult<{ sittingsOnDay: number }>> {
       return data.db.transaction(async (trx) => {
         await calendar.lockCalendar(trx)
-        if (previousDate && !(await calendar.findBankHoliday(previousDate, trx))) return NOT_FOUND
-        const existing = holiday.date !== previousDate && (await calendar.findBankHoliday(holiday.date, trx))
+        const holidays = await calendar.loadBankHolidayCalendar(trx)
+        if (previousDate && !holidays.on(previousDate)) return NOT_FOUND
+        const existing = holiday.date !== previousDate && holidays.on(holiday.date)
         if (existing) {
           return invalid(
             'date',
             `There is already a bank holiday on ${formatDate(existing.date)}: ${existing.title}. Change that one instead`,
           )
         }
-        if (previousDate) await calendar.updateBankHoliday(trx, previousDate, holiday)
-        else await calendar.insertBankHoliday(trx, holiday)
+        if (previousDate && previousDate !== holiday.date) {
+          await calendar.setBankHolidayOverride(
+            trx,
+            previousDate,
+            overrideFor(previousDate, null, ruleHolidayOn(previousDate)),
+          )
+        }
+        await calendar.setBankHolidayOverride(
+          trx,
+          holiday.date,
+          overrideFor(holiday.date, { title: holiday.title }, ruleHolidayOn(holiday.date)),
+        )
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
           action: previousDate ? 'bank_holiday_updated' : 'bank_holiday_added',
@@ -206,18 +249,65 @@ export function calendarAdminService(data: DataLayer) {
       })
     },
 
+    /** Deletes a bank holiday: an added day goes, and a day the rule gives is recorded as not a holiday this year. */
     async deleteBankHoliday(actor: User, date: IsoDate): Promise<AdminResult> {
       return data.db.transaction(async (trx) => {
         await calendar.lockCalendar(trx)
-        const holiday = await calendar.findBankHoliday(date, trx)
+        const holiday = (await calendar.loadBankHolidayCalendar(trx)).on(date)
         if (!holiday) return NOT_FOUND
-        await calendar.deleteBankHoliday(trx, date)
+        const fromRule = ruleHolidayOn(date)
+        await calendar.setBankHolidayOverride(trx, date, overrideFor(date, null, fromRule))
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
           action: 'bank_holiday_deleted',
           entityType: 'bank_holiday',
           entityId: date,
-          details: { ...holiday },
+          details: { ...holiday, fromRule: fromRule !== undefined },
+        })
+        return { ok: true as const }
+      })
+    },
+
+    /** Gives back a day the rule gives that was deleted (or moved away from). */
+    async restoreBankHoliday(actor: User, date: IsoDate): Promise<AdminResult> {
+      return data.db.transaction(async (trx) => {
+        await calendar.lockCalendar(trx)
+        const override = await calendar.findBankHolidayOverride(date, trx)
+        const fromRule = ruleHolidayOn(date)
+        if (!override || override.observed || !fromRule) return NOT_FOUND
+        await calendar.setBankHolidayOverride(trx, date, null)
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'bank_holiday_restored',
+          entityType: 'bank_holiday',
+          entityId: date,
+          details: { ...fromRule },
+        })
+        return { ok: true as const }
+      })
+    },
+
+    /**
+     * Records that the admin has checked a year's days against the published list (GOV.UK's, from the royal
+     * proclamation). Until then every date worked out with that year's bank holidays carries a note.
+     */
+    async confirmBankHolidayYear(actor: User, year: number): Promise<AdminResult> {
+      return data.db.transaction(async (trx) => {
+        await calendar.lockCalendar(trx)
+        if (!(await calendar.confirmBankHolidayYear(trx, year, actor.id))) return { ok: true as const }
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'bank_holiday_year_confirmed',
+          entityType: 'bank_holiday_year',
+          entityId: String(year),
+          details: {
+            year,
+            days: (await calendar.loadBankHolidayCalendar(trx))
+              .daysIn(year)
+              .filter((d) => d.observed)
+              .map((d) => d.date)
+              .join(', '),
+          },
         })
         return { ok: true as const }
       })

@@ -9,6 +9,7 @@ import {
   type DeadlineStep,
 } from '../domain/statutoryClock'
 import type { CaseKind } from '../domain/vocabulary'
+import type { BankHolidayLookup } from '../domain/workingDays'
 
 /** What a case records that its clock depends on. */
 export interface CaseClockFacts {
@@ -85,13 +86,18 @@ function stepStillApplies(step: DeadlineStep, m: CaseClockFacts['milestones']): 
 
 /**
  * A case's statutory deadlines as known on `today`: what is done, and each step's state. A milestone dated
- * after today (a review meeting arranged for next week) is planned, not done.
+ * after today (a review meeting arranged for next week) is planned, not done. The bank holidays move its
+ * derived dates to working days.
  */
-export function caseDeadlines(facts: CaseClockFacts, today: IsoDate): CaseDeadline[] {
+export function caseDeadlines(
+  facts: CaseClockFacts,
+  today: IsoDate,
+  holidays: BankHolidayLookup,
+): CaseDeadline[] {
   const request = clockRequest(facts)
   if (!request) return []
   const m = facts.milestones
-  return deadlinesFor(request)
+  return deadlinesFor(request, holidays)
     .filter((d) => stepStillApplies(d.step, m))
     .map((d) => {
       const recorded = completedOn(d.step, m)

@@ -25,6 +25,7 @@ import { papersCompleteOn } from '../domain/papers'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
+import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 
 export const CASE_REFERENCE_PREFIX = 'NS'
@@ -128,6 +129,7 @@ export function casesService(data: DataLayer, clock: Clock) {
         caseDeadlines(
           { kind: input.kind, receivedOn: input.receivedOn, milestones: input, exceptions: [] },
           today,
+          await data.calendar.loadBankHolidayCalendar(),
         ),
       )
       return data.db.transaction(async (trx) => {
@@ -238,6 +240,7 @@ export function casesService(data: DataLayer, clock: Clock) {
           caseDeadlines(
             { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] },
             today,
+            await data.calendar.loadBankHolidayCalendar(trx),
           ),
         )
         await updateCase(trx, caseId, {
@@ -389,6 +392,7 @@ export function casesService(data: DataLayer, clock: Clock) {
         casesWithApprovedMinutes(data.db, [id]),
       ])
       const today = clock.today()
+      const holidays = await data.calendar.loadBankHolidayCalendar()
       const all = caseDeadlines(
         {
           kind: detail.kind,
@@ -397,6 +401,7 @@ export function casesService(data: DataLayer, clock: Clock) {
           exceptions: detail.exceptions,
         },
         today,
+        holidays,
       )
       // The scheduler's answer bears on the next step only: that is the one a panel sitting decides.
       const next = nextOpenDeadline(all)
@@ -405,6 +410,7 @@ export function casesService(data: DataLayer, clock: Clock) {
       const deadlines = all.map((d) => ({
         ...d,
         state: d.state(today, next?.step === d.step ? plannedOn : undefined),
+        bankHolidayNote: unconfirmedNote(unconfirmedYears(d.bankHolidayYears ?? [], holidays)),
       }))
       return {
         detail,

@@ -3,6 +3,7 @@ import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { lockCase, updateCase } from '../data/caseRecords'
 import { milestoneColumns } from '../data/caseMilestones'
+import { loadBankHolidayCalendar } from '../data/calendar'
 import {
   insertDecision,
   lockMeetingItem,
@@ -217,7 +218,11 @@ async function applyToCase(
   const change = decisionMilestones(item.kind, row.outcome, decidedOn)
   const milestones = { ...current.milestones, ...change }
   const next = nextOpenDeadline(
-    caseDeadlines({ kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] }, today),
+    caseDeadlines(
+      { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] },
+      today,
+      await loadBankHolidayCalendar(trx),
+    ),
   )
   await updateCase(trx, item.caseId, {
     status: 'decided',

@@ -49,7 +49,7 @@ export function services(
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
     panelAdmin: panelAdminService(data, clock),
-    calendarAdmin: calendarAdminService(data),
+    calendarAdmin: calendarAdminService(data, clock),
     jargonAdmin: jargonAdminService(data),
     letterSettingsAdmin: letterSettingsAdminService(data, clock),
     sessionCleanup: sessionCleanupService(data),

@@ -64,7 +64,7 @@ function sampleFacts(letterDate: IsoDate): LetterFacts {
     deferral: null,
     dueDates: {},
     caseworker: { name: 'Sample Caseworker', phone: null, email: 'caseworker@example.org' },
-    bankHolidays: [],
+    bankHolidays: new Set(),
   }
 }
 

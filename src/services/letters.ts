@@ -17,6 +17,7 @@ import { isFamilyOfCase } from '../data/minutes'
 import { loadBankHolidays } from '../data/queue'
 import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
+import type { BankHolidayLookup } from '../domain/workingDays'
 import { decisionLetter } from '../domain/letters/decisionLetter'
 import { hasWording } from '../domain/letters/outcomeWording'
 import { issueProblems } from '../domain/letters/rights'
@@ -60,12 +61,13 @@ function factsFor(
   detail: CaseDetail,
   decision: DecisionForLetter,
   letterDate: IsoDate,
-  bankHolidays: readonly IsoDate[],
+  bankHolidays: BankHolidayLookup,
 ): LetterFacts {
   const dueDates = Object.fromEntries(
     caseDeadlines(
       { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
       letterDate,
+      bankHolidays,
     )
       .filter((d) => d.completedOn === null)
       .map((d) => [d.step, d.due]),
@@ -113,7 +115,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
     const decision = (await listDecisionsForCase(trx, caseId)).find((d) => d.id === decisionId)
     if (!detail || !decision || !hasWording(detail.kind, decision.outcome)) return undefined
     const { settings } = await loadLetterSettings(trx)
-    const facts = factsFor(detail, decision, letterDate, [...(await loadBankHolidays(trx))])
+    const facts = factsFor(detail, decision, letterDate, await loadBankHolidays(trx))
     return { detail, decision, letter: decisionLetter(facts, settings) }
   }
 

@@ -17,8 +17,9 @@ export function reportsService(data: DataLayer, clock: Clock) {
     async timeliness(): Promise<TimelinessReport> {
       const today = clock.today()
       const cases = await data.timeliness.listCaseClocks()
+      const holidays = await data.calendar.loadBankHolidayCalendar()
       const rows = timelinessReport(
-        cases.map((c) => ({ deadlines: caseDeadlines(c, today), exceptions: c.exceptions })),
+        cases.map((c) => ({ deadlines: caseDeadlines(c, today, holidays), exceptions: c.exceptions })),
         today,
       )
       return { asOf: today, rows }

@@ -27,6 +27,8 @@ const post = (path: string, fields: Record<string, unknown>) =>
 
 const termId = async (academicYear: string, term: string): Promise<number> =>
   (await t().database.db('school_terms').where({ academic_year: academicYear, term }).first('id')).id
+const overrideOn = (date: string): Promise<{ title: string; observed: boolean } | undefined> =>
+  t().database.db('bank_holidays').where({ holiday_on: date }).first('title', 'observed')
 const auditFor = (entityType: string, entityId: string, action: string) =>
   t().database.db('audit_events').where({ entity_type: entityType, entity_id: entityId, action })
 
@@ -241,12 +243,9 @@ describe('bank holidays', () => {
     })
       .expect(303)
       .expect('Location', /^\/admin\/bank-holidays\?done=updated/)
-    expect(await t().database.db('bank_holidays').where({ holiday_on: '2027-05-31' })).toHaveLength(0)
-    expect(await t().database.db('bank_holidays').where({ holiday_on: '2027-06-01' }).first('title')).toEqual(
-      {
-        title: 'Spring bank holiday (moved)',
-      },
-    )
+    // The rule's day stays recorded as not a holiday this year, and the day it moved to as added.
+    expect(await overrideOn('2027-05-31')).toEqual({ title: 'Spring bank holiday', observed: false })
+    expect(await overrideOn('2027-06-01')).toEqual({ title: 'Spring bank holiday (moved)', observed: true })
     const [event] = await auditFor('bank_holiday', '2027-06-01', 'bank_holiday_updated')
     expect(event.details).toMatchObject({ previousDate: '2027-05-31' })
     const clash = await post('/admin/bank-holidays/2027-06-01/edit', {
@@ -267,8 +266,43 @@ describe('bank holidays', () => {
     await post('/admin/bank-holidays/2028-05-01/delete', {})
       .expect(303)
       .expect('Location', '/admin/bank-holidays?done=deleted')
-    expect(await t().database.db('bank_holidays').where({ holiday_on: '2028-05-01' })).toHaveLength(0)
+    expect(await overrideOn('2028-05-01')).toEqual({ title: 'Early May bank holiday', observed: false })
     expect(await auditFor('bank_holiday', '2028-05-01', 'bank_holiday_deleted')).toHaveLength(1)
+    const list = await admin.get('/admin/bank-holidays').expect(200)
+    expect(list.text).toContain('Not a bank holiday this year')
+    await admin.get('/admin/bank-holidays/2028-05-01/edit').expect(404)
+  })
+
+  test('a deleted day the rule gives is restored, leaving no change behind', async () => {
+    await post('/admin/bank-holidays/2028-05-01/restore', {})
+      .expect(303)
+      .expect('Location', '/admin/bank-holidays?done=restored#year-2028')
+    expect(await overrideOn('2028-05-01')).toBeUndefined()
+    expect(await auditFor('bank_holiday', '2028-05-01', 'bank_holiday_restored')).toHaveLength(1)
+    // Only a removed day can be restored.
+    await post('/admin/bank-holidays/2028-05-01/restore', {}).expect(404)
+    await post('/admin/bank-holidays/2028-05-02/restore', {}).expect(404)
+  })
+
+  test('a year after the confirmed ones is shown by rule, not yet confirmed, until the admin confirms it', async () => {
+    const before = await admin.get('/admin/bank-holidays').expect(200)
+    expect(before.text).toContain('id="year-2029"')
+    expect(before.text).toContain('Friday 30 March 2029')
+    expect(before.text).toContain('Confirm the 2029 bank holidays')
+    expect(before.text).not.toContain('Confirm the 2028 bank holidays')
+    await post('/admin/bank-holidays/2029/confirm', {})
+      .expect(303)
+      .expect('Location', '/admin/bank-holidays?done=confirmed#year-2029')
+    expect(await t().database.db('bank_holiday_years').where({ year: 2029 })).toHaveLength(1)
+    expect(await auditFor('bank_holiday_year', '2029', 'bank_holiday_year_confirmed')).toHaveLength(1)
+    const after = await admin.get('/admin/bank-holidays').expect(200)
+    expect(after.text).not.toContain('Confirm the 2029 bank holidays')
+    expect(after.text).toContain('Confirm the 2030 bank holidays')
+    // Confirming twice records it once.
+    await post('/admin/bank-holidays/2029/confirm', {}).expect(303)
+    expect(await auditFor('bank_holiday_year', '2029', 'bank_holiday_year_confirmed')).toHaveLength(1)
+    await post('/admin/bank-holidays/1900/confirm', {}).expect(404)
+    await post('/admin/bank-holidays/20299/confirm', {}).expect(404)
   })
 
   test('an unknown or malformed date is a 404', async () => {
@@ -297,7 +331,10 @@ describe('who may use the calendar pages', () => {
     for (const path of gets) {
       expect((await agent.get(path).expect(403)).text).toContain('You cannot see this page')
     }
-    const posts = gets.filter((p) => p.endsWith('/new') || p.endsWith('/edit') || p.endsWith('/delete'))
+    const posts = [
+      ...gets.filter((p) => p.endsWith('/new') || p.endsWith('/edit') || p.endsWith('/delete')),
+      '/admin/bank-holidays/2030/confirm',
+    ]
     for (const path of posts) {
       const res = await agent
         .post(path)
@@ -307,7 +344,8 @@ describe('who may use the calendar pages', () => {
       expect(res.text).toContain('You cannot see this page')
     }
     expect(await t().database.db('school_terms').where({ id })).toHaveLength(1)
-    expect(await t().database.db('bank_holidays').where({ holiday_on: '2026-12-25' })).toHaveLength(1)
-    expect(await t().database.db('bank_holidays').where({ holiday_on: '2031-01-02' })).toHaveLength(0)
+    expect(await overrideOn('2026-12-25')).toBeUndefined()
+    expect(await overrideOn('2031-01-02')).toBeUndefined()
+    expect(await t().database.db('bank_holiday_years').where({ year: 2030 })).toHaveLength(0)
   })
 })

@@ -257,6 +257,48 @@ describe('fixes from review', () => {
     expect(page.text).toContain('15 February 2027')
   })
 
+  test('the case page labels derived dates as such, and notes those that hang on unconfirmed bank holidays', async () => {
+    const { agent, token } = await caseworkerAgent()
+    const res = await agent
+      .post('/cases/new')
+      .type('form')
+      .send({
+        ...validForm(await userId('caseworker@example.org')),
+        kind: 'phase_transfer',
+        transferYear: '2029',
+        transferType: 'post16',
+        _csrf: token,
+      })
+      .expect(303)
+    const page = await agent.get(res.headers.location as string).expect(200)
+    const rows = [...page.text.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+      (m[1] ?? '').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '),
+    )
+    const row = (label: string) => rows.find((r) => r.includes(label)) ?? ''
+    const derived = 'Latest safe date, derived from the time limits (not a statutory date)'
+    const note = 'Bank holidays for 2029 are not yet confirmed; this date may change.'
+    // 31 March 2029 is a Saturday: the notice 8 weeks before, Saturday 3 February, comes back to Friday 2.
+    expect(row('Tell the family whether')).toContain('2 February 2029')
+    expect(row('Tell the family whether')).toContain(derived)
+    expect(row('Tell the family whether')).toContain(note)
+    expect(row('Hold the review meeting')).toContain('5 January 2029')
+    // The papers date is in confirmed 2028, but it was worked back from the meeting's date in 2029.
+    expect(row('Send the advice')).toContain('22 December 2028')
+    expect(row('Send the advice')).toContain(note)
+    // The statutory date is a plain calendar date that no bank holiday moves.
+    expect(row('Issue the amended EHC plan')).toContain('31 March 2029')
+    expect(row('Issue the amended EHC plan')).toContain('Statutory date')
+    expect(row('Issue the amended EHC plan')).not.toContain(note)
+
+    const preview = await agent
+      .get(
+        '/cases/new/deadlines?kind=phase_transfer&received-day=3&received-month=9&received-year=2026&transferYear=2029&transferType=post16',
+      )
+      .expect(200)
+    expect(preview.text).toContain('(latest safe date, derived from the time limits)')
+    expect(preview.text).toContain(note)
+  })
+
   test('too much sent at once is a plain 413 page, and a malformed address a 400', async () => {
     const { agent, token } = await caseworkerAgent()
     const res = await agent

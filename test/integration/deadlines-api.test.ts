@@ -81,6 +81,42 @@ describe('GET /api/deadlines', () => {
     },
   )
 
+  test('a 2026 school phase transfer: the latest safe dates come back from Sundays to Fridays', async () => {
+    const res = await caseworker
+      .get('/api/deadlines?kind=phase_transfer&transferYear=2026&transfer=school')
+      .expect(200)
+    expect(res.body.deadlines.map((d: { due: string; basis: string }) => [d.due, d.basis])).toEqual([
+      ['2025-11-07', 'latest_safe'],
+      ['2025-11-21', 'latest_safe'],
+      ['2025-12-19', 'latest_safe'],
+      ['2026-02-15', 'statutory'],
+    ])
+    expect(res.body.deadlines.some((d: object) => 'note' in d)).toBe(false)
+  })
+
+  test('an annual review without a notice: the amended plan is labelled a latest safe date, not statutory', async () => {
+    const res = await caseworker.get('/api/deadlines?kind=annual_review&meeting=2028-02-01').expect(200)
+    expect(res.body.deadlines.map((d: { step: string; basis: string }) => [d.step, d.basis])).toEqual([
+      ['notify_review_decision', 'statutory'],
+      ['issue_amended_plan', 'latest_safe'],
+    ])
+  })
+
+  test('a derived date that depends on 2029’s bank holidays carries the note', async () => {
+    // Meeting Monday 12 February 2029: + 12 weeks is the rule's early May bank holiday, back to Friday 4 May.
+    const res = await caseworker.get('/api/deadlines?kind=annual_review&meeting=2029-02-12').expect(200)
+    expect(res.body.deadlines).toEqual([
+      expect.not.objectContaining({ note: expect.anything() }),
+      expect.objectContaining({
+        step: 'issue_amended_plan',
+        due: '2029-05-04',
+        basis: 'latest_safe',
+        unconfirmedBankHolidayYears: [2029],
+        note: 'Bank holidays for 2029 are not yet confirmed; this date may change.',
+      }),
+    ])
+  })
+
   test('every staff role may use the calculator', async () => {
     for (const email of [
       'chair@example.org',
@@ -142,6 +178,47 @@ describe('GET /api/appeal-deadline', () => {
   ])('?%s → last day %s', async (query, lastDay) => {
     const res = await caseworker.get(`/api/appeal-deadline?${query}`).expect(200)
     expect(res.body).toEqual({ lastDay })
+  })
+
+  test('a letter of 30 January 2029 no longer lands on Good Friday, and says 2029 is not yet confirmed', async () => {
+    // 2 months is Friday 30 March 2029, Good Friday by the rule; then the weekend and Easter Monday 2 April.
+    const res = await caseworker.get('/api/appeal-deadline?letter=2029-01-30').expect(200)
+    expect(res.body).toEqual({
+      lastDay: '2029-04-03',
+      unconfirmedBankHolidayYears: [2029],
+      note: 'Bank holidays for 2029 are not yet confirmed; this date may change.',
+    })
+  })
+
+  test('a last day counted in confirmed 2028 that moves into 2029 carries the note too', async () => {
+    const res = await caseworker.get('/api/appeal-deadline?letter=2028-10-31').expect(200)
+    expect(res.body).toEqual({
+      lastDay: '2029-01-02',
+      unconfirmedBankHolidayYears: [2029],
+      note: 'Bank holidays for 2029 are not yet confirmed; this date may change.',
+    })
+  })
+
+  test('once the admin confirms 2029, the same date comes without the note', async () => {
+    await t.database.db('bank_holiday_years').insert({ year: 2029 })
+    try {
+      const res = await caseworker.get('/api/appeal-deadline?letter=2029-01-30').expect(200)
+      expect(res.body).toEqual({ lastDay: '2029-04-03' })
+    } finally {
+      await t.database.db('bank_holiday_years').where({ year: 2029 }).delete()
+    }
+  })
+
+  test('a day the admin removes from the rule is a working day again', async () => {
+    await t.database
+      .db('bank_holidays')
+      .insert({ holiday_on: '2029-03-30', title: 'Good Friday', observed: false })
+    try {
+      const res = await caseworker.get('/api/appeal-deadline?letter=2029-01-30').expect(200)
+      expect(res.body.lastDay).toBe('2029-03-30')
+    } finally {
+      await t.database.db('bank_holidays').where({ holiday_on: '2029-03-30' }).delete()
+    }
   })
 
   test('reads the bank holidays from the database on every call, so an admin’s change counts at once', async () => {

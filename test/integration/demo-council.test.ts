@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { migrateToLatest, openDatabase, type Db } from '../../src/data/db'
+import { loadBankHolidayCalendar } from '../../src/data/calendar'
 import { OUTCOMES_BY_KIND, CASE_KINDS, type CaseKind } from '../../src/domain/vocabulary'
 import { verifyPassword } from '../../src/services/passwords'
 import { DEMO_ACCOUNTS, seedDemoCouncil, type SeedDemoCouncilResult } from '../../src/services/demoCouncil'
@@ -8,6 +9,7 @@ import { ageOn, summerHolidays, daysBetween, type SchoolTerm } from '../../src/s
 const DEMO_PASSWORD = 'demo-password-for-tests'
 const TODAY = '2026-11-23'
 const TABLES = [
+  'bank_holiday_years',
   'bank_holidays',
   'school_terms',
   'users',
@@ -350,7 +352,7 @@ describe('the demo council', () => {
       .select('s.id', 's.sitting_on', 's.status', 's.is_summer', 'p.weekday')
       .select(db.raw('extract(isodow from s.sitting_on) as isodow'))
     const awaiting = new Set(await awaitingRecord())
-    const holidays = new Set(await db('bank_holidays').pluck('holiday_on'))
+    const holidays = await loadBankHolidayCalendar(db)
     expect(sittings.length).toBeGreaterThanOrEqual(3 * 19)
     for (const s of sittings) {
       expect(holidays.has(s.sitting_on)).toBe(false)
@@ -364,12 +366,13 @@ describe('the demo council', () => {
     expect(summer.filter((d) => d.startsWith('2027')).length).toBeGreaterThanOrEqual(3 * 5)
   })
 
-  it('loads bank holidays for 2025 to 2028 and school terms covering them', async () => {
-    const holidays = await db('bank_holidays').pluck('holiday_on')
-    for (const year of ['2025', '2026', '2027', '2028']) {
-      expect(holidays.filter((h: string) => h.startsWith(year)).length).toBeGreaterThanOrEqual(8)
-    }
-    expect(holidays).toContain('2026-12-28')
+  it('confirms the bank holidays for 2025 to 2028, which the rule gives with no change, and school terms covering them', async () => {
+    const holidays = await loadBankHolidayCalendar(db)
+    expect(holidays.confirmedYears).toEqual([2025, 2026, 2027, 2028])
+    // The published list is what the rule gives, so the council's list of changes starts empty.
+    expect(await db('bank_holidays').select('holiday_on')).toEqual([])
+    for (const year of [2025, 2026, 2027, 2028]) expect(holidays.daysIn(year)).toHaveLength(8)
+    expect(holidays.has('2026-12-28')).toBe(true)
 
     const rows = await db('school_terms').select('academic_year', 'term', 'starts_on', 'ends_on')
     const terms: SchoolTerm[] = rows.map((r) => ({

@@ -49,7 +49,7 @@ export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFa
       issue_amended_plan: '2027-02-15',
     },
     caseworker: { name: 'Priya Shah', phone: '01632 960444', email: 'priya.shah@northshire.example' },
-    bankHolidays: ['2026-12-25', '2026-12-28', '2027-01-01'],
+    bankHolidays: new Set(['2026-12-25', '2026-12-28', '2027-01-01']),
     ...changes,
   }
 }

@@ -7,7 +7,8 @@ const facts = (f: Partial<CaseClockFacts> & Pick<CaseClockFacts, 'kind'>): CaseC
   exceptions: [],
   ...f,
 })
-const steps = (f: CaseClockFacts) => caseDeadlines(f, TODAY).map((d) => d.step)
+const NO_HOLIDAYS: ReadonlySet<string> = new Set()
+const steps = (f: CaseClockFacts) => caseDeadlines(f, TODAY, NO_HOLIDAYS).map((d) => d.step)
 
 test('an assessment request: three steps, the first done when the panel decided', () => {
   const deadlines = caseDeadlines(
@@ -16,6 +17,7 @@ test('an assessment request: three steps, the first done when the panel decided'
       milestones: { assessmentDecidedOn: '2026-10-13', assessmentDecision: 'agree' },
     }),
     TODAY,
+    NO_HOLIDAYS,
   )
   expect(deadlines.map((d) => [d.step, d.due, d.completedOn])).toEqual([
     ['decide_whether_to_assess', '2026-10-15', '2026-10-13'],
@@ -49,6 +51,7 @@ test('a decision to issue a plan answers the 16-week question; the plan itself i
   const deadlines = caseDeadlines(
     facts({ kind: 'issue_plan', milestones: { planDecisionOn: '2026-11-01', planDecision: 'issue' } }),
     TODAY,
+    NO_HOLIDAYS,
   )
   expect(deadlines.map((d) => [d.step, d.completedOn])).toEqual([
     ['notify_plan_not_issued', '2026-11-01'],
@@ -71,6 +74,7 @@ test('a phase transfer: a meeting held counts for the papers too; a meeting arra
   const held = caseDeadlines(
     facts({ kind: 'phase_transfer', milestones: { ...transfer, reviewMeetingOn: '2026-11-02' } }),
     TODAY,
+    NO_HOLIDAYS,
   )
   expect(held.filter((d) => d.completedOn).map((d) => d.step)).toEqual([
     'circulate_review_papers',
@@ -81,6 +85,7 @@ test('a phase transfer: a meeting held counts for the papers too; a meeting arra
   const arranged = caseDeadlines(
     facts({ kind: 'phase_transfer', milestones: { ...transfer, reviewMeetingOn: '2026-11-30' } }),
     TODAY,
+    NO_HOLIDAYS,
   )
   expect(arranged.filter((d) => d.completedOn)).toEqual([])
 })

@@ -86,7 +86,7 @@ describe('annual review: the decision 4 weeks after the meeting, the amended pla
     ['2027-12-10', '2027-12-20', '2028-01-07', '2028-02-14'],
     ['2027-12-10', null, '2028-01-07', '2028-03-03'],
   ])('meeting %s, notice %s: decision by %s, amended plan by %s', (meeting, notice, decision, plan) => {
-    expect(dueDates(annualReviewDeadlines({ meeting, notice }))).toEqual({
+    expect(dueDates(annualReviewDeadlines({ meeting, notice }, HOLIDAY_SET))).toEqual({
       notify_review_decision: decision,
       issue_amended_plan: plan,
     })
@@ -103,7 +103,7 @@ describe('phase transfer: worked back from 15 February (school) or 31 March (pos
   ] as const)(
     '%i %s: papers %s, meeting %s, decision %s, plan %s',
     (year, transfer, papers, meeting, decision, plan) => {
-      const deadlines = phaseTransferDeadlines(year, transfer)
+      const deadlines = phaseTransferDeadlines(year, transfer, HOLIDAY_SET)
       expect(deadlines.map((d) => [d.step, d.due, d.basis])).toEqual([
         ['circulate_review_papers', papers, 'latest_safe'],
         ['hold_review_meeting', meeting, 'latest_safe'],
@@ -115,11 +115,14 @@ describe('phase transfer: worked back from 15 February (school) or 31 March (pos
 
   test.each([
     // a post-16 move at another time: the amended plan 5 calendar months before, clamped to the month's end
-    ['2027-07-31', '2027-02-28', '2026-12-06'],
+    // The notice 8 weeks before the plan falls on Sunday 3 January 2027, and comes back past New Year's Day
+    // (Friday 1 January) to Thursday 31 December 2026; the meeting is 4 weeks before that.
+    ['2027-07-31', '2027-02-28', '2026-12-03'],
     ['2028-07-31', '2028-02-29', '2027-12-07'],
-    ['2028-01-15', '2027-08-15', '2027-05-23'],
+    // Notice on Sunday 20 June 2027, back to Friday 18 June; the meeting 4 weeks before, Friday 21 May.
+    ['2028-01-15', '2027-08-15', '2027-05-21'],
   ])('a post-16 move on %s needs the plan by %s and the meeting by %s', (moveOn, plan, meeting) => {
-    const due = dueDates(post16MoveDeadlines(moveOn))
+    const due = dueDates(post16MoveDeadlines(moveOn, HOLIDAY_SET))
     expect(due.issue_amended_plan).toBe(plan)
     expect(due.hold_review_meeting).toBe(meeting)
   })
@@ -127,8 +130,10 @@ describe('phase transfer: worked back from 15 February (school) or 31 March (pos
 
 describe('deadlinesFor', () => {
   test('picks the clock for each kind, and only those kinds have one', () => {
-    expect(deadlinesFor({ kind: 'assessment_request', received: '2026-01-05' })).toHaveLength(3)
-    expect(deadlinesFor({ kind: 'phase_transfer', transferYear: 2027, transfer: 'school' })).toHaveLength(4)
+    expect(deadlinesFor({ kind: 'assessment_request', received: '2026-01-05' }, HOLIDAY_SET)).toHaveLength(3)
+    expect(
+      deadlinesFor({ kind: 'phase_transfer', transferYear: 2027, transfer: 'school' }, HOLIDAY_SET),
+    ).toHaveLength(4)
     expect(hasStatutoryClock('annual_review')).toBe(true)
     expect(hasStatutoryClock('placement')).toBe(false)
     expect(hasStatutoryClock('alternative_provision')).toBe(false)

@@ -149,7 +149,7 @@ test('an overdue step still open under an allowed exception is open past due, an
 test('a phase transfer’s worked-back dates are planning aids, not time limits: only the amended plan counts', () => {
   // For 15 February 2026: the decision was due (latest safe) 21 December 2025, the amended plan 15 February.
   const transfer: ReportCase = {
-    deadlines: phaseTransferDeadlines(2026, 'school').map((d) => ({
+    deadlines: phaseTransferDeadlines(2026, 'school', new Set()).map((d) => ({
       ...d,
       completedOn: d.step === 'issue_amended_plan' ? '2026-02-20' : null,
     })),

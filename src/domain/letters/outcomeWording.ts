@@ -143,8 +143,6 @@ export function outcomeWording(f: LetterFacts, settings: LetterSettings): Outcom
   const words = f.outcome === 'defer' ? deferral : WORDING[`${f.kind}:${f.outcome}`]
   if (!words) throw new Error(`No letter wording for ${f.kind} ${f.outcome}`)
   const on = (date: IsoDate | undefined) => (date ? formatLongDate(date) : 'the date the law sets')
-  const followUp = formatLongDate(
-    addWorkingDays(f.letterDate, settings.followUpWorkingDays, new Set(f.bankHolidays)),
-  )
+  const followUp = formatLongDate(addWorkingDays(f.letterDate, settings.followUpWorkingDays, f.bankHolidays))
   return words(f, on, followUp)
 }

@@ -2,6 +2,7 @@ import type { IsoDate } from '../dates'
 import type { DisagreementGround } from '../decisionRules'
 import type { DeadlineStep } from '../statutoryClock'
 import type { CaseKind } from '../vocabulary'
+import type { BankHolidayLookup } from '../workingDays'
 
 export interface Contact {
   name: string
@@ -52,7 +53,7 @@ export interface LetterFacts {
   /** The case's statutory dates still to come, from the statutory clock. */
   dueDates: Partial<Record<DeadlineStep, IsoDate>>
   caseworker: { name: string; phone: string | null; email: string }
-  bankHolidays: readonly IsoDate[]
+  bankHolidays: BankHolidayLookup
 }
 
 /** Words the council wrote (checked for readability) or the panel's own words about this child. */

@@ -8,6 +8,7 @@ import { addDays, weekdayOnOrBefore, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import type { SeededSitting } from './sittings'
 import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../caseDeadlines'
+import { loadBankHolidayCalendar } from '../../data/calendar'
 import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
 
 const CASEWORKERS: Record<CasePlan['caseworker'], string> = {
@@ -76,6 +77,7 @@ export async function insertCases(
   context: CaseSeedContext,
 ): Promise<Record<string, number>> {
   const { today, accounts, children, panels, sittings } = context
+  const holidays = await loadBankHolidayCalendar(trx)
   const chair = accountFor(accounts, 'chair@example.org')
   const book = new AgendaBook()
   const decisions: Array<Record<string, unknown>> = []
@@ -151,7 +153,7 @@ export async function insertCases(
       const preferredSetting = plan.prefers?.setting ?? null
       const milestones = seededMilestones(plan.kind, receivedOn, today, finalDecision(decisions, id))
       const next = nextOpenDeadline(
-        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }, today),
+        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }, today, holidays),
       )
       return {
         assessment_decided_on: milestones.assessmentDecidedOn,

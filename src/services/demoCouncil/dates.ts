@@ -1,5 +1,6 @@
 import { isoWeekday, isWithin, summerHolidays, weeklyDates } from '../../domain/sittingPlan'
 import type { DateRange, SchoolTerm, TermName } from '../../domain/sittingPlan'
+import type { BankHolidayLookup } from '../../domain/workingDays'
 
 // The calendar rules the service itself uses: the demo plans its sittings with the same ones.
 export { isoWeekday, isWithin, summerHolidays, weeklyDates, type DateRange, type SchoolTerm, type TermName }
@@ -87,7 +88,7 @@ export interface WeeklySittingPlan {
   weekday: number
   weeksBefore: number
   weeksAfter: number
-  bankHolidays: ReadonlySet<IsoDate>
+  bankHolidays: BankHolidayLookup
   summerHolidays: readonly DateRange[]
 }
 

@@ -11,6 +11,7 @@ import { createPrng } from './prng'
 import { insertSittings } from './sittings'
 import { placeCasesIn } from '../queue'
 import { SCHOOL_TERMS } from './terms'
+import { overridesToMatch } from '../../domain/bankHolidays'
 
 export { DEMO_ACCOUNTS, type DemoAccount } from './accounts'
 export { londonDate } from './dates'
@@ -89,13 +90,28 @@ export async function seedDemoCouncil(
   })
 }
 
-/** An admin may already have entered some of these; theirs are kept, and only the missing ones are added and counted. */
+/**
+ * The published bank holidays confirm their years; the rule gives them already, so only a difference from it
+ * (none in 2025–2028) is written as a change. An admin may already have entered some of these; theirs are
+ * kept, and only the missing ones are added and counted.
+ */
 async function insertCalendar(trx: Knex.Transaction): Promise<Record<string, number>> {
-  const holidays = await trx('bank_holidays')
-    .insert(BANK_HOLIDAYS.map((h) => ({ holiday_on: h.holidayOn, title: h.title })))
-    .onConflict('holiday_on')
+  const published = BANK_HOLIDAYS.map((h) => ({ date: h.holidayOn, title: h.title }))
+  const years = [...new Set(published.map((h) => Number(h.date.slice(0, 4))))]
+  const confirmed = await trx('bank_holiday_years')
+    .insert(years.map((year) => ({ year })))
+    .onConflict('year')
     .ignore()
-    .returning('holiday_on')
+    .returning('year')
+  const changes = overridesToMatch(published)
+  const holidays =
+    changes.length === 0
+      ? []
+      : await trx('bank_holidays')
+          .insert(changes.map((o) => ({ holiday_on: o.date, title: o.title, observed: o.observed })))
+          .onConflict('holiday_on')
+          .ignore()
+          .returning('holiday_on')
   const terms = await trx('school_terms')
     .insert(
       SCHOOL_TERMS.map((t) => ({
@@ -108,5 +124,5 @@ async function insertCalendar(trx: Knex.Transaction): Promise<Record<string, num
     .onConflict(['academic_year', 'term'])
     .ignore()
     .returning('id')
-  return { bank_holidays: holidays.length, school_terms: terms.length }
+  return { bank_holiday_years: confirmed.length, bank_holidays: holidays.length, school_terms: terms.length }
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
-import { BANK_HOLIDAYS } from './bankHolidays'
+import { loadBankHolidayCalendar } from '../../data/calendar'
 import { daysBetween, planWeeklySittings, summerHolidays, type DateRange, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import { SCHOOL_TERMS } from './terms'
@@ -37,7 +37,7 @@ export async function insertSittings(
   panels: readonly SeededPanel[],
   today: IsoDate,
 ): Promise<SeededSitting[]> {
-  const bankHolidays = new Set(BANK_HOLIDAYS.map((h) => h.holidayOn))
+  const bankHolidays = await loadBankHolidayCalendar(trx)
   const holidays = summerHolidays(SCHOOL_TERMS)
   const weeks = demoSittingWeeks(today, holidays)
   const rows = panels.flatMap((panel) =>

@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { BankHoliday, SchoolTermRecord } from '../../data/calendar'
 import { formatDate, isIsoDate } from '../../domain/dates'
+import { BANK_HOLIDAY_SOURCE_LABELS } from '../../domain/bankHolidays'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
@@ -16,8 +17,15 @@ import {
 } from './calendarForms'
 
 const DONE = ['added', 'updated', 'deleted'] as const
+const HOLIDAY_DONE = [...DONE, 'restored', 'confirmed'] as const
 const TERMS = '/admin/terms'
 const BANK_HOLIDAYS = '/admin/bank-holidays'
+// The rule is the pattern in force since 1978 (domain/bankHolidays.ts): no year before it can be confirmed.
+const bankHolidayYear = z
+  .string()
+  .regex(/^\d{4}$/)
+  .transform(Number)
+  .refine((y) => y >= 1978 && y <= 2199)
 
 /** School terms (which set the summer holiday, and so the summer sittings) and bank holidays. */
 export function calendarRouter(services: Services): Router {
@@ -32,7 +40,7 @@ export function calendarRouter(services: Services): Router {
     return term
   }
 
-  async function loadHoliday(req: Request): Promise<BankHoliday> {
+  async function loadHoliday(req: Request): Promise<BankHoliday & { fromRule: boolean }> {
     const date = String(req.params.date)
     const holiday = isIsoDate(date) ? await admin.findBankHoliday(date) : undefined
     if (!holiday) throw new HttpError(404, 'not-found')
@@ -120,7 +128,8 @@ export function calendarRouter(services: Services): Router {
   router.get('/bank-holidays', async (req, res) => {
     res.render('pages/admin/bank-holidays', {
       years: await admin.bankHolidaysByYear(),
-      done: doneParam(req, DONE),
+      sourceLabels: BANK_HOLIDAY_SOURCE_LABELS,
+      done: doneParam(req, HOLIDAY_DONE),
       sittingsOnDay: z.coerce.number().int().min(0).max(1000).catch(0).parse(req.query.sittings),
     })
   })
@@ -164,7 +173,12 @@ export function calendarRouter(services: Services): Router {
     res.render('pages/admin/confirm', {
       title: `Delete ${holiday.title}, ${formatDate(holiday.date)}?`,
       caption: 'Bank holidays',
-      lines: ['Panels will then be able to sit on this day. Sittings already arranged are not changed.'],
+      lines: [
+        'Panels will then be able to sit on this day, and it counts as a working day for deadlines. Sittings already arranged are not changed.',
+        ...(holiday.fromRule
+          ? ['The rule gives this day every year: deleting it takes it away for this year only.']
+          : []),
+      ],
       action: `${BANK_HOLIDAYS}/${holiday.date}/delete`,
       buttonText: 'Delete bank holiday',
       backHref: BANK_HOLIDAYS,
@@ -176,6 +190,23 @@ export function calendarRouter(services: Services): Router {
     const result = await admin.deleteBankHoliday(req.user!, holiday.date)
     if (!result.ok) throw new HttpError(404, 'not-found')
     res.redirect(303, `${BANK_HOLIDAYS}?done=deleted`)
+  })
+
+  router.post('/bank-holidays/:date/restore', async (req, res) => {
+    const date = String(req.params.date)
+    const removed = isIsoDate(date) ? await admin.findRemovedBankHoliday(date) : undefined
+    if (!removed) throw new HttpError(404, 'not-found')
+    const result = await admin.restoreBankHoliday(req.user!, removed.date)
+    if (!result.ok) throw new HttpError(404, 'not-found')
+    res.redirect(303, `${BANK_HOLIDAYS}?done=restored#year-${removed.date.slice(0, 4)}`)
+  })
+
+  router.post('/bank-holidays/:year/confirm', async (req, res) => {
+    const year = bankHolidayYear.safeParse(req.params.year)
+    if (!year.success) throw new HttpError(404, 'not-found')
+    const result = await admin.confirmBankHolidayYear(req.user!, year.data)
+    if (!result.ok) throw new HttpError(404, 'not-found')
+    res.redirect(303, `${BANK_HOLIDAYS}?done=confirmed#year-${year.data}`)
   })
 
   return router

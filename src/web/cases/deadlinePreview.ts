@@ -1,5 +1,6 @@
 import { CASE_KINDS, type CaseKind } from '../../domain/vocabulary'
 import type { IsoDate } from '../../domain/dates'
+import { unconfirmedNote, unconfirmedYears, type BankHolidayCalendar } from '../../domain/bankHolidays'
 import { hasStatutoryClock } from '../../domain/statutoryClock'
 import { caseDeadlines } from '../../services/caseDeadlines'
 import { parseDateField } from '../dateFields'
@@ -9,12 +10,17 @@ import { parseDateField } from '../dateFields'
  * input gives no preview rather than an error: the form's own validation speaks when it is sent.
  */
 export interface DeadlinePreview {
-  deadlines: { label: string; due: string }[]
+  /** `note`: said beside a date that bank holidays not yet confirmed could move. */
+  deadlines: { label: string; due: string; derived: boolean; note: string | null }[]
   /** Placement and alternative provision cases have no statutory time limit of their own. */
   noClock: boolean
 }
 
-export function deadlinePreview(values: Record<string, unknown>, today: IsoDate): DeadlinePreview | null {
+export function deadlinePreview(
+  values: Record<string, unknown>,
+  today: IsoDate,
+  holidays: BankHolidayCalendar,
+): DeadlinePreview | null {
   const kind = CASE_KINDS.find((k) => k === values.kind) as CaseKind | undefined
   const date = (field: string) => {
     const result = parseDateField(values, field, { label: field, required: false })
@@ -38,8 +44,17 @@ export function deadlinePreview(values: Record<string, unknown>, today: IsoDate)
       exceptions: [],
     },
     today,
+    holidays,
   )
   return deadlines.length
-    ? { deadlines: deadlines.map((d) => ({ label: d.label, due: d.due })), noClock: false }
+    ? {
+        deadlines: deadlines.map((d) => ({
+          label: d.label,
+          due: d.due,
+          derived: d.basis === 'latest_safe',
+          note: unconfirmedNote(unconfirmedYears(d.bankHolidayYears ?? [], holidays)),
+        })),
+        noClock: false,
+      }
     : null
 }

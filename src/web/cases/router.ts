@@ -65,7 +65,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     errors: FormErrors,
   ) {
     const caseworkers = await services.cases.listCaseworkers()
-    const preview = deadlinePreview(values, clock.today())
+    const preview = deadlinePreview(values, clock.today(), await services.deadlines.bankHolidays())
     res.status(status).render('pages/cases/new', {
       values,
       errors,
@@ -99,9 +99,13 @@ export function casesRouter(services: Services, clock: Clock): Router {
   })
 
   // The intake form's live preview: the statutory deadlines for what has been typed so far.
-  router.get('/new/deadlines', caseWork, (req, res) => {
+  router.get('/new/deadlines', caseWork, async (req, res) => {
     res.render('partials/cases/deadline-preview', {
-      preview: deadlinePreview(req.query as Record<string, unknown>, clock.today()),
+      preview: deadlinePreview(
+        req.query as Record<string, unknown>,
+        clock.today(),
+        await services.deadlines.bankHolidays(),
+      ),
     })
   })
 

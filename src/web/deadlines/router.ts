@@ -131,18 +131,18 @@ function parseClockRequest(query: unknown): Parsed {
 export function deadlinesRouter(services: Services): Router {
   const router = Router()
 
-  router.get('/deadlines', (req, res) => {
+  router.get('/deadlines', async (req, res) => {
     const parsed = parseClockRequest(req.query)
     if (!parsed.ok) return void res.status(400).json(parsed.problem)
-    const deadlines = services.deadlines.deadlinesFor(parsed.request)
+    const deadlines = await services.deadlines.deadlinesFor(parsed.request)
     res.json({ kind: parsed.request.kind, deadlines })
   })
 
   router.get('/appeal-deadline', async (req, res) => {
     const q = appealQuery.safeParse(req.query)
     if (!q.success) return void res.status(400).json(firstProblem(q.error))
-    const { lastDay } = await services.deadlines.appealDeadline(q.data)
-    res.json({ lastDay })
+    const { lastDay, unconfirmedBankHolidayYears, note } = await services.deadlines.appealDeadline(q.data)
+    res.json({ lastDay, unconfirmedBankHolidayYears, note })
   })
 
   return router
