@@ -193,14 +193,14 @@ function sameRecord(stored: ItemRecord | null, record: ItemRecord): boolean {
 }
 
 /**
- * Moves the case on: a decision closes its wait and completes the clock's step; a deferral sends it
- * back to the queue with papers due on the deferral's date, so that it goes to a sitting after that.
+ * Moves the case on: a decision closes its wait and says which way the clock's step went (the step is
+ * met when the family is told); a deferral sends it back to the queue with papers due on the
+ * deferral's date, so that it goes to a sitting after that.
  */
 async function applyToCase(
   trx: Knex.Transaction,
   item: MeetingItem,
   row: DecisionRow,
-  decidedOn: IsoDate,
   today: IsoDate,
 ): Promise<void> {
   const current = await lockCase(trx, item.caseId)
@@ -215,7 +215,8 @@ async function applyToCase(
     await updateCase(trx, item.caseId, { status: 'submitted', papers_complete_on: row.deferralDueOn })
     return
   }
-  const change = decisionMilestones(item.kind, row.outcome, decidedOn)
+  // Which way it went; the steps it meets are met when the family is told, by the letter (letters.ts).
+  const change = decisionMilestones(item.kind, row.outcome)
   const milestones = { ...current.milestones, ...change }
   const next = nextOpenDeadline(
     caseDeadlines(
@@ -271,7 +272,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
               row,
             )
         await saveItemRecord(trx, item.agendaItemId, itemRecord)
-        await applyToCase(trx, item, row, decidedOn, clock.today())
+        await applyToCase(trx, item, row, clock.today())
         await placeCasesIn(trx, clock.today(), user.id, { settings: notices })
         await recordAuditEvent(trx, {
           actorUserId: user.id,

@@ -4,7 +4,9 @@ import type { DataLayer } from '../data'
 import { listApologies } from '../data/apologies'
 import { recordAuditEvent } from '../data/audit'
 import { caseDetailRepository, type CaseDetail } from '../data/caseDetail'
-import { lockCase } from '../data/caseRecords'
+import { lockCase, updateCase } from '../data/caseRecords'
+import { milestoneColumns } from '../data/caseMilestones'
+import { loadBankHolidayCalendar } from '../data/calendar'
 import { loadLetterSettings, loadLogo } from '../data/letterSettings'
 import {
   findLetterPdf,
@@ -24,7 +26,8 @@ import { issueProblems } from '../domain/letters/rights'
 import type { LetterFacts, LetterModel } from '../domain/letters/types'
 import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
-import { caseDeadlines } from './caseDeadlines'
+import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import { familyToldMilestones } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
 import type { Clock } from './clock'
 
@@ -99,6 +102,40 @@ function factsFor(
     },
     bankHolidays,
   }
+}
+
+/**
+ * The first letter telling the family of a decision meets the clock's "tell the family" steps on the
+ * day it is issued (decisionMilestones.ts). A step already met, by an earlier letter or by hand on the
+ * case, keeps its date: a correction does not move the day the family was first told.
+ */
+async function meetFamilyToldSteps(
+  trx: Knex.Transaction,
+  detail: CaseDetail,
+  outcome: string,
+  issuedOn: IsoDate,
+): Promise<string[]> {
+  const told = familyToldMilestones(detail.kind, outcome, issuedOn)
+  const change = Object.fromEntries(
+    (Object.keys(told) as (keyof typeof told)[])
+      .filter((key) => !detail.milestones[key])
+      .map((key) => [key, told[key]]),
+  )
+  if (Object.keys(change).length === 0) return []
+  const milestones = { ...detail.milestones, ...change }
+  const next = nextOpenDeadline(
+    caseDeadlines(
+      { kind: detail.kind, receivedOn: detail.receivedOn, milestones, exceptions: [] },
+      issuedOn,
+      await loadBankHolidayCalendar(trx),
+    ),
+  )
+  await updateCase(trx, detail.id, {
+    ...milestoneColumns(change),
+    next_deadline_on: next?.on ?? null,
+    next_deadline_step: next?.step ?? null,
+  })
+  return Object.keys(change)
 }
 
 /** Decision letters: the preview, issuing with a version and checksum, and the letters issued so far. */
@@ -177,6 +214,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
       issuedBy: issuerId,
       content: built.letter,
     })
+    const met = await meetFamilyToldSteps(trx, built.detail, built.decision.outcome, options.issuedOn)
     if (options.tellFamily)
       await tellFamilyLetterIsReady(
         trx,
@@ -189,7 +227,14 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
       action: 'letter_issued',
       entityType: 'case',
       entityId: caseId,
-      details: { letterId, decisionId: form.decisionId, version, format: form.format, sha256 },
+      details: {
+        letterId,
+        decisionId: form.decisionId,
+        version,
+        format: form.format,
+        sha256,
+        ...(met.length > 0 ? { stepsMet: met.join(', ') } : {}),
+      },
     })
     return { ok: true, letterId }
   }

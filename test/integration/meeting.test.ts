@@ -210,7 +210,7 @@ describe('running the meeting', () => {
     expect(res.text).toContain('Freya is making good progress')
   })
 
-  test('the decision is recorded: the case is decided and the assessment step done, with an audit row', async () => {
+  test('the decision is recorded: the case is decided and which way it went, with an audit row', async () => {
     const res = await post(CHAIR, decisionPath(cases.freya), freyaDecision)
     expect(res.status).toBe(303)
     const [decision] = await db()('decisions').where({ case_id: cases.freya })
@@ -219,14 +219,36 @@ describe('running the meeting', () => {
     const c = await db()('cases')
       .where({ id: cases.freya })
       .first('status', 'assessment_decision', 'assessment_decided_on')
-    expect(c).toEqual({
-      status: 'decided',
-      assessment_decision: 'refuse',
-      assessment_decided_on: '2026-11-17',
-    })
+    // The 6-week step is to tell the family (reg 5(3)): the panel deciding does not meet it.
+    expect(c).toEqual({ status: 'decided', assessment_decision: 'refuse', assessment_decided_on: null })
     const audits = await db()('audit_events').where({ action: 'decision_recorded', entity_id: cases.freya })
     expect(audits).toHaveLength(1)
     expect(audits[0].details).toMatchObject({ decisionId: decision.id, outcome: 'refuse_to_assess' })
+  })
+
+  test('the step is met on the day the letter tells the family, and a correction does not move it', async () => {
+    const [decision] = await db()('decisions').where({ case_id: cases.freya })
+    const caseworker = await db()('cases as c')
+      .join('users as u', 'u.id', 'c.caseworker_id')
+      .where('c.id', cases.freya)
+      .first('u.email')
+    const { agent, token } = await as(caseworker.email)
+    const issue = (form: Record<string, string | number>) =>
+      agent
+        .post(`/cases/${cases.freya}/letters`)
+        .type('form')
+        .send({ _csrf: token, decisionId: decision.id, format: 'standard', ...form })
+    expect((await issue({ issuedCount: 0 })).status).toBe(303)
+    const told = await db()('cases').where({ id: cases.freya }).first('assessment_decided_on')
+    expect(told.assessment_decided_on).toBe('2026-11-23')
+    const [issued] = await db()('audit_events').where({ action: 'letter_issued', entity_id: cases.freya })
+    expect(issued.details).toMatchObject({ stepsMet: 'assessmentDecidedOn' })
+    await db()('cases').where({ id: cases.freya }).update({ assessment_decided_on: '2026-11-20' })
+    expect((await issue({ issuedCount: 1, correctionReason: 'A typing slip in the reasons.' })).status).toBe(
+      303,
+    )
+    const still = await db()('cases').where({ id: cases.freya }).first('assessment_decided_on')
+    expect(still.assessment_decided_on).toBe('2026-11-20')
   })
 
   test('the same form submitted twice records one decision', async () => {

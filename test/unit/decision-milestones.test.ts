@@ -1,43 +1,55 @@
-import { decisionMilestones } from '../../src/domain/decisionMilestones'
+import { decisionMilestones, familyToldMilestones } from '../../src/domain/decisionMilestones'
 import { OUTCOMES_BY_KIND, CASE_KINDS } from '../../src/domain/vocabulary'
 
-const ON = '2026-11-17'
+const TOLD = '2026-11-18'
 
-describe('what a decision completes on the statutory clock', () => {
-  test('an assessment decision either way completes the 6-week step', () => {
-    expect(decisionMilestones('assessment_request', 'agree_to_assess', ON)).toEqual({
-      assessmentDecidedOn: ON,
+describe('which way a decision went, for the statutory clock', () => {
+  test('an assessment decision says which way it went, and is met when the family is told', () => {
+    expect(decisionMilestones('assessment_request', 'agree_to_assess')).toEqual({
       assessmentDecision: 'agree',
     })
-    expect(decisionMilestones('assessment_request', 'refuse_to_assess', ON)).toEqual({
-      assessmentDecidedOn: ON,
+    expect(decisionMilestones('assessment_request', 'refuse_to_assess')).toEqual({
       assessmentDecision: 'refuse',
     })
+    for (const outcome of ['agree_to_assess', 'refuse_to_assess'])
+      expect(familyToldMilestones('assessment_request', outcome, TOLD)).toEqual({ assessmentDecidedOn: TOLD })
   })
 
-  test('a decision whether to issue a plan answers the 16-week question either way', () => {
-    expect(decisionMilestones('issue_plan', 'issue_plan', ON)).toEqual({
-      planDecisionOn: ON,
-      planDecision: 'issue',
-    })
-    expect(decisionMilestones('issue_plan', 'do_not_issue_plan', ON)).toEqual({
-      planDecisionOn: ON,
-      planDecision: 'not_issue',
-    })
+  test('a decision whether to issue a plan answers the 16-week question either way, once the family is told', () => {
+    expect(decisionMilestones('issue_plan', 'issue_plan')).toEqual({ planDecision: 'issue' })
+    expect(decisionMilestones('issue_plan', 'do_not_issue_plan')).toEqual({ planDecision: 'not_issue' })
+    for (const outcome of ['issue_plan', 'do_not_issue_plan'])
+      expect(familyToldMilestones('issue_plan', outcome, TOLD)).toEqual({ planDecisionOn: TOLD })
   })
 
-  test('a review decision is the notice after the review', () => {
+  test('a review decision is the notice after the review, given on the day the family is told', () => {
     for (const kind of ['annual_review', 'phase_transfer'] as const)
-      for (const outcome of ['maintain', 'amend', 'cease'] as const)
-        expect(decisionMilestones(kind, outcome, ON)).toEqual({ reviewNoticeOn: ON, reviewDecision: outcome })
+      for (const outcome of ['maintain', 'amend', 'cease'] as const) {
+        expect(decisionMilestones(kind, outcome)).toEqual({ reviewDecision: outcome })
+        expect(familyToldMilestones(kind, outcome, TOLD)).toEqual({ reviewNoticeOn: TOLD })
+      }
+  })
+
+  test('the decision itself dates nothing: only telling the family does', () => {
+    for (const kind of CASE_KINDS)
+      for (const outcome of OUTCOMES_BY_KIND[kind]) {
+        const settled = decisionMilestones(kind, outcome)
+        expect(Object.keys(settled).some((k) => k.endsWith('On'))).toBe(false)
+      }
   })
 
   test('a deferral completes nothing, whatever the kind', () => {
-    for (const kind of CASE_KINDS) expect(decisionMilestones(kind, 'defer', ON)).toEqual({})
+    for (const kind of CASE_KINDS) {
+      expect(decisionMilestones(kind, 'defer')).toEqual({})
+      expect(familyToldMilestones(kind, 'defer', TOLD)).toEqual({})
+    }
   })
 
   test('placements and alternative provision have no clock step of their own', () => {
     for (const kind of ['placement', 'alternative_provision'] as const)
-      for (const outcome of OUTCOMES_BY_KIND[kind]) expect(decisionMilestones(kind, outcome, ON)).toEqual({})
+      for (const outcome of OUTCOMES_BY_KIND[kind]) {
+        expect(decisionMilestones(kind, outcome)).toEqual({})
+        expect(familyToldMilestones(kind, outcome, TOLD)).toEqual({})
+      }
   })
 })

@@ -9,6 +9,7 @@ import type { SeededPanel } from './panels'
 import type { SeededSitting } from './sittings'
 import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../caseDeadlines'
 import { loadBankHolidayCalendar } from '../../data/calendar'
+import { firstWorkingDayAfter, type BankHolidayLookup } from '../../domain/workingDays'
 import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
 
 const CASEWORKERS: Record<CasePlan['caseworker'], string> = {
@@ -151,7 +152,13 @@ export async function insertCases(
     cases.map(({ plan, id, childId, childName, receivedOn, papersCompleteOn }) => {
       const caseworker = accountFor(accounts, CASEWORKERS[plan.caseworker])
       const preferredSetting = plan.prefers?.setting ?? null
-      const milestones = seededMilestones(plan.kind, receivedOn, today, finalDecision(decisions, id))
+      const milestones = seededMilestones(
+        plan.kind,
+        receivedOn,
+        today,
+        finalDecision(decisions, id),
+        holidays,
+      )
       const next = nextOpenDeadline(
         caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }, today, holidays),
       )
@@ -224,10 +231,14 @@ function seededMilestones(
   receivedOn: IsoDate,
   today: IsoDate,
   decision: { outcome: string; decidedOn: IsoDate } | undefined,
+  holidays: BankHolidayLookup,
 ): CaseClockFacts['milestones'] & { reviewNoticeOn: IsoDate | null } {
   const review = kind === 'annual_review' || kind === 'phase_transfer'
+  // The family was told by the letter sent the working day after the panel, as the demo's issued
+  // letters are dated: that day, not the panel's, meets the "tell the family" steps.
+  const toldOn = decision && minDate(firstWorkingDayAfter(decision.decidedOn, holidays), today)
   return {
-    assessmentDecidedOn: kind === 'assessment_request' && decision ? decision.decidedOn : null,
+    assessmentDecidedOn: kind === 'assessment_request' && toldOn ? toldOn : null,
     assessmentDecision:
       kind === 'assessment_request' && decision
         ? decision.outcome === 'agree_to_assess'
@@ -235,9 +246,9 @@ function seededMilestones(
           : 'refuse'
         : null,
     planDecisionOn:
-      kind === 'issue_plan' && decision?.outcome === 'do_not_issue_plan' ? decision.decidedOn : null,
+      kind === 'issue_plan' && decision?.outcome === 'do_not_issue_plan' && toldOn ? toldOn : null,
     reviewMeetingOn: review ? receivedOn : null,
-    reviewNoticeOn: review && decision ? decision.decidedOn : null,
+    reviewNoticeOn: review && toldOn ? toldOn : null,
     reviewDecision:
       review && decision && ['maintain', 'amend', 'cease'].includes(decision.outcome)
         ? (decision.outcome as 'maintain' | 'amend' | 'cease')
@@ -264,3 +275,5 @@ function caseReferences(
   }
   return references
 }
+
+const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b)
