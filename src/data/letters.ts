@@ -176,3 +176,23 @@ export async function findLetterPdf(
     { pdf: Buffer | Uint8Array; version: number; reference: string } | undefined
   return row && { pdf: Buffer.from(row.pdf), version: row.version, reference: row.reference }
 }
+
+/** The newest issued letter telling the family of a decision, as it was issued (its stored content). */
+export async function latestDecisionLetter(
+  trx: Executor,
+  caseId: string,
+): Promise<{ decisionId: string; issuedOn: IsoDate; content: LetterModel } | undefined> {
+  const row: { decision_id: string; issued_on: IsoDate; content: LetterModel | string } | undefined =
+    await trx('letters')
+      .where({ case_id: caseId, status: 'issued' })
+      .whereNotNull('decision_id')
+      .orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'version', order: 'desc' },
+      ])
+      .first('decision_id', 'issued_on', 'content')
+  if (!row) return undefined
+  // jsonb comes back parsed from pg and PGlite alike; a string would mean a driver that does not.
+  const content = typeof row.content === 'string' ? (JSON.parse(row.content) as LetterModel) : row.content
+  return { decisionId: row.decision_id, issuedOn: row.issued_on, content }
+}

@@ -1,5 +1,6 @@
 import { formatLongDate, type IsoDate } from './dates'
-import type { CaseStatus } from './vocabulary'
+import type { CaseKind, CaseStatus } from './vocabulary'
+import type { DeadlineStep } from './statutoryClock'
 import { papersCutoff } from './sittingPlan'
 import type { BankHolidayLookup } from './workingDays'
 
@@ -85,58 +86,170 @@ export function viewsCloseOn(
 export interface FamilyProgress {
   /** Where the case is now. */
   now: string
-  /** The next date, as a sentence; null when there is none yet. */
-  next: string | null
+  /** The decision in one sentence, as the family's letter gave it; null until a letter has. */
+  decision: string | null
+  /** The next dates, as sentences: there is always at least one, even if only "no more dates". */
+  next: string[]
   /** What happens after that. */
   after: string
 }
 
-/** Where a case is, for the family, in plain words. */
-export function familyProgress(c: {
+/** What a family is waiting for at each statutory step, in their words (the family is "you"). */
+const STEP_FOR_FAMILY: Partial<Record<DeadlineStep, string>> = {
+  decide_whether_to_assess: 'tell you whether we will carry out an assessment',
+  notify_plan_not_issued: 'tell you whether we will write an education, health and care plan',
+  issue_final_plan: 'send you the final plan',
+  circulate_review_papers: 'send out the reports for the review meeting',
+  hold_review_meeting: 'hold the review meeting',
+  notify_review_decision: 'tell you what we decided after the review meeting',
+  issue_amended_plan: 'send you the changed plan',
+}
+
+/** The steps met by telling the family of a decision: before the letter, its date is what they wait for. */
+const TELL_THE_FAMILY: readonly DeadlineStep[] = [
+  'decide_whether_to_assess',
+  'notify_plan_not_issued',
+  'notify_review_decision',
+]
+
+export interface FamilyProgressFacts {
   status: CaseStatus
+  /** The sitting the case is on, while it waits for one. */
   sittingOn: IsoDate | null
   childFirstName: string
-  hasLetter: boolean
-}): FamilyProgress {
-  const name = c.childFirstName
-  switch (c.status) {
+  /** The newest letter telling the family of a decision, as issued. */
+  decisionLetter: { decision: string; issuedOn: IsoDate; appealBy: IsoDate | null } | null
+  /** The case's next statutory step still to do. */
+  nextStep: { step: DeadlineStep; on: IsoDate } | null
+  /** Where the law sets no date, the day the caseworker said (or will say) they would be in touch. */
+  followUpOn: IsoDate | null
+  /** After a deferral, the date the panel's action is due: the case goes to a sitting after it. */
+  deferredUntil: IsoDate | null
+}
+
+function stepSentence(next: FamilyProgressFacts['nextStep']): string | null {
+  const words = next && STEP_FOR_FAMILY[next.step]
+  return words ? `We must ${words} by ${formatLongDate(next.on)}.` : null
+}
+
+/**
+ * Where a case is, for the family, in plain words, with a next date in every state: the panel's date
+ * while the case waits; after the panel, the date the letter is due; after the letter, the dates it
+ * promised (the next step the law sets, the last day to appeal, or when the caseworker will call).
+ */
+export function familyProgress(f: FamilyProgressFacts): FamilyProgress {
+  const name = f.childFirstName
+  const step = stepSentence(f.nextStep)
+  switch (f.status) {
     case 'draft':
       return {
         now: `We are getting ${name}'s case ready for the panel.`,
-        next: null,
+        decision: null,
+        next: [step ?? 'We will tell you when the panel will look at it.'],
         after: 'We will tell you when the panel will look at it.',
       }
     case 'submitted':
       return {
-        now: `${name}'s case is ready. It is waiting for a panel date.`,
-        next: null,
-        after: 'We will email you when we know the date.',
+        now: f.deferredUntil
+          ? `The panel needs one more thing before it can decide. It will look at ${name}'s case again after ${formatLongDate(f.deferredUntil)}.`
+          : `${name}'s case is ready. It is waiting for a panel date.`,
+        decision: null,
+        next: [step ?? 'We will email you when we know the panel date.'],
+        after: 'We will email you when we know the date the panel will meet.',
       }
     case 'scheduled':
       return {
         now: `${name}'s case is going to the panel.`,
-        next: c.sittingOn ? `The panel meets on ${formatLongDate(c.sittingOn)}.` : null,
+        decision: null,
+        next: [
+          f.sittingOn
+            ? `The panel meets on ${formatLongDate(f.sittingOn)}.`
+            : 'We will email you the panel date.',
+          ...(step ? [step] : []),
+        ],
         after: 'After the meeting, we will write to you with the decision and the reasons for it.',
       }
-    case 'decided':
-      return {
-        now: 'The panel has made its decision.',
-        next: null,
-        after: c.hasLetter
-          ? 'Read the decision letter below. It says what happens next, and what you can do if you disagree.'
-          : 'We will write to you with the decision soon. The letter will be here too.',
+    case 'decided': {
+      const letter = f.decisionLetter
+      if (!letter) {
+        const due =
+          f.nextStep && TELL_THE_FAMILY.includes(f.nextStep.step) ? f.nextStep.on : (f.followUpOn ?? null)
+        return {
+          now: 'The panel has made its decision.',
+          decision: null,
+          next: [
+            due
+              ? `We will write to you with the decision by ${formatLongDate(due)}.`
+              : 'We will write to you with the decision soon.',
+          ],
+          after: 'The letter will be on this page too. It will give the reasons and what you can do next.',
+        }
       }
+      const next = [
+        ...(step ? [step] : []),
+        ...(letter.appealBy
+          ? [
+              `If you want to appeal, the tribunal must get your appeal by ${formatLongDate(letter.appealBy)}.`,
+            ]
+          : []),
+      ]
+      if (next.length === 0 && f.followUpOn)
+        next.push(`Your caseworker will contact you by ${formatLongDate(f.followUpOn)}.`)
+      return {
+        now: `The panel has made its decision. We wrote to you on ${formatLongDate(letter.issuedOn)}.`,
+        decision: letter.decision,
+        next: next.length > 0 ? next : ['There are no more dates for this decision.'],
+        after:
+          'Read the decision letter below. It gives the reasons, what happens next, and what you can do if you disagree.',
+      }
+    }
     case 'closed':
       return {
         now: 'This case is finished.',
-        next: null,
+        decision: f.decisionLetter?.decision ?? null,
+        next: ['There are no more dates for this case.'],
         after: 'You can still read its letters here.',
       }
     case 'withdrawn':
       return {
         now: 'This case was stopped.',
-        next: null,
+        decision: null,
+        next: ['There are no more dates for this case.'],
         after: 'Contact your caseworker if you have questions.',
       }
   }
+}
+
+/** Why the family cannot send views now, in their words; null when they can. */
+export function viewsClosedReason(
+  status: CaseStatus,
+  views: { open: boolean; closesOn: IsoDate | null },
+): string | null {
+  if (views.open) return null
+  if (status === 'decided')
+    return 'The panel has already made its decision, so it is too late to send views for it.'
+  if (status === 'closed' || status === 'withdrawn')
+    return 'This case is finished, so it is not taking views.'
+  if (views.closesOn)
+    return `The panel’s papers closed on ${formatLongDate(views.closesOn)}, so new views would not reach the members before they meet.`
+  return 'The case is not taking views at the moment.'
+}
+
+/**
+ * What the case is about, with "EHC" explained where the page first uses it, so that nobody has to
+ * know the acronym to follow their own child's case.
+ */
+export const KIND_EXPLAINED: Record<CaseKind, (name: string) => string> = {
+  assessment_request: (n) =>
+    `An EHC needs assessment is a close look at what help ${n} needs. EHC stands for education, health and care.`,
+  issue_plan: (n) =>
+    `An EHC plan is an education, health and care plan. It is a legal document that says what help ${n} needs and who will give it.`,
+  placement: (n) =>
+    `This is about which school or setting is named in ${n}'s EHC plan, the education, health and care plan.`,
+  annual_review: (n) =>
+    `Every year we look again at ${n}'s EHC plan to check it still fits. EHC stands for education, health and care.`,
+  phase_transfer: (n) =>
+    `Before ${n} moves to a new school or college, we check the EHC plan and name the new setting. EHC stands for education, health and care.`,
+  alternative_provision: (n) =>
+    `This is about extra support or funding for ${n}, outside what the school gives.`,
 }

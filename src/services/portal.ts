@@ -2,12 +2,24 @@ import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
-import { caseDetailRepository } from '../data/caseDetail'
+import { caseDetailRepository, type CaseDetail } from '../data/caseDetail'
 import { insertFamilyViews, listFamilyViews, papersCutoffWorkingDays } from '../data/familyViews'
 import { listLetters } from '../data/letters'
 import { casesWithApprovedMinutes, isFamilyOfCase } from '../data/minutes'
 import { loadBankHolidays, queueRepository } from '../data/queue'
-import { familyProgress, viewsCloseOn } from '../domain/familyPortal'
+import {
+  familyProgress,
+  KIND_EXPLAINED,
+  viewsClosedReason,
+  viewsCloseOn,
+  type FamilyProgressFacts,
+} from '../domain/familyPortal'
+import { latestDecisionLetter, listDecisionsForCase } from '../data/letters'
+import { loadBankHolidayCalendar } from '../data/calendar'
+import { loadLetterSettings } from '../data/letterSettings'
+import { DEADLINE_STEPS, type DeadlineStep } from '../domain/statutoryClock'
+import { addWorkingDays } from '../domain/workingDays'
+import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import type { IsoDate } from '../domain/dates'
 import type { Clock } from './clock'
 
@@ -38,6 +50,47 @@ export function portalService(data: DataLayer, clock: Clock) {
     return { open: clock.today() <= closesOn, closesOn: closesOn as IsoDate | null, sitting }
   }
 
+  /**
+   * What the family's page needs to give a next date in every state: the newest decision letter as
+   * issued, the next statutory step, and the caseworker's follow-up day where the law sets none.
+   */
+  async function progressFacts(detail: CaseDetail): Promise<Omit<FamilyProgressFacts, 'sittingOn'>> {
+    const [letter, decisions, calendar, { settings }] = await Promise.all([
+      latestDecisionLetter(db, detail.id),
+      listDecisionsForCase(db, detail.id),
+      loadBankHolidayCalendar(db),
+      loadLetterSettings(db),
+    ])
+    const today = clock.today()
+    const next = nextOpenDeadline(
+      caseDeadlines(
+        { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
+        today,
+        calendar,
+      ),
+    )
+    const latest = decisions[0]
+    // The letter promised the call this many working days after it; before it, count from the panel.
+    const from = letter?.issuedOn ?? latest?.decidedOn
+    return {
+      status: detail.status,
+      childFirstName: detail.child.firstName,
+      decisionLetter: letter
+        ? {
+            decision: letter.content.sections[0]?.paragraphs[0]?.text ?? letter.content.title,
+            issuedOn: letter.issuedOn,
+            appealBy: letter.content.appealBy,
+          }
+        : null,
+      nextStep:
+        next && (DEADLINE_STEPS as readonly string[]).includes(next.step)
+          ? { step: next.step as DeadlineStep, on: next.on }
+          : null,
+      followUpOn: from ? addWorkingDays(from, settings.followUpWorkingDays, calendar) : null,
+      deferredUntil: latest?.outcome === 'defer' ? latest.deferralDueOn : null,
+    }
+  }
+
   return {
     /** For staff who may already see the case, such as the panel reading its papers. */
     familyViewsFor: (caseId: string) => listFamilyViews(db, caseId),
@@ -53,6 +106,7 @@ export function portalService(data: DataLayer, clock: Clock) {
         casesWithApprovedMinutes(db, [caseId]),
         listFamilyViews(db, caseId),
       ])
+      const progress = await progressFacts(detail)
       return {
         caseId: detail.id,
         reference: detail.reference,
@@ -60,14 +114,15 @@ export function portalService(data: DataLayer, clock: Clock) {
         status: detail.status,
         child: { firstName: detail.child.firstName, lastName: detail.child.lastName },
         caseworker: detail.caseworker,
-        progress: familyProgress({
-          status: detail.status,
-          sittingOn: window.sitting?.sittingOn ?? null,
-          childFirstName: detail.child.firstName,
-          hasLetter: letters.length > 0,
-        }),
+        progress: familyProgress({ ...progress, sittingOn: window.sitting?.sittingOn ?? null }),
+        explained: KIND_EXPLAINED[detail.kind](detail.child.firstName),
         sitting: window.sitting,
-        views: { open: window.open, closesOn: window.closesOn, sent: views },
+        views: {
+          open: window.open,
+          closesOn: window.closesOn,
+          sent: views,
+          closedBecause: viewsClosedReason(detail.status, window),
+        },
         letters,
         hasMinutesExtract: withMinutes.has(caseId),
       }

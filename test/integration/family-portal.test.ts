@@ -314,6 +314,30 @@ describe('the family’s case page', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf')
   })
 
+  test('the decided case states the decision on the page, as its letter gave it, with a next date', async () => {
+    const letter = await db()('letters').where({ case_id: mayaDecided, status: 'issued' }).first('content')
+    const sentence = (letter.content as { sections: { paragraphs: { text: string }[] }[] }).sections[0]!
+      .paragraphs[0]!.text
+    const { agent } = await as('parent@example.org')
+    const page = decode((await agent.get(`/portal/cases/${mayaDecided}`).expect(200)).text)
+    expect(page).toContain('<h2 class="govuk-heading-m">Our decision</h2>')
+    expect(page).toContain(sentence)
+    const next = /<div id="next-date">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? ''
+    expect(next).toMatch(/ by \w+day \d{1,2} \w+ \d{4}\./)
+    // Decided, so no panel date beside it and no views form, with the reason why.
+    expect(page).not.toContain('The panel meets on')
+    expect(page).toContain('The panel has already made its decision, so it is too late to send views for it.')
+    // The first use of EHC on the page is explained.
+    expect(page).toContain('EHC stands for education, health and care')
+  })
+
+  test('the family’s list never shows a panel date beside a decided case', async () => {
+    const { agent } = await as('parent@example.org')
+    const home = decode((await agent.get('/portal').expect(200)).text)
+    for (const card of home.split('govuk-summary-card__title-wrapper').slice(1))
+      if (card.includes('>Decided<')) expect(card).not.toContain('The panel meets on')
+  })
+
   test('views sent before the closing date reach the panel’s papers and the case timeline', async () => {
     const { agent, token } = await as('parent@example.org')
     const words =
@@ -386,12 +410,17 @@ describe('the family’s case page', () => {
     try {
       const page = decode((await agent.get(`/portal/cases/${mayaPlan}`).expect(200)).text)
       expect(page).not.toContain('Send your views to the panel')
-      expect(page).toContain('You cannot send views through your account now')
+      // It says why: the papers closed on a date the family can see.
+      expect(page).toMatch(
+        /The panel’s papers closed on \w+day \d{1,2} November 2026, so new views would not reach/,
+      )
       const late = await agent
         .post(`/portal/cases/${mayaPlan}/views`)
         .type('form')
         .send({ _csrf: token, views: 'Late views' })
       expect(late.status).toBe(409)
+      expect((late.text.match(/<title>/g) ?? []).length).toBe(1)
+      expect(/<title>([^<]*)<\/title>/.exec(decode(late.text))?.[1]?.match(/Error:/g)).toHaveLength(1)
       expect(decode(late.text)).toContain(
         'It is too late to send views through your account. Contact Priya Sharma',
       )

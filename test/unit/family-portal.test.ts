@@ -3,6 +3,8 @@ import {
   familyAccountStatus,
   familyProgress,
   invitationProblem,
+  KIND_EXPLAINED,
+  viewsClosedReason,
   viewsCloseOn,
 } from '../../src/domain/familyPortal'
 import { invitationEmail } from '../../src/domain/invitationEmail'
@@ -54,24 +56,106 @@ describe('views close at the papers cut-off', () => {
 })
 
 describe('where the case is, for the family', () => {
+  const base = {
+    sittingOn: null,
+    childFirstName: 'Maya',
+    decisionLetter: null,
+    nextStep: null,
+    followUpOn: null,
+    deferredUntil: null,
+  }
+
   test('a scheduled case gives the panel date as a sentence and what happens after', () => {
-    const p = familyProgress({
-      status: 'scheduled',
-      sittingOn: '2026-07-14',
-      childFirstName: 'Maya',
-      hasLetter: false,
-    })
-    expect(p.next).toBe('The panel meets on Tuesday 14 July 2026.')
+    const p = familyProgress({ ...base, status: 'scheduled', sittingOn: '2026-07-14' })
+    expect(p.next).toEqual(['The panel meets on Tuesday 14 July 2026.'])
     expect(p.now).toBe("Maya's case is going to the panel.")
     expect(p.after).toContain('we will write to you with the decision')
   })
 
-  test.each(['draft', 'submitted', 'scheduled', 'decided', 'closed', 'withdrawn'] as const)(
-    'the %s wording is plain: reading ease 70 or more',
+  test('a decided case before its letter gives the day the letter is due, and no decision yet', () => {
+    const p = familyProgress({
+      ...base,
+      status: 'decided',
+      nextStep: { step: 'decide_whether_to_assess', on: '2026-12-10' },
+    })
+    expect(p.decision).toBeNull()
+    expect(p.next).toEqual(['We will write to you with the decision by Thursday 10 December 2026.'])
+    // Where the next step is not the one the letter meets, the caseworker's follow-up day is the date.
+    const later = familyProgress({
+      ...base,
+      status: 'decided',
+      nextStep: { step: 'issue_final_plan', on: '2027-03-01' },
+      followUpOn: '2026-12-04',
+    })
+    expect(later.next).toEqual(['We will write to you with the decision by Friday 4 December 2026.'])
+  })
+
+  test('a decided case with its letter states the decision and the dates the letter promised', () => {
+    const letter = {
+      decision: "We will not carry out an assessment of Maya's needs at the moment.",
+      issuedOn: '2026-11-24',
+      appealBy: '2027-01-25',
+    }
+    const refused = familyProgress({ ...base, status: 'decided', decisionLetter: letter })
+    expect(refused.decision).toBe(letter.decision)
+    expect(refused.next).toEqual([
+      'If you want to appeal, the tribunal must get your appeal by Monday 25 January 2027.',
+    ])
+    const agreed = familyProgress({
+      ...base,
+      status: 'decided',
+      decisionLetter: { ...letter, appealBy: null },
+      nextStep: { step: 'notify_plan_not_issued', on: '2027-01-14' },
+    })
+    expect(agreed.next).toEqual([
+      'We must tell you whether we will write an education, health and care plan by Thursday 14 January 2027.',
+    ])
+    const placement = familyProgress({
+      ...base,
+      status: 'decided',
+      decisionLetter: { ...letter, appealBy: null },
+      followUpOn: '2026-12-08',
+    })
+    expect(placement.next).toEqual(['Your caseworker will contact you by Tuesday 8 December 2026.'])
+  })
+
+  test('a deferred case says what the panel is waiting for and when it looks again', () => {
+    const p = familyProgress({ ...base, status: 'submitted', deferredUntil: '2026-12-10' })
+    expect(p.now).toContain('after Thursday 10 December 2026')
+  })
+
+  const statuses = ['draft', 'submitted', 'scheduled', 'decided', 'closed', 'withdrawn'] as const
+  test.each(statuses)(
+    'the %s state always has a next date or says there is none, in plain words',
     (status) => {
-      const p = familyProgress({ status, sittingOn: '2026-07-14', childFirstName: 'Maya', hasLetter: true })
-      const text = [p.now, p.next ?? '', p.after].join(' ')
-      expect(readability(text).score).toBeGreaterThanOrEqual(70)
+      for (const f of [base, { ...base, sittingOn: '2026-07-14', followUpOn: '2026-07-20' }]) {
+        const p = familyProgress({ ...f, status })
+        expect(p.next.length).toBeGreaterThan(0)
+        const text = [p.now, ...p.next, p.after].join(' ')
+        expect(readability(text).score).toBeGreaterThanOrEqual(70)
+        // Never "decided" and "the panel meets" together.
+        if (status === 'decided' || status === 'closed') expect(text).not.toContain('The panel meets on')
+      }
+    },
+  )
+
+  test('says why views cannot be sent', () => {
+    expect(viewsClosedReason('scheduled', { open: true, closesOn: '2026-12-03' })).toBeNull()
+    expect(viewsClosedReason('scheduled', { open: false, closesOn: '2026-12-03' })).toContain(
+      'closed on Thursday 3 December 2026',
+    )
+    expect(viewsClosedReason('decided', { open: false, closesOn: null })).toContain(
+      'already made its decision',
+    )
+    expect(viewsClosedReason('closed', { open: false, closesOn: null })).toContain('finished')
+  })
+
+  test.each(Object.keys(KIND_EXPLAINED) as (keyof typeof KIND_EXPLAINED)[])(
+    'explains EHC where a %s page first uses it',
+    (kind) => {
+      const text = KIND_EXPLAINED[kind]('Maya')
+      if (kind !== 'alternative_provision') expect(text).toContain('education, health and care')
+      expect(readability(text).longSentences).toEqual([])
     },
   )
 })
