@@ -47,6 +47,7 @@ export interface QueueFlag {
   sittingId: string | null
   suggestedPanelId: string | null
   suggestedSittingOn: string | null
+  papersNeededBy: string | null
 }
 
 type Executor = Db | Knex.Transaction
@@ -206,6 +207,7 @@ export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[
     sitting_id: f.sittingId,
     suggested_panel_id: f.suggestedPanelId,
     suggested_sitting_on: f.suggestedSittingOn,
+    papers_needed_by: f.papersNeededBy,
     checked_at: trx.fn.now(),
   }))
   for (let i = 0; i < rows.length; i += 500) await trx('case_queue').insert(rows.slice(i, i + 500))

@@ -144,6 +144,8 @@ const AT_RISK_WHY: Record<QueueReason, string> = {
   no_capacity: 'Every sitting before the due date that could take it is full.',
   deadline_passed: 'The due date has passed.',
   placed_after_deadline: 'It is on a sitting after the due date.',
+  papers_due:
+    'Advice is still awaited, and the last sitting before the due date closes for papers soon. Chase it now.',
 }
 
 /**

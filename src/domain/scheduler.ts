@@ -2,6 +2,7 @@ import { BinaryHeap } from './binaryHeap'
 import type { IsoDate } from './dates'
 import { arrangeAgenda } from './agendaOrder'
 import { suggestExtraSittings, type SuggestionRequest } from './extraSittings'
+import { addWorkingDays } from './workingDays'
 import type { CaseKind } from './vocabulary'
 import type { BankHolidayLookup } from './workingDays'
 
@@ -9,16 +10,30 @@ import type { BankHolidayLookup } from './workingDays'
  * The queue: which waiting case goes on which sitting. Pure and deterministic: the same input gives
  * the same plan whatever order it arrives in.
  *
- * The rules, from the panels issue: a case goes only to a panel that decides its kind, only once its
- * papers were complete by the sitting's cut-off, never over a sitting's capacity, earliest deadline
- * first, on the earliest sitting that meets its deadline; what a chair placed by hand stays put.
+ * What it aims for, most important first (DESIGN.md "Scheduling"; issues 4 and 14):
+ * 1. Urgent first. Cases are taken in deadline order: overdue first, no statutory deadline last. Each
+ *    gets a sitting before its deadline if one can take it without making an earlier-deadline case
+ *    late; a case that cannot be heard in time gets the earliest sitting that can take it.
+ * 2. Nobody is pushed back for a less urgent case. A case already on an agenda goes to a later sitting
+ *    only when a case with an earlier deadline needs its place, never for a later deadline or none.
+ *    Cases with no statutory deadline take only the places the others leave.
+ * 3. Stay put. A case already on an agenda stays there unless its place is needed (2), or moving it to
+ *    an earlier sitting lets another case meet its deadline or be heard sooner. What a chair placed by
+ *    hand never moves. Every move comes with its reason.
+ * 4. Only where it may go: a panel that decides its kind, papers complete by the sitting's cut-off,
+ *    room left, and never a sitting that is cancelled, locked, past its cut-off or already met.
  *
- * For one panel a case's possible sittings form a run of dates (from the first cut-off its papers meet
- * to its deadline), and filling each sitting in date order with the ready cases of earliest deadline
- * is optimal (Glover, 1967): no other plan gets more cases decided in time. Where panels share a kind,
- * or a chair has kept a case off a sitting, that no longer holds, so augmenting paths (Kuhn's method)
- * then move cases between sittings until no further case can be fitted in before its deadline.
+ * How: cases are taken one at a time in that order. Each keeps its place, or takes the earliest sitting
+ * with room; failing that, augmenting paths (Kuhn's method) move cases already placed to other sittings
+ * they may use, and only then does it take the place of a less urgent case that was on an agenda. With
+ * one panel per kind and nothing yet on an agenda, taking each case in deadline order onto the earliest
+ * sitting with room is already the best possible (an exchange argument, as in Jackson's rule, 1955), so
+ * the paths are searched only where panels share a kind, a chair kept a case off a sitting, cut-offs
+ * fall out of date order, or cases are already on agendas.
  */
+
+/** Papers still awaited are chased once the last cut-off that could meet the deadline is this close. */
+export const PAPERS_CHASE_WORKING_DAYS = 15
 
 export const QUEUE_REASONS = [
   'awaiting_papers',
@@ -28,6 +43,7 @@ export const QUEUE_REASONS = [
   'no_capacity',
   'deadline_passed',
   'placed_after_deadline',
+  'papers_due',
 ] as const
 export type QueueReason = (typeof QUEUE_REASONS)[number]
 
@@ -96,6 +112,36 @@ export interface CaseOutcome {
   /** Placed by a chair, or on a sitting whose agenda can no longer change. */
   kept: boolean
   suggestion: ExtraSittingSuggestion | null
+  /** For papers still awaited: the last cut-off that could meet the deadline; null when none could. */
+  papersNeededBy: IsoDate | null
+}
+
+/**
+ * Why a case left the sitting it was on, or came onto one:
+ * - `new`: it was on no agenda;
+ * - `displaced`: `forCaseId`, with an earlier deadline, needed its place;
+ * - `made_room`: moved to an earlier sitting so that `forCaseId` could be heard in time (or sooner);
+ * - `now_in_time`: it was on a sitting after its deadline, and one before has room;
+ * - `heard_sooner`: it cannot be heard in time, and an earlier sitting can take it;
+ * - `no_longer_fits`: it may no longer go on that sitting (papers, panel, a place fewer).
+ */
+export const MOVE_REASONS = [
+  'new',
+  'displaced',
+  'made_room',
+  'now_in_time',
+  'heard_sooner',
+  'no_longer_fits',
+] as const
+export type MoveReason = (typeof MOVE_REASONS)[number]
+
+export interface PlacementChange {
+  caseId: string
+  fromSittingId: string | null
+  toSittingId: string | null
+  because: MoveReason
+  /** The case the move was for, for `displaced` and `made_room`. */
+  forCaseId: string | null
 }
 
 export interface SchedulePlan {
@@ -103,11 +149,16 @@ export interface SchedulePlan {
   outcomes: CaseOutcome[]
   /** The whole agenda, in order, of every sitting that still takes cases. */
   agendas: { sittingId: string; caseIds: string[] }[]
+  /** Each waiting case whose sitting changed, with why: the chair is shown these. */
+  changes: PlacementChange[]
 }
 
-/** A sitting takes new cases while it is open, its cut-off has not passed and it has not happened. */
+/**
+ * A sitting takes new cases while it is open, its cut-off has not passed and it is still to come. One
+ * meeting today may already have met (the run has only the date), so only tomorrow's on are used.
+ */
 export function takesNewCases(sitting: QueueSitting, today: IsoDate): boolean {
-  return sitting.open && sitting.cutoffOn >= today && sitting.sittingOn >= today
+  return sitting.open && sitting.cutoffOn >= today && sitting.sittingOn > today
 }
 
 /** Earliest deadline first; cases with no statutory deadline after those with one. */
@@ -135,6 +186,10 @@ function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0
 }
 
+function meetsBefore(a: QueueSitting, b: QueueSitting): boolean {
+  return a.sittingOn < b.sittingOn || (a.sittingOn === b.sittingOn && a.startsAt < b.startsAt)
+}
+
 function compareSittings(a: QueueSitting, b: QueueSitting): number {
   return (
     compareStrings(a.sittingOn, b.sittingOn) ||
@@ -147,29 +202,65 @@ export function schedule(input: SchedulerInput): SchedulePlan {
   return new Scheduler(input).run()
 }
 
+type Cause = { because: MoveReason; forCaseId: string | null }
+
 class Scheduler {
+  /** Most urgent first: the order cases are taken in. */
   private readonly cases: QueueCase[]
+  private readonly rank = new Map<string, number>()
+  private readonly caseById = new Map<string, QueueCase>()
   private readonly sittings: QueueSitting[]
   private readonly sittingById: Map<string, QueueSitting>
+  private readonly sittingRank = new Map<string, number>()
+  /** The sittings that take new cases, by kind decided, in date order. */
+  private readonly takingByKind = new Map<CaseKind, QueueSitting[]>()
   private readonly panelsByKind = new Map<CaseKind, QueuePanel[]>()
   private readonly kindsOfPanel = new Map<string, ReadonlySet<CaseKind>>()
   private readonly room = new Map<string, number>()
   private readonly kept = new Map<string, AgendaItem>()
   private readonly excluded: Set<string>
-  /** Cases the scheduler itself placed, by sitting. */
+  private readonly waiting: ReadonlySet<string>
+  /** The sitting a case was on when the run began, where the run may move it. */
+  private readonly was = new Map<string, string>()
+  /** A case that was on an agenda may move only to a sitting no later than that one, unless displaced. */
+  private readonly ceiling = new Map<string, QueueSitting>()
+  /** Each sitting's cases, least urgent on top; stale entries (cases since moved) are skipped when read. */
+  private readonly leastUrgent = new Map<string, BinaryHeap<string>>()
   private readonly placedOn = new Map<string, string>()
   private readonly occupants = new Map<string, Set<string>>()
+  /** Placed after its deadline: it stays where it is heard soonest, never moved to make room. */
   private readonly late = new Set<string>()
-  private readonly waiting: ReadonlySet<string>
+  private readonly causes = new Map<string, Cause>()
+  private readonly augmenting: boolean
+  /** Sittings from which no augmenting path was found, since the plan last changed in a way that could open one. */
+  private seenFree = new Set<string>()
+  private seenAny = new Set<string>()
+  /** Papers still awaited for a last cut-off by this day are chased. */
+  private readonly chaseFrom: IsoDate
+  /** The rank of the case being placed: only a case less urgent than it may lose its place. */
+  private currentRank = -1
 
   constructor(private readonly input: SchedulerInput) {
     this.cases = [...input.cases].sort(compareCases)
+    this.cases.forEach((c, i) => {
+      this.rank.set(c.id, i)
+      this.caseById.set(c.id, c)
+    })
     this.sittings = [...input.sittings].sort(compareSittings)
+    this.sittings.forEach((s, i) => this.sittingRank.set(s.id, i))
     this.sittingById = new Map(this.sittings.map((s) => [s.id, s]))
     for (const panel of [...input.panels].sort((a, b) => compareStrings(a.id, b.id))) {
       this.kindsOfPanel.set(panel.id, new Set(panel.kinds))
       for (const kind of panel.kinds)
         this.panelsByKind.set(kind, [...(this.panelsByKind.get(kind) ?? []), panel])
+    }
+    for (const sitting of this.sittings) {
+      if (!this.takes(sitting)) continue
+      for (const kind of this.kindsOfPanel.get(sitting.panelId) ?? []) {
+        const list = this.takingByKind.get(kind)
+        if (list) list.push(sitting)
+        else this.takingByKind.set(kind, [sitting])
+      }
     }
     this.excluded = new Set(input.exclusions.map((e) => `${e.caseId}|${e.sittingId}`))
 
@@ -177,27 +268,53 @@ class Scheduler {
     this.waiting = waiting
     const taken = new Map<string, number>()
     for (const item of input.items) {
-      taken.set(item.sittingId, (taken.get(item.sittingId) ?? 0) + 1)
       const sitting = this.sittingById.get(item.sittingId)
       const movable =
         waiting.has(item.caseId) && item.placedBy === 'scheduler' && sitting && this.takes(sitting)
-      if (movable) taken.set(item.sittingId, taken.get(item.sittingId)! - 1)
-      else if (waiting.has(item.caseId)) this.kept.set(item.caseId, item)
+      if (movable) this.was.set(item.caseId, item.sittingId)
+      else {
+        taken.set(item.sittingId, (taken.get(item.sittingId) ?? 0) + 1)
+        if (waiting.has(item.caseId)) this.kept.set(item.caseId, item)
+      }
     }
     for (const sitting of this.sittings) {
       this.room.set(sitting.id, Math.max(0, sitting.capacity - (taken.get(sitting.id) ?? 0)))
       this.occupants.set(sitting.id, new Set())
+      this.leastUrgent.set(sitting.id, new BinaryHeap((a, b) => this.rank.get(a)! > this.rank.get(b)!))
     }
+    // What the last run placed keeps its place while it still may go there, most urgent first if a
+    // sitting now has fewer places.
+    for (const c of this.cases) {
+      const sittingId = this.was.get(c.id)
+      if (sittingId === undefined) continue
+      const sitting = this.sittingById.get(sittingId)!
+      if (!this.fits(c, sitting, false) || this.room.get(sittingId)! === 0) {
+        this.causes.set(c.id, { because: 'no_longer_fits', forCaseId: null })
+        continue
+      }
+      this.place(c, sitting)
+      this.ceiling.set(c.id, sitting)
+      if (this.isLateOn(c, sitting)) this.late.add(c.id)
+    }
+    this.augmenting = this.needsAugmenting()
+    this.chaseFrom = addWorkingDays(input.today, PAPERS_CHASE_WORKING_DAYS, input.bankHolidays)
   }
 
   run(): SchedulePlan {
-    const candidates = this.cases.filter((c) => !this.kept.has(c.id) && c.papersCompleteOn !== null)
-    this.sweep(candidates, true)
-    this.augment(candidates)
-    const lateCandidates = candidates.filter((c) => !this.placedOn.has(c.id))
-    this.sweep(lateCandidates, false)
-    for (const c of lateCandidates) if (this.placedOn.has(c.id)) this.late.add(c.id)
-    return { outcomes: this.outcomes(), agendas: this.agendas() }
+    for (const c of this.cases) {
+      if (this.kept.has(c.id) || c.papersCompleteOn === null) continue
+      this.currentRank = this.rank.get(c.id)!
+      const current = this.placedOn.get(c.id)
+      if (current !== undefined && !this.late.has(c.id)) continue
+      if (c.deadline === null) {
+        const free = this.options(c, false).find((s) => this.room.get(s.id)! > 0)
+        if (free) this.moveTo(c, free, { because: 'new', forCaseId: null })
+        continue
+      }
+      if (this.placeInTime(c)) continue
+      this.placeLate(c, current === undefined ? undefined : this.sittingById.get(current))
+    }
+    return { outcomes: this.outcomes(), agendas: this.agendas(), changes: this.changes() }
   }
 
   private takes(sitting: QueueSitting): boolean {
@@ -208,6 +325,10 @@ class Scheduler {
     return this.kindsOfPanel.get(sitting.panelId)?.has(c.kind) ?? false
   }
 
+  private isLateOn(c: QueueCase, sitting: QueueSitting): boolean {
+    return c.deadline !== null && sitting.sittingOn > c.deadline
+  }
+
   /** Whether the case could go on the sitting at all, capacity aside. */
   private fits(c: QueueCase, sitting: QueueSitting, inTime: boolean): boolean {
     return (
@@ -215,19 +336,34 @@ class Scheduler {
       this.decides(sitting, c) &&
       c.papersCompleteOn !== null &&
       c.papersCompleteOn <= sitting.cutoffOn &&
-      (!inTime || c.deadline === null || sitting.sittingOn <= c.deadline) &&
+      (!inTime || !this.isLateOn(c, sitting)) &&
       !this.isExcluded(c.id, sitting.id)
     )
+  }
+
+  /** The sittings a case may go on, in date order. */
+  private options(c: QueueCase, inTime: boolean): QueueSitting[] {
+    const papers = c.papersCompleteOn
+    const options: QueueSitting[] = []
+    if (papers === null) return options
+    const last = inTime ? c.deadline : null
+    // The list holds only sittings that take cases and decide the kind, so what is left is the case's own.
+    for (const s of this.takingByKind.get(c.kind) ?? []) {
+      if (last !== null && s.sittingOn > last) break
+      if (papers <= s.cutoffOn && !this.isExcluded(c.id, s.id)) options.push(s)
+    }
+    return options
   }
 
   private isExcluded(caseId: string, sittingId: string): boolean {
     return this.excluded.size > 0 && this.excluded.has(`${caseId}|${sittingId}`)
   }
 
-  private place(c: QueueCase, sittingId: string): void {
-    this.placedOn.set(c.id, sittingId)
-    this.occupants.get(sittingId)!.add(c.id)
-    this.room.set(sittingId, this.room.get(sittingId)! - 1)
+  private place(c: QueueCase, sitting: QueueSitting): void {
+    this.placedOn.set(c.id, sitting.id)
+    this.occupants.get(sitting.id)!.add(c.id)
+    this.leastUrgent.get(sitting.id)!.push(c.id)
+    this.room.set(sitting.id, this.room.get(sitting.id)! - 1)
   }
 
   private unplace(caseId: string): void {
@@ -237,80 +373,157 @@ class Scheduler {
     this.room.set(sittingId, this.room.get(sittingId)! + 1)
   }
 
+  /** Puts a case on a sitting, noting why if it was on another; the first reason stands, unless it is later displaced. */
+  private moveTo(c: QueueCase, sitting: QueueSitting, cause: Cause): void {
+    if (this.placedOn.has(c.id)) this.unplace(c.id)
+    this.place(c, sitting)
+    if (this.isLateOn(c, sitting)) this.late.add(c.id)
+    else this.late.delete(c.id)
+    if (this.was.get(c.id) !== sitting.id && !this.causes.has(c.id)) this.causes.set(c.id, cause)
+  }
+
   /**
-   * Walks the sittings in date order; as each one's cut-off passes, the cases whose papers were ready
-   * join a queue per kind, and the sitting takes the most urgent of them that it can.
+   * The least urgent case on the sitting, if it is less urgent than both the one moving in and the one
+   * being placed. Cases are placed in order of urgency, so one less urgent than the case being placed
+   * is one the last run put there, whose turn has not yet come.
    */
-  private sweep(cases: readonly QueueCase[], inTime: boolean): void {
-    const byPapers = [...cases].sort(
-      (a, b) => compareStrings(a.papersCompleteOn!, b.papersCompleteOn!) || compareCases(a, b),
-    )
-    const queues = new Map<CaseKind, BinaryHeap<QueueCase>>()
-    let released = 0
-    for (const sitting of this.sittings) {
-      if (!this.takes(sitting)) continue
-      while (released < byPapers.length && byPapers[released]!.papersCompleteOn! <= sitting.cutoffOn) {
-        const c = byPapers[released++]!
-        if (!queues.has(c.kind)) queues.set(c.kind, new BinaryHeap(comesBefore))
-        queues.get(c.kind)!.push(c)
+  private evictable(sitting: QueueSitting, mover: QueueCase): string | undefined {
+    const heap = this.leastUrgent.get(sitting.id)!
+    while (heap.size > 0 && this.placedOn.get(heap.peek()!) !== sitting.id) heap.pop()
+    const top = heap.peek()
+    if (top === undefined) return undefined
+    const r = this.rank.get(top)!
+    return r > this.currentRank && r > this.rank.get(mover.id)! ? top : undefined
+  }
+
+  private evict(caseId: string, mover: QueueCase): void {
+    this.unplace(caseId)
+    this.ceiling.delete(caseId)
+    this.late.delete(caseId)
+    // Losing a place explains where the case ends up better than any move before it.
+    if (this.causes.get(caseId)?.because !== 'displaced')
+      this.causes.set(caseId, { because: 'displaced', forCaseId: mover.id })
+  }
+
+  /** A plan changed by a path or by taking a place can open paths from sittings searched before. */
+  private forgetSearches(): void {
+    this.seenFree = new Set()
+    this.seenAny = new Set()
+  }
+
+  /** Before the deadline: a free place, else one made by moving others, else a less urgent case's place. */
+  private placeInTime(c: QueueCase): boolean {
+    const wasLate = this.placedOn.has(c.id)
+    const options = this.options(c, true)
+    if (options.length === 0) return false
+    const cause: Cause = { because: wasLate ? 'now_in_time' : 'new', forCaseId: null }
+    const free = options.find((s) => this.room.get(s.id)! > 0)
+    if (free) {
+      this.moveTo(c, free, cause)
+      return true
+    }
+    const found = this.makeRoom(c, options)
+    if (found) this.moveTo(c, found, cause)
+    return found !== undefined
+  }
+
+  /** Each way of getting a place on one of `options`, least disruptive first. */
+  private makeRoom(c: QueueCase, options: readonly QueueSitting[]): QueueSitting | undefined {
+    if (this.augmenting) {
+      const viaPath = this.augment(c, options, false, c)
+      if (viaPath) {
+        this.forgetSearches()
+        return viaPath
       }
-      const kinds = [...(this.kindsOfPanel.get(sitting.panelId) ?? [])]
-      const skipped: QueueCase[] = []
-      while (this.room.get(sitting.id)! > 0) {
-        const queue = mostUrgentQueue(kinds.map((k) => queues.get(k)))
-        if (!queue) break
-        const c = queue.pop()!
-        // Sittings come in date order, so a case past its deadline here is past it at every later one.
-        if (inTime && c.deadline !== null && c.deadline < sitting.sittingOn) continue
-        if (this.fits(c, sitting, inTime)) this.place(c, sitting.id)
-        else skipped.push(c)
+    }
+    let best: { sitting: QueueSitting; caseId: string } | undefined
+    for (const sitting of options) {
+      const caseId = this.evictable(sitting, c)
+      if (caseId && (!best || this.rank.get(caseId)! > this.rank.get(best.caseId)!))
+        best = { sitting, caseId }
+    }
+    if (best) {
+      this.evict(best.caseId, c)
+      this.forgetSearches()
+      return best.sitting
+    }
+    if (this.augmenting) {
+      const viaPath = this.augment(c, options, true, c)
+      if (viaPath) {
+        this.forgetSearches()
+        return viaPath
       }
-      for (const c of skipped) queues.get(c.kind)!.push(c)
+    }
+    return undefined
+  }
+
+  /** No sitting can take it in time: the earliest that can take it at all, never later than where it is. */
+  private placeLate(c: QueueCase, current: QueueSitting | undefined): void {
+    const cause: Cause = { because: current ? 'heard_sooner' : 'new', forCaseId: null }
+    for (const sitting of this.options(c, false)) {
+      // Another sitting at the same hour would be a move for nothing.
+      if (current && !meetsBefore(sitting, current)) return
+      if (!this.isLateOn(c, sitting)) continue
+      if (this.room.get(sitting.id)! > 0 || this.makeRoom(c, [sitting])) {
+        this.moveTo(c, sitting, cause)
+        return
+      }
     }
   }
 
-  /** Fits in any case still unplaced that a chain of moves can make room for before its deadline. */
-  private augment(candidates: readonly QueueCase[]): void {
-    if (!this.needsAugmenting(candidates)) return
-    const caseById = new Map(this.cases.map((c) => [c.id, c]))
-    const sittingsFor = (c: QueueCase) => this.sittings.filter((s) => this.fits(c, s, true))
-    // A search that fails leaves the plan as it was, so the sittings it saw stay hopeless until one succeeds.
-    let seen = new Set<string>()
-    const tryToPlace = (c: QueueCase): boolean => {
-      const options = sittingsFor(c).filter((s) => !seen.has(s.id))
-      const free = options.find((s) => this.room.get(s.id)! > 0)
-      if (free) {
-        this.place(c, free.id)
-        return true
-      }
+  /**
+   * Kuhn's augmenting path: frees a place on one of `options` for `mover` by moving a case placed there
+   * to another sitting it may use before its deadline (no later than where it was), and so on, ending at
+   * a free place or, `withEvictions`, at the place of a less urgent case. Returns the sitting freed.
+   */
+  private augment(
+    mover: QueueCase,
+    options: readonly QueueSitting[],
+    withEvictions: boolean,
+    root: QueueCase,
+  ): QueueSitting | undefined {
+    const seen = withEvictions ? this.seenAny : this.seenFree
+    const free = options.find((s) => this.room.get(s.id)! > 0)
+    if (free) return free
+    if (withEvictions && mover !== root) {
       for (const sitting of options) {
-        if (seen.has(sitting.id)) continue
-        seen.add(sitting.id)
-        for (const otherId of [...this.occupants.get(sitting.id)!]) {
-          this.unplace(otherId)
-          this.place(c, sitting.id)
-          if (tryToPlace(caseById.get(otherId)!)) return true
-          this.unplace(c.id)
-          this.place(caseById.get(otherId)!, sitting.id)
+        const caseId = this.evictable(sitting, mover)
+        if (caseId) {
+          this.evict(caseId, mover)
+          return sitting
         }
       }
-      return false
     }
-    for (const c of candidates) {
-      if (this.placedOn.has(c.id)) continue
-      if (tryToPlace(c)) seen = new Set()
+    for (const sitting of options) {
+      if (seen.has(sitting.id)) continue
+      seen.add(sitting.id)
+      for (const otherId of [...this.occupants.get(sitting.id)!]) {
+        if (this.late.has(otherId)) continue
+        const other = this.caseById.get(otherId)!
+        const ceiling = this.ceiling.get(otherId)
+        const elsewhere = this.options(other, true).filter(
+          (s) => s.id !== sitting.id && !(ceiling && meetsBefore(ceiling, s)),
+        )
+        if (elsewhere.length === 0) continue
+        const to = this.augment(other, elsewhere, withEvictions, root)
+        if (to) {
+          this.moveTo(other, to, { because: 'made_room', forCaseId: root.id })
+          return sitting
+        }
+      }
     }
+    return undefined
   }
 
   /**
-   * The date-order sweep is already the best possible unless panels share a kind, a chair excluded a
-   * case, or a panel's cut-offs do not keep the order of its sittings (which the papers rule never gives,
-   * but the scheduler does not rely on it).
+   * Taking each case in deadline order onto the earliest sitting with room is already the best possible
+   * unless panels share a kind, a chair excluded a case, a panel's cut-offs do not keep the order of its
+   * sittings (which the papers rule never gives, but the scheduler does not rely on it), or cases are
+   * already on agendas (which may move to an earlier sitting to make room).
    */
-  private needsAugmenting(candidates: readonly QueueCase[]): boolean {
-    if (candidates.every((c) => this.placedOn.has(c.id))) return false
+  private needsAugmenting(): boolean {
     const shared = [...this.panelsByKind.values()].some((panels) => panels.length > 1)
-    return shared || this.excluded.size > 0 || !this.cutoffsFollowDates()
+    return shared || this.excluded.size > 0 || this.ceiling.size > 0 || !this.cutoffsFollowDates()
   }
 
   private cutoffsFollowDates(): boolean {
@@ -334,7 +547,9 @@ class Scheduler {
         outcome.state !== 'at_risk' ||
         !panel ||
         c.deadline === null ||
-        outcome.reason === 'deadline_passed'
+        outcome.reason === 'deadline_passed' ||
+        // What saves it is the advice arriving, not another sitting.
+        outcome.reason === 'papers_due'
       )
         return
       requests.push({
@@ -352,36 +567,42 @@ class Scheduler {
     const kept = this.kept.get(c.id)
     if (kept) {
       const sitting = this.sittingById.get(kept.sittingId)
-      const late = c.deadline !== null && sitting !== undefined && sitting.sittingOn > c.deadline
+      const late = sitting !== undefined && this.isLateOn(c, sitting)
       return late
-        ? outcome(c, 'at_risk', 'placed_after_deadline', kept.sittingId, true)
-        : outcome(c, 'placed', null, kept.sittingId, true)
+        ? outcome(c, 'at_risk', 'placed_after_deadline', kept.sittingId, true, null)
+        : outcome(c, 'placed', null, kept.sittingId, true, null)
     }
     const sittingId = this.placedOn.get(c.id) ?? null
-    if (sittingId && !this.late.has(c.id)) return outcome(c, 'placed', null, sittingId, false)
-    const reason = this.reasonFor(c)
+    if (sittingId && !this.late.has(c.id)) return outcome(c, 'placed', null, sittingId, false, null)
+    const { reason, papersNeededBy } = this.reasonFor(c)
     const state = reason === 'awaiting_papers' || c.deadline === null ? 'unplaced' : 'at_risk'
-    return outcome(c, state, reason, sittingId, false)
+    return outcome(c, state, reason, sittingId, false, papersNeededBy)
   }
 
   /** Why a case is not on a sitting before its deadline, judged on the plan as it now stands. */
-  private reasonFor(c: QueueCase): QueueReason {
+  private reasonFor(c: QueueCase): { reason: QueueReason; papersNeededBy: IsoDate | null } {
     const { today } = this.input
-    if (!this.panelsByKind.has(c.kind)) return 'no_panel'
-    if (c.deadline !== null && c.deadline < today) return 'deadline_passed'
-    const inWindow = this.sittings.filter(
-      (s) =>
-        this.takes(s) &&
-        this.decides(s, c) &&
-        (c.deadline === null || s.sittingOn <= c.deadline) &&
-        !this.isExcluded(c.id, s.id),
+    const because = (reason: QueueReason, papersNeededBy: IsoDate | null = null) => ({
+      reason,
+      papersNeededBy,
+    })
+    if (!this.panelsByKind.has(c.kind)) return because('no_panel')
+    if (c.deadline !== null && c.deadline < today) return because('deadline_passed')
+    const inWindow = (this.takingByKind.get(c.kind) ?? []).filter(
+      (s) => !this.isLateOn(c, s) && !this.isExcluded(c.id, s.id),
     )
-    if (inWindow.length === 0) return 'no_sitting'
+    if (inWindow.length === 0) return because('no_sitting')
     // Papers still awaited could arrive today: only a cut-off already gone makes them late.
     const ready = inWindow.filter((s) => (c.papersCompleteOn ?? today) <= s.cutoffOn)
-    if (ready.length === 0) return 'papers_late'
-    if (c.papersCompleteOn === null && ready.some((s) => this.room.get(s.id)! > 0)) return 'awaiting_papers'
-    return 'no_capacity'
+    if (ready.length === 0) return because('papers_late')
+    if (c.papersCompleteOn === null) {
+      const neededBy = ready.map((s) => s.cutoffOn).reduce((a, b) => (a > b ? a : b))
+      // With a deadline, the last chance to meet it close, the advice must be chased now.
+      if (c.deadline !== null && neededBy <= this.chaseFrom) return because('papers_due', neededBy)
+      if (ready.some((s) => this.room.get(s.id)! > 0)) return because('awaiting_papers', neededBy)
+      return because('no_capacity', neededBy)
+    }
+    return because('no_capacity')
   }
 
   private agendas(): SchedulePlan['agendas'] {
@@ -413,15 +634,23 @@ class Scheduler {
   private movedAway(item: AgendaItem): boolean {
     return this.waiting.has(item.caseId) && !this.kept.has(item.caseId)
   }
-}
 
-function mostUrgentQueue(queues: (BinaryHeap<QueueCase> | undefined)[]): BinaryHeap<QueueCase> | undefined {
-  let best: BinaryHeap<QueueCase> | undefined
-  for (const queue of queues) {
-    const head = queue?.peek()
-    if (head && (!best || comesBefore(head, best.peek()!))) best = queue
+  private changes(): PlacementChange[] {
+    const changes: PlacementChange[] = []
+    for (const c of this.cases) {
+      if (this.kept.has(c.id)) continue
+      const from = this.was.get(c.id) ?? null
+      const to = this.placedOn.get(c.id) ?? null
+      if (from === to) continue
+      // A case new to the agendas is simply placed, whatever paths moved it on the way.
+      const cause: Cause =
+        from === null
+          ? { because: 'new', forCaseId: null }
+          : (this.causes.get(c.id) ?? { because: 'no_longer_fits', forCaseId: null })
+      changes.push({ caseId: c.id, fromSittingId: from, toSittingId: to, ...cause })
+    }
+    return changes
   }
-  return best
 }
 
 function outcome(
@@ -430,6 +659,7 @@ function outcome(
   reason: QueueReason | null,
   sittingId: string | null,
   kept: boolean,
+  papersNeededBy: IsoDate | null,
 ): CaseOutcome {
-  return { caseId: c.id, state, reason, sittingId, kept, suggestion: null }
+  return { caseId: c.id, state, reason, sittingId, kept, suggestion: null, papersNeededBy }
 }

@@ -165,11 +165,11 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
           entityId: caseId,
           details: { sittingId },
         })
-        await placeCasesIn(trx, clock.today(), user.id, {
+        const { moves } = await placeCasesIn(trx, clock.today(), user.id, {
           settings,
           movedFrom: new Map([[caseId, sittingId]]),
         })
-        return { ok: true, sittingId }
+        return { ok: true, sittingId, moves }
       })
     },
 

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex'
 import { casesWithApprovedMinutes } from '../data/minutes'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -22,6 +23,9 @@ import {
 import type { NewCase, NewEvidence, NewFamilyContact } from '../domain/caseIntake'
 import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
 import { papersCompleteOn } from '../domain/papers'
+import { LOCK_KEYS } from '../data/locks'
+import type { NotificationSettings } from './notifications'
+import { placeCasesIn } from './queue'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
@@ -87,7 +91,17 @@ const detailsDiffer = (before: StoredContact, after: NewFamilyContact) =>
 export type OpenCaseResult =
   { ok: true; id: string; reference: string } | { ok: false; field: string; message: string }
 
-export function casesService(data: DataLayer, clock: Clock) {
+function isWaiting(status: string): boolean {
+  return status === 'submitted' || status === 'scheduled'
+}
+
+export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
+  /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
+  async function placeNow(trx: Knex.Transaction, actor: User): Promise<void> {
+    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+    await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })
+  }
+
   return {
     /**
      * A page of the case list. Caseworkers see their own cases unless they ask for all (colleagues cover
@@ -220,6 +234,8 @@ export function casesService(data: DataLayer, clock: Clock) {
           entityId: caseId,
           details: { papersCompleteOn: papersComplete },
         })
+        // Papers complete (or no longer) change where a waiting case may go: the queue follows at once.
+        if (isWaiting(current.status)) await placeNow(trx, actor)
         return { ok: true }
       })
     },
@@ -377,6 +393,8 @@ export function casesService(data: DataLayer, clock: Clock) {
           entityId: caseId,
           details: { fromStatus: 'draft', toStatus: 'submitted' },
         })
+        // Issue 14: placed at once, so the queue and the agendas never wait for the nightly run.
+        await placeNow(trx, actor)
         return { ok: true }
       })
     },

@@ -205,16 +205,18 @@ async function applyToCase(
 ): Promise<void> {
   const current = await lockCase(trx, item.caseId)
   if (!current) return
-  // A later sitting the case was queued for after an earlier deferral holds no place now.
+  if (row.outcome === 'defer') {
+    // A later sitting it was queued for stays while the new date allows: saving the deferral again is no
+    // reason to take it off and e-mail everyone that it is back on (issue 14); the queue moves it if not.
+    await updateCase(trx, item.caseId, { status: 'submitted', papers_complete_on: row.deferralDueOn })
+    return
+  }
+  // Decided now: a later sitting it was queued for after an earlier deferral holds no place.
   await trx('agenda_items')
     .where('case_id', item.caseId)
     .whereNot('id', item.agendaItemId)
     .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = agenda_items.id'))
     .delete()
-  if (row.outcome === 'defer') {
-    await updateCase(trx, item.caseId, { status: 'submitted', papers_complete_on: row.deferralDueOn })
-    return
-  }
   // Which way it went; the steps it meets are met when the family is told, by the letter (letters.ts).
   const change = decisionMilestones(item.kind, row.outcome)
   const milestones = { ...current.milestones, ...change }

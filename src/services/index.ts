@@ -45,7 +45,7 @@ export function services(
   return {
     auth: authService(data, clock),
     home: homeService(data, clock),
-    cases: casesService(data, clock),
+    cases: casesService(data, clock, notices),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
     panelAdmin: panelAdminService(data, clock),

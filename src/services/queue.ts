@@ -12,9 +12,10 @@ import {
   updateAgendaPositions,
   type SchedulerRows,
 } from '../data/queue'
-import { previousQueueStates } from '../data/notifications'
+import { casesForNotice, previousQueueStates, sittingsForNotice } from '../data/notifications'
 import type { User } from '../data/users'
-import { schedule, type SchedulePlan } from '../domain/scheduler'
+import { explainMoves, type ExplainedMove } from '../domain/queueMoves'
+import { schedule, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
 import { papersCutoff } from '../domain/sittingPlan'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
@@ -33,6 +34,12 @@ export interface PlacementCounts extends Record<string, number> {
   added: number
   moved: number
   removed: number
+}
+
+/** What a run did: its counts, for the job log, and each case it moved with why, for the chair. */
+export interface PlacementRun {
+  counts: PlacementCounts
+  moves: ExplainedMove[]
 }
 
 /**
@@ -59,7 +66,7 @@ export async function placeCasesIn(
   today: string,
   actorUserId: string | null,
   options: PlacementOptions,
-): Promise<PlacementCounts> {
+): Promise<PlacementRun> {
   const notify = options.notify !== false
   const rows = await loadSchedulerRows(trx, today)
   const bankHolidays = await loadBankHolidays(trx)
@@ -75,7 +82,8 @@ export async function placeCasesIn(
     exclusions: rows.exclusions,
     bankHolidays,
   })
-  const changes = await writeAgendas(trx, rows, plan, actorUserId)
+  const why = new Map(plan.changes.map((c) => [c.caseId, c]))
+  const changes = await writeAgendas(trx, rows, plan, actorUserId, why)
   // Read before the flags are replaced: a case is told about once, when it becomes at risk, not every night.
   const wasState = notify ? await previousQueueStates(trx) : new Map<string, string>()
   await replaceQueueFlags(
@@ -87,6 +95,7 @@ export async function placeCasesIn(
       sittingId: o.sittingId,
       suggestedPanelId: o.suggestion?.panelId ?? null,
       suggestedSittingOn: o.suggestion?.sittingOn ?? null,
+      papersNeededBy: o.papersNeededBy,
     })),
   )
   await updateStatuses(trx, rows, plan)
@@ -112,14 +121,56 @@ export async function placeCasesIn(
   }
   const count = (state: string) => plan.outcomes.filter((o) => o.state === state).length
   return {
-    waiting: rows.cases.length,
-    placed: count('placed'),
-    atRisk: count('at_risk'),
-    unplaced: count('unplaced'),
-    added: changes.added,
-    moved: changes.moved,
-    removed: changes.removed,
+    counts: {
+      waiting: rows.cases.length,
+      placed: count('placed'),
+      atRisk: count('at_risk'),
+      unplaced: count('unplaced'),
+      added: changes.added,
+      moved: changes.moved,
+      removed: changes.removed,
+    },
+    moves: await describeMoves(trx, plan.changes, options.movedFrom),
   }
+}
+
+/** The run's changes in words; a case the caller took off a sitting just before is shown moving from it. */
+async function describeMoves(
+  trx: Knex.Transaction,
+  changes: readonly PlacementChange[],
+  movedFrom: ReadonlyMap<string, string> | undefined,
+): Promise<ExplainedMove[]> {
+  if (changes.length === 0) return []
+  const shown = changes.map((c) =>
+    c.fromSittingId === null && movedFrom?.has(c.caseId)
+      ? { ...c, fromSittingId: movedFrom.get(c.caseId)! }
+      : c,
+  )
+  const caseIds = [...new Set(shown.flatMap((c) => (c.forCaseId ? [c.caseId, c.forCaseId] : [c.caseId])))]
+  const sittingIds = shown.flatMap((c) =>
+    [c.fromSittingId, c.toSittingId].filter((id): id is string => id !== null),
+  )
+  const [cases, sittings] = await Promise.all([
+    casesForNotice(trx, caseIds),
+    sittingsForNotice(trx, sittingIds),
+  ])
+  return explainMoves(
+    shown,
+    {
+      cases: new Map(
+        [...cases.values()].map((c) => [
+          c.id,
+          {
+            reference: c.reference,
+            childName: `${c.childFirstName} ${c.childLastName}`,
+            deadline: c.deadline,
+          },
+        ]),
+      ),
+      sittings,
+    },
+    new Set(movedFrom?.keys() ?? []),
+  )
 }
 
 async function writeAgendas(
@@ -127,6 +178,7 @@ async function writeAgendas(
   rows: SchedulerRows,
   plan: SchedulePlan,
   actorUserId: string | null,
+  why: ReadonlyMap<string, PlacementChange>,
 ): Promise<{ added: number; moved: number; removed: number; placements: Placement[] }> {
   const changing = new Set(plan.agendas.map((a) => a.sittingId))
   const before = new Map<string, { sittingId: string; position: number }>()
@@ -170,7 +222,12 @@ async function writeAgendas(
       action: was ? 'agenda_moved_by_queue' : 'agenda_placed_by_queue',
       entityType: 'case',
       entityId: d.caseId,
-      details: { sittingId: d.sittingId, fromSittingId: was?.sittingId ?? null },
+      details: {
+        sittingId: d.sittingId,
+        fromSittingId: was?.sittingId ?? null,
+        because: why.get(d.caseId)?.because ?? null,
+        forCaseId: why.get(d.caseId)?.forCaseId ?? null,
+      },
     })
   }
   const dropped = removed.filter((r) => !placedNow.has(r.caseId))
@@ -180,7 +237,11 @@ async function writeAgendas(
       action: 'agenda_removed_by_queue',
       entityType: 'case',
       entityId: r.caseId,
-      details: { sittingId: r.sittingId },
+      details: {
+        sittingId: r.sittingId,
+        because: why.get(r.caseId)?.because ?? null,
+        forCaseId: why.get(r.caseId)?.forCaseId ?? null,
+      },
     })
   }
   return { added, moved, removed: dropped.length, placements }
@@ -208,7 +269,7 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
     async placeCases(actor?: User): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
-        const counts = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
+        const { counts } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         return { ran: true, counts }
       })
     },

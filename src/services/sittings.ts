@@ -22,6 +22,7 @@ import type { User } from '../data/users'
 import { horizonEnd, papersCutoff, sittingsToCreate, summerHolidays } from '../domain/sittingPlan'
 import { isWorkingDay } from '../domain/workingDays'
 import type { JobResult } from '../jobs/types'
+import type { ExplainedMove } from '../domain/queueMoves'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
@@ -34,7 +35,8 @@ export interface SittingSettings {
 export type SittingAccess = { sitting: SittingDetail; isChair: boolean; isAdmin: boolean }
 
 export type SittingChange =
-  | { ok: true; sittingId: string }
+  /** `moves`: the cases the queue moved as a result, with why, for the chair to see. */
+  | { ok: true; sittingId: string; moves?: ExplainedMove[] }
   | { ok: false; reason: 'not-found' | 'forbidden' }
   | { ok: false; reason: 'invalid'; field: string; message: string }
 
@@ -181,8 +183,8 @@ export function sittingsService(
           entityId: id,
           details: { panelId: panel.id, sittingOn: input.sittingOn },
         })
-        await placeCasesIn(trx, today, user.id, { settings: notices })
-        return { ok: true, sittingId: id }
+        const { moves } = await placeCasesIn(trx, today, user.id, { settings: notices })
+        return { ok: true, sittingId: id, moves }
       })
     },
 
@@ -225,11 +227,11 @@ export function sittingsService(
           })
         }
         // Placed again elsewhere, its family is told the date has changed, not given a new one.
-        await placeCasesIn(trx, today, user.id, {
+        const { moves } = await placeCasesIn(trx, today, user.id, {
           settings: notices,
           movedFrom: new Map(caseIds.map((caseId) => [caseId, sittingId])),
         })
-        return { ok: true, sittingId }
+        return { ok: true, sittingId, moves }
       })
     },
 

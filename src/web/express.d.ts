@@ -1,4 +1,5 @@
 import type { User } from '../data/users'
+import type { ExplainedMove } from '../domain/queueMoves'
 
 declare module 'express-session' {
   interface SessionData {
@@ -7,6 +8,8 @@ declare module 'express-session' {
     csrfToken?: string
     /** A same-site path to return to after signing in. */
     returnTo?: string
+    /** What the queue moved after the chair's last change, shown once on the next page. */
+    queueMoves?: ExplainedMove[]
   }
 }
 

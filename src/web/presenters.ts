@@ -89,6 +89,7 @@ const QUEUE_REASON_TEXT: Record<QueueReason, string> = {
   no_capacity: 'Every sitting before the deadline that the papers are ready for is full',
   deadline_passed: 'The deadline has passed',
   placed_after_deadline: 'A chair placed it on a sitting after the deadline',
+  papers_due: 'Papers late: the advice still awaited is needed soon for the last sitting before the deadline',
 }
 
 export function queueReasonText(reason: QueueReason): string {

@@ -585,11 +585,30 @@ describe('sending a case back to the queue', () => {
     const flag = await db()('case_queue').where({ case_id: item.caseId }).first()
     expect(flag).toBeDefined()
     expect(flag.sitting_id).not.toBe(sitting)
+    const pairs = async () =>
+      (
+        (await db()('agenda_items').whereNot('case_id', item.caseId).select('case_id', 'sitting_id')) as {
+          case_id: string
+          sitting_id: string
+        }[]
+      ).map((r) => `${r.case_id}|${r.sitting_id}`)
+    const othersBefore = await pairs()
     const page = await chair.agent.get(res.headers.location!).expect(200)
     expect(page.text).toContain('Case sent back to the queue')
+    // Issue 14: the chair is told what the queue did with it, from where to where and why, once.
+    // Only the case sent back moved: nobody was pushed to make room for it.
+    expect(page.text).toContain('What the queue changed as a result (1 case)')
+    expect(page.text).toMatch(
+      new RegExp(`\\(${item.reference}\\):\\s+from SEND decision-making panel, 1 December 2026 to`),
+    )
+    expect(page.text).toContain('Taken off that sitting')
+    const again = await chair.agent.get(res.headers.location!).expect(200)
+    expect(again.text).not.toContain('What the queue changed as a result')
 
     await post(chair, '/queue/run').expect(303)
     expect(await sittingsOfCase(db(), item.caseId)).not.toContain(sitting)
+    // The run after moved nobody: the send-back's own run had left every case where it may stay.
+    expect(await pairs()).toEqual(expect.arrayContaining(othersBefore))
     expect((await db()('case_queue').where({ case_id: item.caseId }).first()).sitting_id).not.toBe(sitting)
   })
 })

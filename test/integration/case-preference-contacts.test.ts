@@ -461,6 +461,26 @@ describe('submitting a case to panel', () => {
     expect(await auditFor(c.id, 'case_submitted')).toHaveLength(1)
   })
 
+  test('issue 14: a submitted case with its papers complete is placed at once, with no one pressing "Place cases"', async () => {
+    const c = await freshCase({ status: 'draft', kind: 'assessment_request' })
+    await t.database
+      .db('cases')
+      .where({ id: c.id })
+      .update({ papers_complete_on: '2026-11-10', next_deadline_on: '2027-01-20' })
+    const { agent, token } = await caseworkerForm(`/cases/${c.id}`)
+    await agent
+      .post(`/cases/${c.id}/submit`)
+      .type('form')
+      .send({ _csrf: token, version: c.version })
+      .expect(303)
+    const flag = await t.database.db('case_queue').where({ case_id: c.id }).first('state', 'sitting_id')
+    expect(flag.state).toBe('placed')
+    expect(
+      await t.database.db('agenda_items').where({ case_id: c.id, sitting_id: flag.sitting_id }),
+    ).toHaveLength(1)
+    expect((await t.database.db('cases').where({ id: c.id }).first('status')).status).toBe('scheduled')
+  })
+
   test('a case that is not a draft is refused with 400 and the reason in the error summary', async () => {
     const c = await freshCase({ status: 'scheduled' })
     const { agent, page, token } = await caseworkerForm(`/cases/${c.id}`)

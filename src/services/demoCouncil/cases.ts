@@ -1,3 +1,6 @@
+import { DEMO_CUTOFF_WORKING_DAYS } from './panels'
+import { papersCutoff } from '../../domain/sittingPlan'
+import { BANK_HOLIDAYS } from './bankHolidays'
 import crypto from 'node:crypto'
 import type { Knex } from 'knex'
 import { OUTCOMES_BY_KIND, type CaseKind } from '../../domain/vocabulary'
@@ -191,7 +194,15 @@ export async function insertCases(
       }
     }),
   )
-  await trx('agenda_items').insert(book.items)
+  // Coming sittings still open for papers are left to the queue's first run, as a new council's would be: the book only
+  // chose papers dates that suit them. (Placed here, the run would keep them where the book put them.)
+  const bankHolidays = new Set(BANK_HOLIDAYS.map((h) => h.holidayOn))
+  const held = new Set(
+    sittings
+      .filter((s) => s.isPast || papersCutoff(s.sittingOn, DEMO_CUTOFF_WORKING_DAYS, bankHolidays) < today)
+      .map((s) => s.id),
+  )
+  await trx('agenda_items').insert(book.items.filter((i) => held.has(i.sitting_id)))
   // The sittings whose cut-off has passed keep their agendas from now on; give them deadline order, as a chair would.
   await trx.raw(`
     update agenda_items a set position = ranked.position
@@ -209,7 +220,11 @@ export async function insertCases(
       .whereIn('id', [...awaitingRecord])
       .update({ status: 'scheduled', agenda_locked_at: trx.fn.now() })
   }
-  return { cases: cases.length, agenda_items: book.items.length, decisions: decisions.length }
+  return {
+    cases: cases.length,
+    agenda_items: book.items.filter((i) => held.has(i.sitting_id)).length,
+    decisions: decisions.length,
+  }
 }
 
 /** The panel's last decision on a case other than a deferral, if it has one. */

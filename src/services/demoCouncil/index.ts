@@ -72,7 +72,7 @@ export async function seedDemoCouncil(
     Object.assign(counts, await insertCases(trx, context))
     // The queue as the nightly job would leave it: agendas in deadline order, and the at-risk flags.
     // Nobody is e-mailed: the demo's people are not real, and the outbox would start full.
-    const placed = await placeCasesIn(trx, today, null, { notify: false })
+    const { counts: placed } = await placeCasesIn(trx, today, null, { notify: false })
     counts.case_queue = placed.waiting
     counts.agenda_items = (counts.agenda_items ?? 0) + placed.added - placed.removed
     counts.audit_events = placed.added + placed.moved + placed.removed

@@ -25,6 +25,9 @@ interface PanelSeed {
   members: readonly MemberSeed[]
 }
 
+/** Every demo panel closes its papers this many working days before a sitting. */
+export const DEMO_CUTOFF_WORKING_DAYS = 3
+
 const CHAIR: MemberSeed = {
   email: 'chair@example.org',
   fullName: 'Helen Whitaker',
@@ -156,7 +159,7 @@ export async function insertPanels(
       venue: p.venue,
       online_link: p.onlineLink,
       capacity: p.capacity,
-      papers_cutoff_working_days: 3,
+      papers_cutoff_working_days: DEMO_CUTOFF_WORKING_DAYS,
     })),
   )
   const kinds = panels.flatMap((p) => p.kinds.map((kind) => ({ panel_id: p.id, case_kind: kind })))

@@ -2,6 +2,7 @@ import type { Response, Router } from 'express'
 import type { User } from '../../data/users'
 import { z } from 'zod'
 import type { Services } from '../../services'
+import { keepMoves } from './router'
 import { parseDateField } from '../dateFields'
 import { HttpError } from '../errors'
 import { isRefusal, refusalError } from './refusals'
@@ -74,7 +75,10 @@ export function extraSittingRoutes(router: Router, services: Services): void {
       sittingOn: date.value,
       startsAt: startsAt.data,
     })
-    if (result.ok) return res.redirect(303, `/sittings/${result.sittingId}?added=1`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/sittings/${result.sittingId}?added=1`)
+    }
     if (isRefusal(result)) throw refusalError(result)
     add(result.field, result.message)
     render(res, req.user!, 400, body, errors)

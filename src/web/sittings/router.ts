@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
+import type { ExplainedMove } from '../../domain/queueMoves'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { renderPageOrFragment } from '../middleware/views'
@@ -55,6 +56,7 @@ export function sittingsRouter(services: Services): Router {
         focus: null,
         announcement: null,
         notice: noticeFrom(req),
+        moves: takeMoves(req),
         // htmx swaps only the agenda, so a refusal's summary must come inside it.
         fragmentErrors: req.get('HX-Request') === 'true',
         ...extra,
@@ -106,7 +108,10 @@ export function sittingsRouter(services: Services): Router {
   router.post('/:id/items/:caseId/send-back', async (req, res, next) => {
     const { sittingId, caseId } = params(req)
     const result = await services.agenda.sendBack(req.user!, sittingId, caseId!)
-    if (result.ok) return res.redirect(303, `/sittings/${sittingId}?sentBack=1#agenda`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/sittings/${sittingId}?sentBack=1#agenda`)
+    }
     if (isRefusal(result)) return next(refusalError(result))
     showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
   })
@@ -135,7 +140,10 @@ export function sittingsRouter(services: Services): Router {
     const result = reason.success
       ? await services.sittings.cancelSitting(req.user!, sittingId, reason.data)
       : ({ ok: false, reason: 'invalid', field: 'reason', message: reason.error.issues[0]!.message } as const)
-    if (result.ok) return res.redirect(303, `/sittings/${sittingId}`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/sittings/${sittingId}`)
+    }
     if (isRefusal(result)) return next(refusalError(result))
     const access = await services.sittings.access(sittingId, req.user!)
     if (!access) return next(new HttpError(404, 'not-found'))
@@ -157,6 +165,18 @@ export function sittingsRouter(services: Services): Router {
   })
 
   return router
+}
+
+/** The queue's moves after a change, kept for the page the chair is sent to next. */
+export function keepMoves(req: Request, moves: ExplainedMove[] | undefined): void {
+  if (moves && moves.length > 0) req.session.queueMoves = moves
+}
+
+/** Shown once: a reload does not repeat them. */
+export function takeMoves(req: Request): ExplainedMove[] {
+  const moves = req.session.queueMoves ?? []
+  delete req.session.queueMoves
+  return moves
 }
 
 function noticeFrom(req: Request): 'added' | 'moved' | 'sentBack' | null {
