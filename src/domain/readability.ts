@@ -27,7 +27,45 @@ export const DEFAULT_JARGON: readonly JargonTerm[] = [
   { term: 'holistic', plainer: 'whole' },
   { term: 'cohort', plainer: 'group' },
   { term: 'in order to', plainer: 'to' },
+  { term: 'SEN', plainer: 'special educational needs' },
+  { term: 'EHC', plainer: 'education, health and care' },
+  { term: 'EHCP', plainer: 'education, health and care plan' },
+  { term: 'SENCO', plainer: 'the teacher in charge of special needs' },
 ]
+
+/**
+ * The gate before words reach a family: text that scores under this, or has a sentence longer than
+ * HARD_SENTENCE_WORDS, is saved only when the chair says it should go as written. Softer than the
+ * target (70, under 20 words) so that the gate stops officialese, not every imperfect sentence.
+ */
+export const GATE_READING_EASE = 60
+export const HARD_SENTENCE_WORDS = 25
+/**
+ * The reading-ease part of the gate applies from this many words. Flesch's score swings wildly on a
+ * phrase ("Ask the community paediatrician for the health advice" scores 40 with nothing wrong in it),
+ * so on a line or two only sentence length and the jargon list are held against the chair.
+ */
+export const GATE_MIN_WORDS = 20
+
+/** Why the text should not reach a family as it is, with the words at fault; null when it may. */
+export function hardToRead(report: ReadabilityReport): string | null {
+  if (report.score === null) return null
+  const long = report.longSentences.filter((s) => s.words > HARD_SENTENCE_WORDS)
+  const parts: string[] = []
+  if (report.words >= GATE_MIN_WORDS && report.score < GATE_READING_EASE)
+    parts.push(`a reading ease of ${report.score}`)
+  if (long.length > 0)
+    parts.push(
+      long.length === 1
+        ? `a sentence of ${long[0]!.words} words (“${firstWords(long[0]!.text)}…”)`
+        : `${long.length} sentences over ${HARD_SENTENCE_WORDS} words (the longest ${Math.max(...long.map((s) => s.words))})`,
+    )
+  return parts.length > 0 ? `It has ${parts.join(' and ')}` : null
+}
+
+function firstWords(text: string): string {
+  return text.split(/\s+/).slice(0, 6).join(' ')
+}
 
 export interface ReadabilityReport {
   /** Flesch reading ease, to one decimal place; null when there are no words yet. */
@@ -36,7 +74,8 @@ export interface ReadabilityReport {
   words: number
   sentences: number
   longSentences: { text: string; words: number }[]
-  jargon: { term: string; plainer: string; count: number }[]
+  /** Each listed term found, with the forms of it the text used ("utilising" for "utilise"). */
+  jargon: { term: string; plainer: string; count: number; forms: string[] }[]
   meetsTarget: boolean
 }
 
@@ -82,14 +121,34 @@ export function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
+/** An abbreviation on the list (SEN, EHCP) is matched in capitals only, so "sen" in a name is not. */
+const isAbbreviation = (term: string) => /^[A-Z]{2,6}$/.test(term)
+
+/**
+ * The forms a one-word term takes in use, so that "utilise" finds "utilising" and "utilisation", and
+ * "commence" finds "commencement": English endings, not a full stemmer, which is enough for a list of
+ * officialese. A phrase ("in order to") is matched as written, with any spacing.
+ */
+export function termPattern(term: string): RegExp {
+  if (isAbbreviation(term)) return new RegExp(`(?<![A-Za-z])${term}s?(?![A-Za-z])`, 'g')
+  if (/\s/.test(term.trim()))
+    return new RegExp(`(?<![A-Za-z])${escapeRegExp(term.trim()).replace(/\s+/g, '\\s+')}(?![A-Za-z])`, 'gi')
+  const word = escapeRegExp(term.trim())
+  const stem = /e$/i.test(term) ? word.slice(0, -1) : /y$/i.test(term) ? word.slice(0, -1) : word
+  const endings = /e$/i.test(term)
+    ? '(?:e|es|ed|ing|ement|ements|ation|ations)'
+    : /y$/i.test(term)
+      ? '(?:y|ies|ied|ying)'
+      : '(?:|s|es|ed|ing|ment|ments|ation|ations)'
+  return new RegExp(`(?<![A-Za-z])${stem}${endings}(?![A-Za-z])`, 'gi')
+}
+
 export function findJargon(text: string, jargon: readonly JargonTerm[]): ReadabilityReport['jargon'] {
   return jargon
     .map((j) => {
-      const pattern = new RegExp(
-        `(?<![A-Za-z])${escapeRegExp(j.term).replace(/ /g, '\\s+')}(?![A-Za-z])`,
-        'gi',
-      )
-      return { term: j.term, plainer: j.plainer, count: (text.match(pattern) ?? []).length }
+      const found = text.match(termPattern(j.term)) ?? []
+      const forms = [...new Set(found.map((f) => (isAbbreviation(j.term) ? f : f.toLowerCase())))]
+      return { term: j.term, plainer: j.plainer, count: found.length, forms }
     })
     .filter((j) => j.count > 0)
 }
@@ -125,4 +184,22 @@ export function readability(text: string, jargon: readonly JargonTerm[] = DEFAUL
     jargon: found,
     meetsTarget: score >= TARGET_READING_EASE && longSentences.length === 0 && found.length === 0,
   }
+}
+
+/**
+ * What makes the panel's words hard for a family, field by field, for the caseworker to see before a
+ * letter goes: the gate's findings (hardToRead) and every listed word with its plainer one.
+ */
+export function familyTextWarnings(
+  texts: readonly { label: string; text: string | null }[],
+  jargon: readonly JargonTerm[],
+): string[] {
+  return texts.flatMap(({ label, text }) => {
+    if (!text || text.trim() === '') return []
+    const report = readability(text, jargon)
+    const hard = hardToRead(report)
+    const words = report.jargon.map((j) => `${j.forms.map((f) => `“${f}”`).join(', ')} (try “${j.plainer}”)`)
+    const parts = [...(hard ? [hard] : []), ...(words.length ? [`It uses ${words.join(', ')}`] : [])]
+    return parts.length > 0 ? [`${label}: ${parts.join('. ')}.`] : []
+  })
 }

@@ -26,6 +26,8 @@ import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
 import { placeCasesIn } from './queue'
+import { listJargon } from '../data/jargon'
+import { hardToRead, readability, type JargonTerm } from '../domain/readability'
 
 /** What the chair typed for an item, read from the form but not yet checked against the rules. */
 export interface DecisionInput {
@@ -50,6 +52,62 @@ export interface DecisionInput {
   notes: string | null
   namedSetting: string | null
   namedSettingType: SettingType | null
+  /** The chair's word that the panel's words go to the family as written, though they are hard to read. */
+  sendAsWritten: boolean
+}
+
+/** The decision's words that reach the family in its letter, each held to the letter's standard. */
+export const FAMILY_TEXT_FIELDS = [
+  'reasons',
+  'disagreementExplanation',
+  'deferralAction',
+  'conditions',
+] as const
+export type FamilyTextField = (typeof FAMILY_TEXT_FIELDS)[number]
+
+const FAMILY_TEXT_LABELS: Record<FamilyTextField, string> = {
+  reasons: 'The reasons',
+  disagreementExplanation: 'The explanation',
+  deferralAction: 'What is needed',
+  conditions: 'The conditions or support agreed',
+}
+
+/**
+ * The words a family would find hard to read (readability.ts hardToRead), each by its field, unless
+ * the chair has said they should go as written; a field the outcome does not keep is not checked.
+ */
+export function plainWordsProblems(
+  input: DecisionInput,
+  jargon: readonly JargonTerm[],
+): { field: string; message: string }[] {
+  if (input.sendAsWritten) return []
+  const kept: Record<FamilyTextField, string | null> = {
+    reasons: input.reasons,
+    disagreementExplanation:
+      input.outcome !== 'defer' && input.matchesPreference === false ? input.disagreementExplanation : null,
+    deferralAction: input.outcome === 'defer' ? input.deferralAction : null,
+    conditions: input.conditions,
+  }
+  const problems = FAMILY_TEXT_FIELDS.flatMap((field) => {
+    const why = kept[field] ? hardToRead(readability(kept[field]!, jargon)) : null
+    return why
+      ? [
+          {
+            field,
+            message: `${FAMILY_TEXT_LABELS[field]} may be hard for the family to read. ${why}. Make it plainer`,
+          },
+        ]
+      : []
+  })
+  return problems.length > 0
+    ? [
+        ...problems,
+        {
+          field: 'sendAsWritten',
+          message: 'Make the words plainer, or tick that they should go to the family as written',
+        },
+      ]
+    : []
 }
 
 export type DecisionSave = MeetingChange | { ok: false; reason: 'stale-decision'; current: StoredDecision }
@@ -248,7 +306,10 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
       const result = await write(user, sittingId, async (trx, record) => {
         const item = await lockMeetingItem(trx, sittingId, caseId)
         if (!item) return { ok: false, reason: 'not-found' }
-        const problems = problemsWith(input, item, record)
+        const problems = [
+          ...problemsWith(input, item, record),
+          ...plainWordsProblems(input, await listJargon(trx)),
+        ]
         if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
         const row = decisionRow(input, record, item)
         const existing = item.decision
@@ -287,6 +348,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
             outcome: row.outcome,
             matchesPreference: row.matchesPreference,
             version: (existing?.version ?? 0) + 1,
+            ...(input.sendAsWritten ? { sentAsWritten: true } : {}),
           },
         })
         return { ok: true }

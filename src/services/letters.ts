@@ -30,6 +30,8 @@ import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import { familyToldMilestones } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
 import type { Clock } from './clock'
+import { listJargon } from '../data/jargon'
+import { familyTextWarnings } from '../domain/readability'
 
 export type LetterFormatChoice = 'standard' | 'large_print'
 
@@ -248,12 +250,23 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
         listDecisionsForCase(db, caseId),
         listLetters(db, caseId),
       ])
+      const jargon = await listJargon(db)
       const checks = await Promise.all(
         decisions.map(async (d) => {
           const built = await build(db, caseId, d.id)
           return {
             decisionId: d.id,
             problems: built ? issueProblems(built.letter) : ['No letter wording for this decision'],
+            // The same standard the chair's words were held to, so the caseworker sees it before issuing.
+            warnings: familyTextWarnings(
+              [
+                { label: 'The reasons', text: d.reasons },
+                { label: 'The explanation', text: d.disagreementExplanation },
+                { label: 'What is needed', text: d.deferralAction },
+                { label: 'The conditions or support agreed', text: d.conditions },
+              ],
+              jargon,
+            ),
           }
         }),
       )

@@ -1,3 +1,4 @@
+import { decode } from '../support/formPages'
 import crypto from 'node:crypto'
 import { dataLayer } from '../../src/data'
 import { apologiesService } from '../../src/services/apologies'
@@ -74,6 +75,30 @@ describe('decision letters', () => {
     expect(page.text).toContain('Our decision about Arjun')
     expect(page.text).toContain('Your rights: the legal detail')
     expect(await lettersOf()).toHaveLength(0)
+  })
+
+  test('the caseworker sees, before issuing, where the panel’s words may be hard for the family', async () => {
+    const original = (await db()('decisions').where({ id: decisionId }).first('reasons')).reasons as string
+    await db()('decisions')
+      .where({ id: decisionId })
+      .update({
+        reasons: `${original}\nWe will be utilising the SENCO’s plan from the commencement of term.`,
+      })
+    try {
+      const page = decode(
+        (await (await as(caseworker)).agent.get(`/cases/${caseId}/letters`).expect(200)).text,
+      )
+      expect(page).toContain('may be hard for the family to read')
+      expect(page).toContain('“utilising” (try “use”)')
+      expect(page).toContain('“commencement” (try “start”)')
+      expect(page).toContain('“SENCO” (try “the teacher in charge of special needs”)')
+    } finally {
+      await db()('decisions').where({ id: decisionId }).update({ reasons: original })
+    }
+    const plain = decode(
+      (await (await as(caseworker)).agent.get(`/cases/${caseId}/letters`).expect(200)).text,
+    )
+    expect(plain).not.toContain('“utilising”')
   })
 
   test('a manager can read the letters but not issue one', async () => {

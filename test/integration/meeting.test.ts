@@ -375,6 +375,58 @@ describe('running the meeting', () => {
     expect(minutes.text).toContain('The panel was not quorate for this item')
   })
 
+  test('words too hard for a family are saved only when the chair says they go as written', async () => {
+    const officialese =
+      'The panel considered that the provision currently in place at the school is not sufficient to meet the needs identified in the reports and the views that the family sent to the panel in writing.'
+    const current = async () =>
+      (await db()('decisions').where({ case_id: cases.mohammed }).first()) as {
+        version: number
+        reasons: string
+        inquorate_reason: string | null
+        deferral_action: string
+        deferral_owner: string
+      }
+    const before = await current()
+    const form = {
+      familyAttended: 'yes',
+      familyAttendees: 'Mr Hussain (father)',
+      interpreter: 'independent',
+      outcome: 'defer',
+      reasons: officialese,
+      deferralAction: before.deferral_action,
+      deferralOwner: before.deferral_owner,
+      'deferralDueOn-day': '11',
+      'deferralDueOn-month': '12',
+      'deferralDueOn-year': '2026',
+      inquorateReason: before.inquorate_reason ?? '',
+    }
+    const refused = await post(CHAIR, decisionPath(cases.mohammed), { ...form, version: before.version })
+    expect(refused.status).toBe(400)
+    expect(refused.text).toContain('The reasons may be hard for the family to read. It has a reading ease of')
+    expect(refused.text).toContain('a sentence of 35 words')
+    expect(refused.text).toContain('Send these words to the family as written')
+    expect((await current()).reasons).toBe(before.reasons)
+    const saved = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...form,
+      version: before.version,
+      sendAsWritten: 'yes',
+    })
+    expect(saved.status).toBe(303)
+    expect((await current()).reasons).toBe(officialese)
+    const changes = await db()('audit_events').where({
+      action: 'decision_changed',
+      entity_id: cases.mohammed,
+    })
+    expect(changes.some((a: { details: { sentAsWritten?: boolean } }) => a.details.sentAsWritten)).toBe(true)
+    // Put the plain reasons back for the rest of the meeting.
+    const restored = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...form,
+      reasons: before.reasons,
+      version: (await current()).version,
+    })
+    expect(restored.status).toBe(303)
+  })
+
   test('the minutes cannot be approved while an item has no decision', async () => {
     const res = await post(CHAIR, `/sittings/${sittingId}/minutes/approve`, {
       recordVersion: await recordVersion(),

@@ -1,4 +1,4 @@
-import { findJargon, readability, splitSentences, syllables } from '../../src/domain/readability'
+import { findJargon, hardToRead, readability, splitSentences, syllables } from '../../src/domain/readability'
 
 describe('syllables', () => {
   test.each([
@@ -71,8 +71,64 @@ describe('reading ease', () => {
       { term: 'in order to', plainer: 'to' },
     ]
     expect(findJargon('Provision, provisional, and IN  ORDER   TO help.', list)).toEqual([
-      { term: 'provision', plainer: 'support', count: 1 },
-      { term: 'in order to', plainer: 'to', count: 1 },
+      { term: 'provision', plainer: 'support', count: 1, forms: ['provision'] },
+      { term: 'in order to', plainer: 'to', count: 1, forms: ['in  order   to'] },
     ])
+  })
+})
+
+describe('the jargon list finds a word in the forms it is used in', () => {
+  const list = [
+    { term: 'utilise', plainer: 'use' },
+    { term: 'commence', plainer: 'start' },
+    { term: 'provision', plainer: 'support' },
+    { term: 'SEN', plainer: 'special educational needs' },
+    { term: 'EHC', plainer: 'education, health and care' },
+    { term: 'in order to', plainer: 'to' },
+  ]
+  const forms = (text: string) => Object.fromEntries(findJargon(text, list).map((j) => [j.term, j.forms]))
+
+  test.each([
+    ['We will utilise the report.', { utilise: ['utilise'] }],
+    ['Utilising the report helped.', { utilise: ['utilising'] }],
+    ['The utilisation of funds.', { utilise: ['utilisation'] }],
+    ['It commenced in May, before the commencement of term.', { commence: ['commenced', 'commencement'] }],
+    ['The provisions in the plan.', { provision: ['provisions'] }],
+    ['Her SEN support and the EHC plan.', { SEN: ['SEN'], EHC: ['EHC'] }],
+    ['In  order\nto help.', { 'in order to': ['in  order\nto'] }],
+  ])('%s', (text, expected) => {
+    expect(forms(text)).toEqual(expected)
+  })
+
+  test('an abbreviation is matched in capitals only, and no word is matched inside another', () => {
+    expect(findJargon('Sennen Cove sent a sensible senior', list)).toEqual([])
+    expect(findJargon('a computilised word, recommence', list)).toEqual([])
+  })
+})
+
+describe('the gate before words reach a family', () => {
+  test('lets plain text through', () => {
+    expect(
+      hardToRead(readability('Zara is making good progress. Her school knows how to help her.')),
+    ).toBeNull()
+  })
+
+  test('stops a sentence over 25 words, naming its length and how it starts', () => {
+    const long =
+      'The panel considered that the provision currently in place at the school is sufficient to meet the needs identified in the reports and in the views that the family sent.'
+    expect(hardToRead(readability(long))).toMatch(
+      /^It has .*a sentence of 3\d words \(“The panel considered that the provision…”\)/,
+    )
+  })
+
+  test('stops text of 20 words or more scoring under 60, but not a short phrase that only scores low', () => {
+    const hard =
+      'Notwithstanding multidisciplinary considerations, educational psychologists recommended individualised therapeutic interventions. Subsequently, comprehensive evaluations necessitated additional specialist consultations regarding her communication difficulties at school.'
+    expect(readability(hard).words).toBeGreaterThanOrEqual(20)
+    expect(readability(hard).score!).toBeLessThan(60)
+    expect(hardToRead(readability(hard))).toMatch(/reading ease of/)
+    const phrase = 'Ask the community paediatrician for the health advice'
+    expect(readability(phrase).score!).toBeLessThan(60)
+    expect(hardToRead(readability(phrase))).toBeNull()
   })
 })

@@ -25,6 +25,7 @@ export const DECISION_FIELDS = [
   'dissents',
   'inquorateReason',
   'notes',
+  'sendAsWritten',
 ] as const
 
 const yesNo = z
@@ -66,6 +67,10 @@ const shape = z.object({
     .enum(SETTING_TYPES)
     .optional()
     .transform((v) => v ?? null),
+  sendAsWritten: z
+    .literal('yes')
+    .optional()
+    .transform((v) => v === 'yes'),
 })
 
 const DISSENT_FIELD = /^dissent-([0-9a-f-]{36})$/

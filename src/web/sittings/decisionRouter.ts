@@ -9,6 +9,7 @@ import { itemQuorumOf, presentForItem, type MeetingRecord } from '../../services
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { parseDecisionForm, problemErrors } from './decisionForm'
+import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
 
 const declarationShape = z.object({
@@ -92,14 +93,14 @@ export function decisionRoutes(router: Router, services: Services): void {
       settingTypes: SETTING_TYPES.map((t) => ({ value: t, text: SETTING_TYPE_LABELS[t] })),
       declarable: record.seats.filter((s) => s.attendance === 'present'),
       itemDeclarations: record.declarations.filter((d) => d.caseId === caseId),
-      readability: {
-        reasons: await services.readability.check(
-          String(extra.values?.reasons ?? item.decision?.reasons ?? ''),
+      readability: Object.fromEntries(
+        await Promise.all(
+          FAMILY_TEXT_FIELDS.map(async (field) => [
+            field,
+            await services.readability.check(String(extra.values?.[field] ?? item.decision?.[field] ?? '')),
+          ]),
         ),
-        disagreementExplanation: await services.readability.check(
-          String(extra.values?.disagreementExplanation ?? item.decision?.disagreementExplanation ?? ''),
-        ),
-      },
+      ),
       errors: noErrors(),
       values: valuesFrom(record, caseId),
       declarationErrors: noErrors(),

@@ -6,6 +6,7 @@ import type { MeetingChange } from '../../services/meeting'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { problemErrors } from './decisionForm'
+import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 
 const id = z.uuid()
 
@@ -154,7 +155,7 @@ export function meetingRoutes(router: Router, services: Services): void {
   /** Plain-language help for what the chair is typing; htmx sends the field's text as it changes. */
   router.post('/:id/readability', async (req, res) => {
     const body = req.body as Record<string, unknown>
-    const field = z.enum(['reasons', 'disagreementExplanation']).safeParse(req.query.field)
+    const field = z.enum(FAMILY_TEXT_FIELDS).safeParse(req.query.field)
     const target = field.success ? field.data : 'reasons'
     const text = typeof body[target] === 'string' ? (body[target] as string) : ''
     res.render('partials/sittings/readability', {
