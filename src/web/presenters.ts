@@ -31,6 +31,9 @@ const DEADLINE_TAGS: Record<DeadlineState, string> = {
   overdue: 'govuk-tag--red',
   met: 'govuk-tag--green',
   met_late: 'govuk-tag--pink',
+  issued_too_early: 'govuk-tag--red',
+  running: 'govuk-tag--grey',
+  ended: 'govuk-tag--grey',
 }
 
 export function deadlineTagClass(state: DeadlineState): string {

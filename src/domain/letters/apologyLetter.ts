@@ -13,6 +13,14 @@ const LATE_STEP: Record<DeadlineStep, string> = {
   hold_review_meeting: 'the review meeting',
   notify_review_decision: 'our decision after the review',
   issue_amended_plan: 'the changed plan',
+  // The family's own period: no apology is drafted for it, but every step has its words.
+  family_comments_on_draft: 'your time to comment on the draft plan',
+  hold_next_annual_review: 'the next yearly review of the plan',
+  appeal_notify_assessment: 'telling you we will carry out the assessment the tribunal decided on',
+  appeal_notify_no_plan: 'our decision about whether to write a plan after the appeal',
+  appeal_issue_draft_plan: 'the draft plan after the appeal',
+  appeal_issue_final_plan: 'the final plan after the appeal',
+  appeal_issue_amended_plan: 'the changed plan after the appeal',
 }
 
 export interface ApologyFacts {
