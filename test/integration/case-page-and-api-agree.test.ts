@@ -152,3 +152,19 @@ test('an appeal form with a missing date and no choices says so next to each fie
   expect(res.text).toContain('Select what the tribunal ordered, or what we agreed to')
   expect(res.text).toContain('href="#appealOn-')
 })
+
+test('the intake asks for the date the original request for an EHC needs assessment was received, and says why', async () => {
+  const blank = await caseworker.get('/cases/new').expect(200)
+  expect(blank.text).toContain(
+    'Date the request was received (to issue a plan: the date the original request for an EHC needs assessment was received)',
+  )
+  expect(blank.text).toContain('the 20 weeks run from the original request for an assessment')
+  // Sent back with an error for a plan to issue, the label speaks of that case alone.
+  const res = await caseworker
+    .post('/cases/new')
+    .type('form')
+    .send({ _csrf: csrfTokenIn(blank.text), kind: 'issue_plan' })
+    .expect(400)
+  expect(res.text).toContain('Date the original request for an EHC needs assessment was received')
+  expect(res.text).toContain('SEND Regulations 2014, regulation 13(2)')
+})
