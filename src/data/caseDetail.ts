@@ -1,7 +1,9 @@
+import type { Knex } from 'knex'
 import type { Db } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { EvidenceSource, NewFamilyContact } from '../domain/caseIntake'
+import type { TribunalAppeal } from '../domain/tribunalOrders'
 
 export interface CaseDetail {
   id: string
@@ -38,6 +40,8 @@ export interface CaseDetail {
     explanation: string
   }[]
   caseworker: { id: string; fullName: string; email: string; phone: string | null }
+  /** Tribunal appeals decided for the family or not opposed, oldest first. */
+  appeals: TribunalAppeal[]
 }
 
 export interface TimelineEntry {
@@ -45,6 +49,30 @@ export interface TimelineEntry {
   action: string
   actorName: string | null
   details: Record<string, unknown>
+}
+
+/** A case's tribunal appeals, oldest first: the latest sets the clock. */
+export async function listCaseAppeals(db: Db | Knex.Transaction, caseId: string): Promise<TribunalAppeal[]> {
+  const rows = await db('case_appeals').where({ case_id: caseId }).orderBy(['decided_on', 'created_at'])
+  return rows.map((r) => ({ route: r.route, on: r.decided_on, about: r.about }))
+}
+
+export async function insertCaseAppeal(
+  trx: Knex.Transaction,
+  caseId: string,
+  appeal: TribunalAppeal,
+  recordedBy: string,
+): Promise<string> {
+  const [row] = await trx('case_appeals')
+    .insert({
+      case_id: caseId,
+      route: appeal.route,
+      decided_on: appeal.on,
+      about: appeal.about,
+      recorded_by: recordedBy,
+    })
+    .returning('id')
+  return String(row.id)
 }
 
 export function caseDetailRepository(db: Db) {
@@ -74,6 +102,7 @@ export function caseDetailRepository(db: Db) {
         .orderBy([{ column: 'is_main_contact', order: 'desc' }, 'full_name', 'id'])
       const evidence = await db('case_evidence').where({ case_id: id }).orderBy('source')
       const exceptions = await db('case_exceptions').where({ case_id: id }).orderBy('starts_on')
+      const appeals = await listCaseAppeals(db, id)
       return {
         id: c.id,
         reference: c.reference,
@@ -129,6 +158,7 @@ export function caseDetailRepository(db: Db) {
           email: c.caseworker_email,
           phone: c.caseworker_phone,
         },
+        appeals,
       }
     },
 

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../domain/dates'
+import type { PhaseTransfer } from '../domain/statutoryClock'
 
 /** The columns of `cases` that record the statutory steps done, which the clock and reports read. */
 export const MILESTONE_COLUMNS = [
@@ -13,6 +14,7 @@ export const MILESTONE_COLUMNS = [
   'review_decision',
   'transfer_year',
   'transfer_type',
+  'transfer_on',
 ] as const
 
 export interface MilestoneRow {
@@ -26,7 +28,8 @@ export interface MilestoneRow {
   review_notice_on: IsoDate | null
   review_decision: 'maintain' | 'amend' | 'cease' | null
   transfer_year: number | null
-  transfer_type: 'school' | 'post16' | null
+  transfer_type: PhaseTransfer | null
+  transfer_on: IsoDate | null
 }
 
 export interface Milestones {
@@ -40,11 +43,13 @@ export interface Milestones {
   reviewNoticeOn: IsoDate | null
   reviewDecision: 'maintain' | 'amend' | 'cease' | null
   transferYear: number | null
-  transferType: 'school' | 'post16' | null
+  transferType: PhaseTransfer | null
+  /** The day of a move between post-16 institutions (reg 18(2)); null for the other transfers. */
+  transferOn: IsoDate | null
 }
 
-/** What a caseworker records of the steps done: everything but the transfer, which intake sets. */
-export type MilestoneChange = Partial<Omit<Milestones, 'transferYear' | 'transferType'>>
+/** What a caseworker records of the steps done, and the transfer (set at intake, changeable on the case). */
+export type MilestoneChange = Partial<Milestones>
 
 export function toMilestones(row: MilestoneRow): Milestones {
   return {
@@ -59,6 +64,7 @@ export function toMilestones(row: MilestoneRow): Milestones {
     reviewDecision: row.review_decision,
     transferYear: row.transfer_year,
     transferType: row.transfer_type,
+    transferOn: row.transfer_on,
   }
 }
 
@@ -74,6 +80,7 @@ const COLUMN_OF: Record<keyof Milestones, (typeof MILESTONE_COLUMNS)[number]> = 
   reviewDecision: 'review_decision',
   transferYear: 'transfer_year',
   transferType: 'transfer_type',
+  transferOn: 'transfer_on',
 }
 
 /** The columns to write for the milestones given (and only those). */

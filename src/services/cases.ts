@@ -30,7 +30,9 @@ import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '.
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
-import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from './caseDeadlines'
+import { insertCaseAppeal, listCaseAppeals } from '../data/caseDetail'
+import type { TribunalAppeal } from '../domain/tribunalOrders'
 
 export const CASE_REFERENCE_PREFIX = 'NS'
 
@@ -252,9 +254,10 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         if (!current) return { ok: false, reason: 'not-found' }
         if (current.version !== change.version) return STALE
         const milestones = { ...current.milestones, ...change.milestones }
+        const appeals = await listCaseAppeals(trx, caseId)
         const next = nextOpenDeadline(
           caseDeadlines(
-            { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] },
+            { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [], appeals },
             today,
             await data.calendar.loadBankHolidayCalendar(trx),
           ),
@@ -270,6 +273,58 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           entityType: 'case',
           entityId: caseId,
           details: { nextDeadlineStep: next?.step ?? null },
+        })
+        return { ok: true }
+      })
+    },
+
+    /**
+     * Records a tribunal appeal decided for the family, or one the council told the tribunal it will not oppose:
+     * its order starts the council's time limits (SEND Regulations 2014 regs 44 and 45).
+     */
+    async recordAppeal(
+      actor: User,
+      caseId: string,
+      change: { appeal: TribunalAppeal; version: number },
+    ): Promise<EditResult> {
+      const today = clock.today()
+      return data.db.transaction(async (trx): Promise<EditResult> => {
+        const current = await lockCase(trx, caseId)
+        if (!current) return { ok: false, reason: 'not-found' }
+        if (current.version !== change.version) return STALE
+        if (change.appeal.on < current.receivedOn) {
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'appealOn',
+            message: 'The date of the order or notice must be on or after the day the request was received',
+          }
+        }
+        const appealId = await insertCaseAppeal(trx, caseId, change.appeal, actor.id)
+        const appeals = await listCaseAppeals(trx, caseId)
+        const next = nextOpenDeadline(
+          caseDeadlines(
+            {
+              kind: current.kind,
+              receivedOn: current.receivedOn,
+              milestones: current.milestones,
+              exceptions: [],
+              appeals,
+            },
+            today,
+            await data.calendar.loadBankHolidayCalendar(trx),
+          ),
+        )
+        await updateCase(trx, caseId, {
+          next_deadline_on: next?.on ?? null,
+          next_deadline_step: next?.step ?? null,
+        })
+        await recordAuditEvent(trx, {
+          actorUserId: actor.id,
+          action: 'appeal_recorded',
+          entityType: 'case',
+          entityId: caseId,
+          details: { appealId, ...change.appeal, nextDeadlineStep: next?.step ?? null },
         })
         return { ok: true }
       })
@@ -417,6 +472,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           receivedOn: detail.receivedOn,
           milestones: detail.milestones,
           exceptions: detail.exceptions,
+          appeals: detail.appeals,
         },
         today,
         holidays,
@@ -434,6 +490,8 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         detail,
         timeline,
         deadlines,
+        // A plan issued while the family could still comment on its draft (reg 13(1)(a); reg 22(2)(c)).
+        issuedInsideCommentPeriod: planIssuedInsideCommentPeriod(all, today),
         caseworkers,
         placement: placement ?? null,
         hasMinutesExtract: withMinutes.has(id),

@@ -21,6 +21,7 @@ import { decisionProblems } from '../domain/decisionRules'
 import { reasonsFrom } from '../domain/minutes'
 import { namesSetting, type Interpreter, type SettingType } from '../domain/vocabulary'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import { listCaseAppeals } from '../data/caseDetail'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
@@ -280,7 +281,13 @@ async function applyToCase(
   const milestones = { ...current.milestones, ...change }
   const next = nextOpenDeadline(
     caseDeadlines(
-      { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [] },
+      {
+        kind: current.kind,
+        receivedOn: current.receivedOn,
+        milestones,
+        exceptions: [],
+        appeals: await listCaseAppeals(trx, item.caseId),
+      },
       today,
       await loadBankHolidayCalendar(trx),
     ),

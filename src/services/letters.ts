@@ -70,7 +70,13 @@ function factsFor(
 ): LetterFacts {
   const dueDates = Object.fromEntries(
     caseDeadlines(
-      { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
+      {
+        kind: detail.kind,
+        receivedOn: detail.receivedOn,
+        milestones: detail.milestones,
+        exceptions: [],
+        appeals: detail.appeals,
+      },
       letterDate,
       bankHolidays,
     )

@@ -1,6 +1,20 @@
+import { formatDate, type IsoDate } from '../domain/dates'
 import type { CaseStatus, FamilyRelationship, LetterFormat } from '../domain/vocabulary'
 import type { QueueReason, QueueState } from '../domain/scheduler'
-import { DEADLINE_STATE_LABELS, DEADLINE_STEP_LABELS, type DeadlineState } from '../domain/statutoryClock'
+import {
+  DEADLINE_STATE_LABELS,
+  DEADLINE_STEP_LABELS,
+  PHASE_TRANSFER_LABELS,
+  type DeadlineBasis,
+  type DeadlineState,
+  type PhaseTransfer,
+} from '../domain/statutoryClock'
+import {
+  APPEAL_ORDER_LABELS,
+  APPEAL_ROUTE_LABELS,
+  tribunalAppealDeadlines,
+  type TribunalAppeal,
+} from '../domain/tribunalOrders'
 import { EXCEPTION_REASON_LABELS } from '../domain/clockExceptions'
 import { EVIDENCE_SOURCE_LABELS, type EvidenceSource } from '../domain/caseIntake'
 
@@ -31,6 +45,51 @@ const DEADLINE_TAGS: Record<DeadlineState, string> = {
   overdue: 'govuk-tag--red',
   met: 'govuk-tag--green',
   met_late: 'govuk-tag--pink',
+  issued_too_early: 'govuk-tag--red',
+  running: 'govuk-tag--grey',
+  ended: 'govuk-tag--grey',
+}
+
+const DEADLINE_BASIS_LABELS: Record<DeadlineBasis, string> = {
+  statutory: 'Statutory date',
+  latest_safe: 'Latest safe date, derived from the time limits (not a statutory date)',
+  derived:
+    'Derived date: 15 days from the day a posted draft is taken to arrive, the second working day after it is sent (not a statutory date)',
+}
+
+/** What a date on the case is, said beside it: never a derived date called statutory. */
+export function deadlineBasisLabel(basis: DeadlineBasis): string {
+  return DEADLINE_BASIS_LABELS[basis]
+}
+
+export function phaseTransferText(m: {
+  transferType: PhaseTransfer | null
+  transferYear: number | null
+  transferOn: IsoDate | null
+}): string | null {
+  if (m.transferType === 'post16_move')
+    return m.transferOn ? `${PHASE_TRANSFER_LABELS.post16_move}, on ${formatDate(m.transferOn)}` : null
+  return m.transferType && m.transferYear
+    ? `${PHASE_TRANSFER_LABELS[m.transferType]}, ${m.transferYear}`
+    : null
+}
+
+/** A tribunal appeal on the case, in words: how it ended, when, and what we must do. */
+export function appealText(a: TribunalAppeal): {
+  route: string
+  on: string
+  about: string
+  caution: string | null
+} {
+  const unconfirmed = tribunalAppealDeadlines(a).filter((d) => !d.confirmed)
+  return {
+    route: APPEAL_ROUTE_LABELS[a.route],
+    on: formatDate(a.on),
+    about: APPEAL_ORDER_LABELS[a.about],
+    caution: unconfirmed.length
+      ? `Check these time limits against ${unconfirmed[0]!.rule}: we could not confirm its wording.`
+      : null,
+  }
 }
 
 export function deadlineTagClass(state: DeadlineState): string {
@@ -104,4 +163,22 @@ const QUEUE_STATE_TAGS: Record<QueueState, { text: string; classes: string }> = 
 
 export function queueStateTag(state: QueueState): { text: string; classes: string } {
   return QUEUE_STATE_TAGS[state]
+}
+
+/**
+ * The intake's "received" date, said for what it is: for an assessment or a plan to issue, the day the original
+ * request for an EHC needs assessment was received, as the 20 weeks to the final plan run from that day
+ * (SEND Regulations 2014 reg 13(2)) even once the assessment is done. A later date would start the clock late.
+ */
+export function intakeReceivedField(kind: unknown): { legend: string; hint: string } {
+  if (kind === 'issue_plan' || kind === 'assessment_request')
+    return {
+      legend: 'Date the original request for an EHC needs assessment was received',
+      hint: 'Not the date the plan was agreed: the 20 weeks to the final plan run from the original request (SEND Regulations 2014, regulation 13(2)). For example, 3 9 2026',
+    }
+  return {
+    legend:
+      'Date the request was received (to issue a plan: the date the original request for an EHC needs assessment was received)',
+    hint: 'The statutory clock starts on this day. To issue a plan, the 20 weeks run from the original request for an assessment, not from the decision to issue (SEND Regulations 2014, regulation 13(2)). For example, 3 9 2026',
+  }
 }

@@ -47,6 +47,8 @@ describe('GET /api/deadlines', () => {
     expect(res.body.deadlines.map((d: { step: string; due: string }) => [d.step, d.due])).toEqual([
       ['notify_review_decision', '2028-02-29'],
       ['issue_amended_plan', '2028-04-25'],
+      // Added with the next annual review: the 12 months starting with the meeting (CFA 2014 s.44(1)).
+      ['hold_next_annual_review', '2029-01-31'],
     ])
   })
 
@@ -57,6 +59,7 @@ describe('GET /api/deadlines', () => {
     expect(res.body.deadlines.map((d: { step: string; due: string }) => [d.step, d.due])).toEqual([
       ['notify_review_decision', '2028-01-07'],
       ['issue_amended_plan', '2028-02-14'],
+      ['hold_next_annual_review', '2028-12-09'],
     ])
   })
 
@@ -99,6 +102,7 @@ describe('GET /api/deadlines', () => {
     expect(res.body.deadlines.map((d: { step: string; basis: string }) => [d.step, d.basis])).toEqual([
       ['notify_review_decision', 'statutory'],
       ['issue_amended_plan', 'latest_safe'],
+      ['hold_next_annual_review', 'statutory'],
     ])
   })
 
@@ -114,6 +118,8 @@ describe('GET /api/deadlines', () => {
         unconfirmedBankHolidayYears: [2029],
         note: 'Bank holidays for 2029 are not yet confirmed; this date may change.',
       }),
+      // A statutory date in calendar months: no bank holiday moves it, so no note.
+      { step: 'hold_next_annual_review', due: '2030-02-11', label: expect.any(String), basis: 'statutory' },
     ])
   })
 
@@ -263,5 +269,87 @@ describe('who may use the calculator', () => {
     '/api/appeal-deadline?letter=2026-04-15',
   ])('not signed in, %s redirects to sign in', async (path) => {
     await request(t.app).get(path).expect(303).expect('Location', '/sign-in')
+  })
+})
+
+describe('GET /api/deadlines: the rest of the clock', () => {
+  const dates = (body: { deadlines: { step: string; due: string; basis: string }[] }) =>
+    body.deadlines.map((d) => [d.step, d.due, d.basis])
+
+  test('NS-2026-0018: a phase transfer whose review meeting was held on 23 October 2026', async () => {
+    const res = await caseworker
+      .get('/api/deadlines?kind=phase_transfer&transferYear=2027&transfer=school&meeting=2026-10-23')
+      .expect(200)
+    expect(dates(res.body)).toEqual([
+      ['circulate_review_papers', '2026-11-09', 'latest_safe'],
+      ['hold_review_meeting', '2026-11-23', 'latest_safe'],
+      ['notify_review_decision', '2026-11-20', 'statutory'], // reg 20(10), was the latest safe 21 December
+      ['issue_amended_plan', '2027-02-15', 'statutory'],
+      ['hold_next_annual_review', '2027-10-22', 'statutory'],
+    ])
+  })
+
+  test('after the amendment notice, the amended plan 8 weeks later when that is earlier than 15 February', async () => {
+    const res = await caseworker
+      .get(
+        '/api/deadlines?kind=phase_transfer&transferYear=2027&transfer=school&meeting=2026-10-23&notice=2026-11-13',
+      )
+      .expect(200)
+    expect(res.body.deadlines.find((d: { step: string }) => d.step === 'issue_amended_plan').due).toBe(
+      '2027-01-08',
+    )
+  })
+
+  test('a move between post-16 institutions on 1 September 2027: the amended plan by 1 April', async () => {
+    const res = await caseworker
+      .get('/api/deadlines?kind=phase_transfer&transfer=post16_move&transferOn=2027-09-01')
+      .expect(200)
+    expect(dates(res.body)).toEqual([
+      ['circulate_review_papers', '2026-12-24', 'latest_safe'],
+      ['hold_review_meeting', '2027-01-07', 'latest_safe'],
+      ['notify_review_decision', '2027-02-04', 'latest_safe'], // 8 weeks before 1 April
+      ['issue_amended_plan', '2027-04-01', 'statutory'],
+    ])
+  })
+
+  test('a draft, the final plan and an unopposed appeal on an issue-plan request', async () => {
+    const res = await caseworker
+      .get(
+        '/api/deadlines?kind=issue_plan&received=2026-07-06&draftSent=2026-11-02&finalPlanIssued=2026-11-19&appealRoute=unopposed&appealOn=2026-11-16&appealAbout=amend_plan',
+      )
+      .expect(200)
+    expect(dates(res.body)).toEqual([
+      ['notify_plan_not_issued', '2026-10-26', 'statutory'],
+      ['issue_final_plan', '2026-11-23', 'statutory'],
+      ['family_comments_on_draft', '2026-11-18', 'derived'],
+      ['hold_next_annual_review', '2027-11-18', 'statutory'],
+      ['appeal_issue_amended_plan', '2026-12-21', 'statutory'],
+    ])
+  })
+
+  test.each([
+    ['kind=phase_transfer&transfer=post16_move', 'transferOn', 'Enter the date of the move'],
+    ['kind=phase_transfer&transfer=post16_move&transferOn=2027-02-30', 'transferOn', 'as a real date'],
+    [
+      'kind=phase_transfer&transferYear=2027&transfer=school&meeting=2026-11-23&notice=2026-11-20',
+      'notice',
+      'on or after the day of the review meeting',
+    ],
+    ['kind=issue_plan&received=2026-07-06&draftSent=soon', 'draftSent', 'as YYYY-MM-DD'],
+    ['kind=issue_plan&received=2026-07-06&appealRoute=ordered', 'appealOn', 'together'],
+    [
+      'kind=issue_plan&received=2026-07-06&appealRoute=won&appealOn=2026-11-16&appealAbout=assess',
+      'appealRoute',
+      'ordered or unopposed',
+    ],
+    [
+      'kind=issue_plan&received=2026-07-06&appealRoute=ordered&appealOn=2026-11-16&appealAbout=everything',
+      'appealAbout',
+      'assess, make_plan',
+    ],
+  ])('?%s is a 400 naming the field %s', async (query, field, message) => {
+    const res = await caseworker.get(`/api/deadlines?${query}`).expect(400)
+    expect(res.body.field).toBe(field)
+    expect(res.body.error).toContain(message)
   })
 })

@@ -11,7 +11,7 @@ import {
   assessmentDeadlines,
   deadlinesFor,
   deadlineState,
-  draftPlanCommentsBy,
+  draftCommentPeriod,
   hasStatutoryClock,
   issuePlanDeadlines,
   phaseTransferDeadlines,
@@ -68,12 +68,13 @@ describe('assessment request: 6, 16 and 20 weeks from the day the request was re
     })
   })
 
+  // Served on the second working day after it is sent (CPR 6.26 by analogy); 15 days beginning with that day.
   test.each([
-    ['2026-11-23', '2026-12-08'],
-    ['2028-02-20', '2028-03-06'], // across 29 February
-    ['2027-12-20', '2028-01-04'],
+    ['2026-11-23', '2026-12-09'],
+    ['2028-02-20', '2028-03-07'], // across 29 February
+    ['2027-12-20', '2028-01-05'],
   ])('a draft plan sent on %s leaves the family until %s to comment', (sent, by) => {
-    expect(draftPlanCommentsBy(sent)).toBe(by)
+    expect(draftCommentPeriod(sent, HOLIDAY_SET).lastDay).toBe(by)
   })
 })
 

@@ -13,6 +13,14 @@ const LATE_STEP: Record<DeadlineStep, string> = {
   hold_review_meeting: 'the review meeting',
   notify_review_decision: 'our decision after the review',
   issue_amended_plan: 'the changed plan',
+  // The family's own period: no apology is drafted for it, but every step has its words.
+  family_comments_on_draft: 'the draft plan to comment on',
+  hold_next_annual_review: 'the invitation to the next yearly review',
+  appeal_notify_assessment: 'our letter about the assessment after the appeal',
+  appeal_notify_no_plan: 'our plan decision after the appeal',
+  appeal_issue_draft_plan: 'the draft plan after the appeal',
+  appeal_issue_final_plan: 'the final plan after the appeal',
+  appeal_issue_amended_plan: 'the changed plan after the appeal',
 }
 
 export interface ApologyFacts {

@@ -51,7 +51,7 @@ export function deadlinePreview(
         deadlines: deadlines.map((d) => ({
           label: d.label,
           due: d.due,
-          derived: d.basis === 'latest_safe',
+          derived: d.basis !== 'statutory',
           note: unconfirmedNote(unconfirmedYears(d.bankHolidayYears ?? [], holidays)),
         })),
         noClock: false,

@@ -4,18 +4,23 @@ import type { CaseKind } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'
 import type { FormErrors } from '../validation'
 import { dateFieldValues } from '../dateFields'
+import { PHASE_TRANSFERS } from '../../domain/statutoryClock'
 
 /** Which statutory steps a kind of case records: the ones its clock reads. */
-export type MilestoneSection = 'assessment' | 'plan' | 'review'
+export type MilestoneSection = 'assessment' | 'plan' | 'review' | 'transfer'
 
 export function milestoneSectionsFor(kind: CaseKind): MilestoneSection[] {
   if (kind === 'assessment_request') return ['assessment', 'plan']
   if (kind === 'issue_plan') return ['plan']
-  if (kind === 'annual_review' || kind === 'phase_transfer') return ['review']
+  if (kind === 'annual_review') return ['review']
+  if (kind === 'phase_transfer') return ['transfer', 'review']
   return []
 }
 
 const FIELD_ORDER = [
+  'transferType',
+  'transferYear',
+  'transferOn',
   'assessmentDecided',
   'assessmentDecision',
   'planDecided',
@@ -81,6 +86,30 @@ export function parseMilestoneForm(
       finalPlanIssuedOn: form.date('finalPlanIssued', 'Date the final plan was issued', past),
     })
   }
+  if (sections.includes('transfer')) {
+    // Reg 18(1): a transfer between phases or to post-16 is dated by its year; reg 18(2): a move between post-16
+    // institutions at any other time by its day.
+    // The form shows the stored transfer; one sent without it (an older form) leaves the transfer as it was.
+    const transferType = choice(body, 'transferType', PHASE_TRANSFERS)
+    if (body.transferType !== undefined && body.transferType !== '' && !transferType)
+      form.add('transferType', 'Select the kind of move')
+    if (transferType === 'post16_move') {
+      const transferOn = form.date('transferOn', 'Date of the move', { required: true })
+      Object.assign(change, {
+        transferType,
+        transferOn,
+        transferYear: transferOn ? Number(transferOn.slice(0, 4)) : null,
+      })
+    } else if (transferType) {
+      const year = String(body.transferYear ?? '').trim()
+      if (!/^20\d\d$/.test(year))
+        form.add(
+          'transferYear',
+          year ? 'Enter the year of transfer as 4 numbers, like 2027' : 'Enter the year of transfer',
+        )
+      Object.assign(change, { transferType, transferYear: Number(year), transferOn: null })
+    }
+  }
   if (sections.includes('review')) {
     const reviewMeetingOn = form.date('reviewMeeting', 'Date of the review meeting', {
       required: kind === 'annual_review',
@@ -117,7 +146,10 @@ export function milestoneFormValues(m: Milestones): Record<string, string> {
   date('finalPlanIssued', m.finalPlanIssuedOn)
   date('reviewMeeting', m.reviewMeetingOn)
   date('reviewNotice', m.reviewNoticeOn)
+  date('transferOn', m.transferOn)
   Object.assign(values, {
+    transferType: m.transferType ?? '',
+    transferYear: m.transferYear ? String(m.transferYear) : '',
     assessmentDecision: m.assessmentDecision ?? '',
     planDecision: m.planDecision ?? '',
     reviewDecision: m.reviewDecision ?? '',

@@ -25,6 +25,7 @@ import { presentTimeline } from './timeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
 import { asksForSetting, parsePreferenceForm, preferenceFormValues } from './preferenceForm'
 import { contactsFormValues, parseContactsForm } from './contactsForm'
+import { APPEAL_ORDER_OPTIONS, APPEAL_ROUTE_OPTIONS, parseAppealForm } from './appealForm'
 
 // A filter that does not parse is ignored rather than refused: these come from links and bookmarks.
 const listQuery = z.object({
@@ -303,6 +304,17 @@ export function casesRouter(services: Services, clock: Clock): Router {
     parse: (body, detail) => parseExceptionForm(body, detail.kind, clock.today()),
     save: (user, id, exception, version) =>
       services.cases.recordException(user, id, { ...exception, version }),
+  })
+
+  caseEditForm({
+    path: 'appeals',
+    showPath: 'appeals/new',
+    view: 'pages/cases/new-appeal',
+    changed: 'appeal#deadlines',
+    locals: () => ({ routes: APPEAL_ROUTE_OPTIONS, orders: APPEAL_ORDER_OPTIONS }),
+    storedValues: () => ({}),
+    parse: (body, detail) => parseAppealForm(body, detail.receivedOn, clock.today()),
+    save: (user, id, appeal, version) => services.cases.recordAppeal(user, id, { appeal, version }),
   })
 
   caseEditForm({

@@ -7,8 +7,10 @@ import {
   hasStatutoryClock,
   KINDS_WITH_A_CLOCK,
   PHASE_TRANSFERS,
+  type ClockExtras,
   type ClockRequest,
 } from '../../domain/statutoryClock'
+import { APPEAL_ORDERS, APPEAL_ROUTES } from '../../domain/tribunalOrders'
 
 /** An empty parameter (`?received=`) is a missing one, so that it gets the "Enter…" message. */
 function blankAsMissing(value: unknown): unknown {
@@ -52,6 +54,24 @@ const annualReviewQuery = z
     error: 'The notice of proposed amendments must be sent on or after the day of the review meeting',
   })
 
+/** A review meeting held and the notice of proposed amendments: both optional, the notice not before the meeting. */
+const reviewHeldShape = {
+  meeting: optional('the date the review meeting was held'),
+  notice: optional('the date the notice of proposed amendments was sent'),
+}
+const noticeAfterMeeting = {
+  path: ['notice'],
+  error: 'The notice of proposed amendments must be sent on or after the day of the review meeting',
+}
+
+const transferChoice = z.preprocess(
+  blankAsMissing,
+  z.enum(PHASE_TRANSFERS, {
+    error:
+      'Enter the transfer: school (between school phases), post16 (secondary school to post-16) or post16_move (between post-16 institutions, with transferOn)',
+  }),
+)
+
 const phaseTransferQuery = z.object({
   transferYear: z.preprocess(
     blankAsMissing,
@@ -68,13 +88,52 @@ const phaseTransferQuery = z.object({
         error: 'The year of transfer must be between 2015 and 2099',
       }),
   ),
-  transfer: z.preprocess(
-    blankAsMissing,
-    z.enum(PHASE_TRANSFERS, {
-      error: 'Enter the transfer: school (between school phases) or post16 (secondary school to post-16)',
-    }),
-  ),
+  transfer: transferChoice,
+  ...reviewHeldShape,
 })
+
+// Reg 18(2): a move between post-16 institutions is dated by the day of the move, not a year.
+const post16MoveQuery = z.object({
+  transferOn: required('the date of the move between post-16 institutions'),
+  ...reviewHeldShape,
+})
+
+/** What any kind may add: a draft sent, the final plan issued, and a tribunal appeal (all three of its fields). */
+const extrasQuery = z
+  .object({
+    draftSent: optional('the date the draft plan was sent'),
+    finalPlanIssued: optional('the date the final plan was issued'),
+    appealRoute: z.preprocess(
+      blankAsMissing,
+      z.enum(APPEAL_ROUTES, { error: 'Enter the appeal route: ordered or unopposed' }).optional(),
+    ),
+    appealOn: optional('the date of the tribunal’s order or of our notice not to oppose'),
+    appealAbout: z.preprocess(
+      blankAsMissing,
+      z
+        .enum(APPEAL_ORDERS, { error: `Enter what the appeal was about: ${APPEAL_ORDERS.join(', ')}` })
+        .optional(),
+    ),
+  })
+  .superRefine((q, ctx) => {
+    const given = [q.appealRoute, q.appealOn, q.appealAbout].filter((v) => v !== undefined).length
+    if (given === 0 || given === 3) return
+    for (const field of ['appealRoute', 'appealOn', 'appealAbout'] as const) {
+      if (q[field] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: 'Enter appealRoute, appealOn and appealAbout together',
+        })
+    }
+  })
+  .transform((q): ClockExtras => ({
+    ...(q.draftSent ? { draftSent: q.draftSent } : {}),
+    ...(q.finalPlanIssued ? { finalPlanIssued: q.finalPlanIssued } : {}),
+    ...(q.appealRoute && q.appealOn && q.appealAbout
+      ? { appeal: { route: q.appealRoute, on: q.appealOn, about: q.appealAbout } }
+      : {}),
+  }))
 
 const appealQuery = z.object({
   letter: required('the date of the decision letter'),
@@ -104,6 +163,18 @@ function parseClockRequest(query: unknown): Parsed {
       problem: { error: `${CASE_KIND_LABELS[k]} has no statutory clock: choose ${choices}`, field: 'kind' },
     }
   }
+  const extras = extrasQuery.safeParse(query)
+  if (!extras.success) return { ok: false, problem: firstProblem(extras.error) }
+  const main = mainRequest(k, query)
+  return main.ok ? { ok: true, request: { ...main.request, ...extras.data } as ClockRequest } : main
+}
+
+/** Drops the optional dates not given, so that the request holds only what was asked. */
+function given<T extends Record<string, unknown>>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+
+function mainRequest(k: ClockRequest['kind'], query: unknown): Parsed {
   switch (k) {
     case 'assessment_request':
     case 'issue_plan': {
@@ -115,14 +186,31 @@ function parseClockRequest(query: unknown): Parsed {
     case 'annual_review': {
       const q = annualReviewQuery.safeParse(query)
       return q.success
-        ? { ok: true, request: { kind: k, ...q.data } }
+        ? { ok: true, request: { kind: k, ...given(q.data), meeting: q.data.meeting } }
         : { ok: false, problem: firstProblem(q.error) }
     }
     case 'phase_transfer': {
-      const q = phaseTransferQuery.safeParse(query)
-      return q.success
-        ? { ok: true, request: { kind: k, ...q.data } }
-        : { ok: false, problem: firstProblem(q.error) }
+      const isMove = (query as Record<string, unknown>).transfer === 'post16_move'
+      if (isMove) {
+        const q = post16MoveQuery
+          .refine((v) => !v.notice || !v.meeting || v.notice >= v.meeting, noticeAfterMeeting)
+          .safeParse(query)
+        return q.success
+          ? {
+              ok: true,
+              request: { kind: k, transfer: 'post16_move', ...given(q.data), transferOn: q.data.transferOn },
+            }
+          : { ok: false, problem: firstProblem(q.error) }
+      }
+      const q = phaseTransferQuery
+        .refine((v) => !v.notice || !v.meeting || v.notice >= v.meeting, noticeAfterMeeting)
+        .safeParse(query)
+      if (!q.success) return { ok: false, problem: firstProblem(q.error) }
+      const { transfer, transferYear, ...held } = q.data
+      // post16_move is handled above; the enum allows it only so that its message lists every choice.
+      if (transfer === 'post16_move')
+        return { ok: false, problem: { error: 'Enter transferOn for a post16_move', field: 'transferOn' } }
+      return { ok: true, request: { kind: k, transfer, transferYear, ...given(held) } }
     }
   }
 }
