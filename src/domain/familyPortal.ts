@@ -95,7 +95,7 @@ export interface FamilyProgress {
 }
 
 /** What a family is waiting for at each statutory step, in their words (the family is "you"). */
-const STEP_FOR_FAMILY: Partial<Record<DeadlineStep, string>> = {
+const STEP_FOR_FAMILY: Record<DeadlineStep, string> = {
   decide_whether_to_assess: 'tell you whether we will carry out an assessment',
   notify_plan_not_issued: 'tell you whether we will write an education, health and care plan',
   issue_final_plan: 'send you the final plan',
@@ -103,6 +103,13 @@ const STEP_FOR_FAMILY: Partial<Record<DeadlineStep, string>> = {
   hold_review_meeting: 'hold the review meeting',
   notify_review_decision: 'tell you what we decided after the review meeting',
   issue_amended_plan: 'send you the changed plan',
+  family_comments_on_draft: 'hear from you about the draft plan',
+  hold_next_annual_review: 'hold the next yearly review of the plan',
+  appeal_notify_assessment: 'tell you, as the tribunal set, that we will carry out the assessment',
+  appeal_notify_no_plan: 'tell you, as the tribunal set, whether we will write a plan',
+  appeal_issue_draft_plan: 'send you the draft plan the tribunal ordered',
+  appeal_issue_final_plan: 'send you the final plan the tribunal ordered',
+  appeal_issue_amended_plan: 'send you the changed plan the tribunal ordered',
 }
 
 /** The steps met by telling the family of a decision: before the letter, its date is what they wait for. */
@@ -128,8 +135,11 @@ export interface FamilyProgressFacts {
 }
 
 function stepSentence(next: FamilyProgressFacts['nextStep']): string | null {
-  const words = next && STEP_FOR_FAMILY[next.step]
-  return words ? `We must ${words} by ${formatLongDate(next.on)}.` : null
+  if (!next) return null
+  // The family's 15 days are theirs to use, not a step we must take.
+  if (next.step === 'family_comments_on_draft')
+    return `Please tell us what you think of the draft plan by ${formatLongDate(next.on)}.`
+  return `We must ${STEP_FOR_FAMILY[next.step]} by ${formatLongDate(next.on)}.`
 }
 
 /**
