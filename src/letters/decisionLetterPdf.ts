@@ -62,7 +62,8 @@ function drawLetter(pdf: AccessiblePdf, letter: LetterModel, logo: Buffer | null
     if (section.list) pdf.list(section.list.map((item) => item.text))
   }
 
-  pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle])
+  // A signature at the top of a page, away from the words it signs, reads as if a page were missing.
+  pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle], { keepWithPrevious: true })
 
   pdf.newPage()
   pdf.heading(2, letter.factSheet.heading)
