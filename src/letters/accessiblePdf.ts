@@ -117,9 +117,7 @@ export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
   private readonly output: () => Buffer
-  private scale: TypeScale
-  // Each page's type scale, so that a batch mixing large print and standard letters numbers each page to suit.
-  private readonly pageScales: TypeScale[] = []
+  private readonly scale: TypeScale
   /**
    * What is still to be drawn: a run of content is laid out whole, when a new page is asked for or the
    * document ends, so that lines can be moved back to a page they would otherwise have left short.
@@ -147,11 +145,9 @@ export class AccessiblePdf {
       font: regular,
     })
     this.output = collectOutput(this.doc)
-    this.pageScales.push(this.scale)
     deflatePageQuickly(this.doc.page)
     this.doc.on('pageAdded', () => {
       this.pageIndex++
-      this.pageScales.push(this.scale)
       deflatePageQuickly(this.doc.page)
     })
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
@@ -177,10 +173,9 @@ export class AccessiblePdf {
     })
   }
 
-  /** Starts a new page, such as the fact sheet after a letter; a batch may change print size here. */
-  newPage(print?: PrintSize): void {
+  /** Starts a new page, such as the fact sheet after a letter. */
+  newPage(): void {
     this.flush()
-    if (print) this.scale = TYPE_SCALES[print]
     this.doc.addPage()
     this.runStart = this.pageIndex
   }
@@ -478,8 +473,8 @@ export class AccessiblePdf {
 
   private numberPages(): void {
     const { start, count } = this.doc.bufferedPageRange()
+    const size = this.scale.pageNumber
     for (let i = 0; i < count; i++) {
-      const size = (this.pageScales[i] ?? this.scale).pageNumber
       const page = this.doc.switchToPage(start + i)
       const bottom = page.margins.bottom
       // The footer sits inside the bottom margin, where pdfkit would otherwise start a new page.
