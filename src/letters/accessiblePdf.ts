@@ -107,7 +107,7 @@ interface Block {
  * own words, the same in every letter, and finding their lines again would cost a third of a letter's time.
  * Cleared when it grows large, as the word layouts are.
  */
-const linesFound = new Map<string, string[]>()
+const linesFound = new Map<string, Map<string, string[]>>()
 const MAX_SHARED_LINES = 5_000
 
 /** How a block's lines may be split between pages. */
@@ -363,12 +363,18 @@ export class AccessiblePdf {
    * drawn is always what was paginated.
    */
   private lay(font: string, size: number, text: string, width: number, align?: 'left' | 'right'): string[] {
-    const key = `${font} ${size} ${width} ${align ?? 'left'} ${this.scale.lineGap}\n${text}`
-    const known = linesFound.get(key)
+    // Keyed by the text first: a letter's strings are hashed once, a key made from them would be each time.
+    const how = `${font} ${size} ${width} ${align ?? 'left'} ${this.scale.lineGap}`
+    let forText = linesFound.get(text)
+    const known = forText?.get(how)
     if (known) return known
     const lines = this.layAnew(font, size, text, width, align)
-    if (linesFound.size >= MAX_SHARED_LINES) linesFound.clear()
-    linesFound.set(key, lines)
+    if (!forText) {
+      if (linesFound.size >= MAX_SHARED_LINES) linesFound.clear()
+      forText = new Map()
+      linesFound.set(text, forText)
+    }
+    forText.set(how, lines)
     return lines
   }
 

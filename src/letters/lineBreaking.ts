@@ -89,19 +89,29 @@ function atoms(line: string): Atom[] {
   const runs = unbreakableRuns(line)
   const out: Atom[] = []
   let start = 0
+  // A run goes on to the next space, taking a full stop after it with it.
+  const toSpaces = (from: number) => {
+    let end = from
+    while (end < line.length && line[end] !== ' ') end++
+    while (end < line.length && line[end] === ' ') end++
+    return end
+  }
   for (const [runStart, runEnd] of runs) {
+    if (runEnd <= start) continue
+    if (runStart < start) {
+      // A run that the one before ran into, with no space between ("01632 960111/01632 960222"): one run.
+      const end = toSpaces(runEnd)
+      out.push({ text: out.pop()!.text + line.slice(start, end), run: true })
+      start = end
+      continue
+    }
     const before = split(line, mayBreakAfter, start, runStart)
     // What touches a run with no space between ("(https://…)") goes with it.
     const last = before.at(-1)
     const joined = last !== undefined && !last.endsWith(' ')
     for (const piece of joined ? before.slice(0, -1) : before) out.push({ text: piece, run: false })
-    let text = (joined ? last : '') + line.slice(runStart, runEnd)
-    let end = runEnd
-    // ...and so does what follows it up to the next space, such as a full stop.
-    while (end < line.length && line[end] !== ' ') end++
-    while (end < line.length && line[end] === ' ') end++
-    text += line.slice(runEnd, end)
-    out.push({ text, run: true })
+    const end = toSpaces(runEnd)
+    out.push({ text: (joined ? last : '') + line.slice(runStart, end), run: true })
     start = end
   }
   for (const piece of split(line, mayBreakAfter, start)) out.push({ text: piece, run: false })

@@ -187,6 +187,13 @@ describe('breakLines', () => {
     }
   })
 
+  it('loses and repeats nothing where runs touch', () => {
+    const text = 'Call 01632 960111/01632 960222 or see (https://www.example.org), 26 January 2027.'
+    for (const width of [12, 20, 40, 200]) {
+      expect(squeezed(breakLines(text, width, mono).join(''))).toBe(squeezed(text))
+    }
+  })
+
   it('breaks a run only when it is wider than a line, then a word between letters', () => {
     expect(breakLines('See https://www.example.org/long/path', 20, mono)).toEqual([
       'See',
