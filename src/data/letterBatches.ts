@@ -1,7 +1,6 @@
 import type { Knex } from 'knex'
 import { insertRow, type Db } from './db'
 import type { IsoDate } from '../domain/dates'
-import type { LetterModel } from '../domain/letters/types'
 
 type Executor = Db | Knex.Transaction
 
@@ -40,18 +39,37 @@ export async function listSittingsWithLetters(trx: Executor, since: IsoDate): Pr
   }))
 }
 
-/** A sitting's letters in agenda order, as issued: the words stored with each, in its format. */
-export async function listSittingLetters(
-  trx: Executor,
-  sittingId: string,
-): Promise<{ letter: LetterModel; format: 'standard' | 'large_print' }[]> {
-  const rows: { content: LetterModel | string; format: string }[] = await latestIssued(trx)
+/** An issued letter's stored PDF, with the SHA-256 stored when it was issued. */
+export interface IssuedPdf {
+  letterId: string
+  reference: string
+  version: number
+  title: string | null
+  pdf: Buffer
+  sha256: string | null
+}
+
+/** A sitting's issued letters in agenda order: the PDF bytes stored at issue, never drawn again. */
+export async function listSittingIssuedPdfs(trx: Executor, sittingId: string): Promise<IssuedPdf[]> {
+  const rows: {
+    id: string
+    reference: string
+    version: number
+    title: string | null
+    pdf: Buffer | Uint8Array
+    sha256: string | null
+  }[] = await latestIssued(trx)
+    .join('cases as c', 'c.id', 'l.case_id')
     .where('ai.sitting_id', sittingId)
     .orderBy([{ column: 'ai.position' }, { column: 'l.created_at' }])
-    .select('l.content', 'l.format')
+    .select('l.id', 'c.reference', 'l.version', 'l.title', 'l.pdf', 'l.sha256')
   return rows.map((r) => ({
-    letter: typeof r.content === 'string' ? (JSON.parse(r.content) as LetterModel) : r.content,
-    format: r.format === 'large_print' ? 'large_print' : 'standard',
+    letterId: r.id,
+    reference: r.reference,
+    version: r.version,
+    title: r.title,
+    pdf: Buffer.from(r.pdf),
+    sha256: r.sha256,
   }))
 }
 

@@ -24,26 +24,6 @@ export async function renderLetterPdf(
 
 const printSize = (format: 'standard' | 'large_print') => (format === 'large_print' ? 'large' : 'standard')
 
-/**
- * A sitting's letters as one PDF for the post room, each starting on a new page in its family's format.
- * `progress` is awaited after each letter, so the caller can record how far it has got.
- */
-export async function renderLetterBatch(
-  title: string,
-  author: string,
-  letters: readonly { letter: LetterModel; format: 'standard' | 'large_print' }[],
-  logo: Buffer | null,
-  progress: (done: number) => Promise<void>,
-): Promise<Buffer> {
-  const pdf = new AccessiblePdf({ title, author, print: printSize(letters[0]?.format ?? 'standard') })
-  for (const [i, { letter, format }] of letters.entries()) {
-    if (i > 0) pdf.newPage(printSize(format))
-    drawLetter(pdf, letter, logo)
-    await progress(i + 1)
-  }
-  return pdf.toBuffer()
-}
-
 function drawLetter(pdf: AccessiblePdf, letter: LetterModel, logo: Buffer | null): void {
   if (logo) {
     pdf.image(logo, { fit: LOGO_FIT, alt: `${letter.councilName} logo`, align: 'right' })
@@ -62,7 +42,8 @@ function drawLetter(pdf: AccessiblePdf, letter: LetterModel, logo: Buffer | null
     if (section.list) pdf.list(section.list.map((item) => item.text))
   }
 
-  pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle])
+  // A signature at the top of a page, away from the words it signs, reads as if a page were missing.
+  pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle], { keepWithPrevious: true })
 
   pdf.newPage()
   pdf.heading(2, letter.factSheet.heading)

@@ -20,6 +20,14 @@ export function postRoomRouter(services: Services): Router {
 
   router.post('/sittings/:id/batches', async (req, res, next) => {
     const started = await services.postRoom.start(req.user!, idParam(req, 'id'))
+    if (started && 'refused' in started) {
+      // Nothing is posted: the page says which letters no longer match what was issued.
+      res.status(409)
+      return res.render('pages/post-room/index', {
+        sittings: await services.postRoom.sittingsWithLetters(),
+        refused: started.refused,
+      })
+    }
     if (!started?.batchId) return next(new HttpError(404, 'not-found'))
     res.redirect(303, `/post-room/batches/${started.batchId}`)
   })
