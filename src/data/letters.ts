@@ -15,6 +15,7 @@ export interface DecisionForLetter {
   disagreementExplanation: string | null
   conditions: string | null
   deferralAction: string | null
+  deferralOwner: string | null
   deferralDueOn: IsoDate | null
   namedSetting: string | null
   decidedOn: IsoDate
@@ -32,6 +33,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
     disagreement_explanation: string | null
     conditions: string | null
     deferral_action: string | null
+    deferral_owner: string | null
     deferral_due_on: IsoDate | null
     named_setting: string | null
     decided_on: IsoDate
@@ -54,6 +56,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
       'd.disagreement_explanation',
       'd.conditions',
       'd.deferral_action',
+      'd.deferral_owner',
       'd.deferral_due_on',
       'd.named_setting',
       'd.decided_on',
@@ -68,6 +71,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
     disagreementExplanation: r.disagreement_explanation,
     conditions: r.conditions,
     deferralAction: r.deferral_action,
+    deferralOwner: r.deferral_owner,
     deferralDueOn: r.deferral_due_on,
     namedSetting: r.named_setting,
     decidedOn: r.decided_on,

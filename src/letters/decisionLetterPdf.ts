@@ -45,6 +45,8 @@ function drawLetter(pdf: AccessiblePdf, letter: LetterModel, logo: Buffer | null
   // A signature at the top of a page, away from the words it signs, reads as if a page were missing.
   pdf.lines(['Yours sincerely', '', letter.signOff.name, letter.signOff.jobTitle], { keepWithPrevious: true })
 
+  // A letter with no legal detail to explain (an apology) has no page for it.
+  if (letter.factSheet.sections.length === 0) return
   pdf.newPage()
   pdf.heading(2, letter.factSheet.heading)
   for (const section of letter.factSheet.sections) {

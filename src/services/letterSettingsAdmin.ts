@@ -58,6 +58,7 @@ function sampleFacts(letterDate: IsoDate): LetterFacts {
     familyAsked: 'We want Sam’s needs assessed because he is finding reading hard.',
     preferredSetting: null,
     namedSetting: null,
+    toYoungPerson: false,
     disagreementGround: null,
     disagreementExplanation: 'We think his school can meet his needs for now.',
     conditions: null,

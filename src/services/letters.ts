@@ -16,7 +16,7 @@ import {
   type DecisionForLetter,
 } from '../data/letters'
 import { isFamilyOfCase } from '../data/minutes'
-import { loadBankHolidays } from '../data/queue'
+import { loadBankHolidays, queueRepository } from '../data/queue'
 import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
 import type { BankHolidayLookup } from '../domain/workingDays'
@@ -67,13 +67,26 @@ function factsFor(
   decision: DecisionForLetter,
   letterDate: IsoDate,
   bankHolidays: BankHolidayLookup,
+  nextSittingOn: IsoDate | null,
 ): LetterFacts {
+  // This letter is the notice to the family, so the dates it promises count from its own date (an
+  // amended plan 8 weeks from this notice, reg 22), not from a notice still to be given.
+  const told = familyToldMilestones(detail.kind, decision.outcome, letterDate)
+  const milestones = {
+    ...detail.milestones,
+    ...Object.fromEntries(
+      (Object.keys(told) as (keyof typeof told)[])
+        .filter((key) => !detail.milestones[key])
+        .map((key) => [key, told[key]]),
+    ),
+  }
+  const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
   const dueDates = Object.fromEntries(
     caseDeadlines(
       {
         kind: detail.kind,
         receivedOn: detail.receivedOn,
-        milestones: detail.milestones,
+        milestones,
         exceptions: [],
         appeals: detail.appeals,
       },
@@ -100,8 +113,14 @@ function factsFor(
     conditions: decision.conditions,
     deferral:
       decision.deferralAction && decision.deferralDueOn
-        ? { action: decision.deferralAction, dueOn: decision.deferralDueOn }
+        ? {
+            action: decision.deferralAction,
+            owner: decision.deferralOwner ?? 'We',
+            dueOn: decision.deferralDueOn,
+            nextSittingOn: nextSittingOn && nextSittingOn > decision.deferralDueOn ? nextSittingOn : null,
+          }
         : null,
+    toYoungPerson: main?.relationship === 'young_person',
     dueDates,
     caseworker: {
       name: detail.caseworker.fullName,
@@ -160,7 +179,15 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
     const decision = (await listDecisionsForCase(trx, caseId)).find((d) => d.id === decisionId)
     if (!detail || !decision || !hasWording(detail.kind, decision.outcome)) return undefined
     const { settings } = await loadLetterSettings(trx)
-    const facts = factsFor(detail, decision, letterDate, await loadBankHolidays(trx))
+    const placement =
+      decision.outcome === 'defer' ? await queueRepository(trx).placementOf(caseId) : undefined
+    const facts = factsFor(
+      detail,
+      decision,
+      letterDate,
+      await loadBankHolidays(trx),
+      placement?.sittingOn ?? null,
+    )
     return { detail, decision, letter: decisionLetter(facts, settings) }
   }
 

@@ -42,7 +42,16 @@ export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFa
     disagreementGround: kind === 'placement' || kind === 'phase_transfer' ? 'unsuitable_for_child' : null,
     disagreementExplanation: 'We think her school can meet her needs.',
     conditions: null,
-    deferral: outcome === 'defer' ? { action: 'Get the health advice.', dueOn: '2026-12-10' } : null,
+    deferral:
+      outcome === 'defer'
+        ? {
+            action: 'Get the health advice.',
+            owner: 'Your caseworker',
+            dueOn: '2026-12-10',
+            nextSittingOn: '2026-12-15',
+          }
+        : null,
+    toYoungPerson: false,
     dueDates: {
       notify_plan_not_issued: '2027-01-14',
       issue_final_plan: '2027-02-11',

@@ -3,6 +3,8 @@ import { APOLOGY_SECTION_IDS } from '../../src/domain/letters/types'
 import { readability } from '../../src/domain/readability'
 import { DEADLINE_STEPS } from '../../src/domain/statutoryClock'
 import { SETTINGS } from '../support/letters'
+import { renderLetterPdf } from '../../src/letters/decisionLetterPdf'
+import { pdfText, popplerOn } from '../support/pdf'
 
 const base: ApologyFacts = {
   child: { firstName: 'Zara', lastName: 'Quinn' },
@@ -23,7 +25,7 @@ describe.each(DEADLINE_STEPS)('the apology letter for a late step: %s', (step) =
     expect(letter.sections.map((s) => s.id)).toEqual([...APOLOGY_SECTION_IDS])
     const text = JSON.stringify(letter)
     expect(letter.sections[0]!.paragraphs[0]!.text).toMatch(
-      /^We are sorry\. We should have sent you .+ by Friday 20 November 2026\.$/,
+      /^We are sorry\. We should have sent you .+ by Friday 20 November 2026\. The law sets this date/,
     )
     expect(text).toContain('The health advice came to us late.')
     expect(text).toContain('Friday 11 December 2026')
@@ -56,4 +58,24 @@ describe('before an apology is issued', () => {
     )
     expect(apologyProblems('Late advice.', '2026-11-27', '2026-11-26')).toEqual([])
   })
+})
+
+describe('an apology letter on paper', () => {
+  // Large print is held in proportion: 16pt takes about 1.8 times the room of 12pt.
+  test.each([
+    ['standard', 1],
+    ['large_print', 2],
+  ] as const)(
+    'fits on %s paper in at most its pages, and names the council’s complaints page and the Ombudsman',
+    async (format, pages) => {
+      const longReason =
+        'Our educational psychologist was off sick for three weeks. We asked another service to help, but they could not see Zara until this week.'
+      const letter = apologyLetter({ ...base, step: 'issue_final_plan', reason: longReason }, SETTINGS)
+      const pdf = await renderLetterPdf(letter, { format })
+      expect(Number(/^Pages:\s+(\d+)$/m.exec(popplerOn(pdf, 'pdfinfo'))![1])).toBeLessThanOrEqual(pages)
+      const text = pdfText(pdf)
+      expect(text).toContain('Local Government and Social Care Ombudsman')
+      expect(text).toContain(SETTINGS.complaintsUrl)
+    },
+  )
 })

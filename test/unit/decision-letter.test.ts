@@ -1,4 +1,5 @@
 import { decisionLetter } from '../../src/domain/letters/decisionLetter'
+import { wordingProblem } from '../../src/domain/letters/settingsForm'
 import { issueProblems, RIGHTS_BY_TIMING } from '../../src/domain/letters/rights'
 import { APPEAL_RIGHTS, appealRightFor, type AppealTiming } from '../../src/domain/rightsOfAppeal'
 import { SECTION_IDS, type LetterFacts, type LetterModel } from '../../src/domain/letters/types'
@@ -251,4 +252,65 @@ describe('a letter naming a setting other than the family’s preference', () =>
       expect(report.longSentences).toEqual([])
     },
   )
+})
+
+describe('a letter to a young person speaks to them', () => {
+  test.each(EVERY_OUTCOME)(
+    '%s: %s says “you”, never “your child” or their name as someone else',
+    (kind, outcome) => {
+      const letter = decisionLetter(facts(kind, outcome, { toYoungPerson: true }), SETTINGS)
+      const own = JSON.stringify(
+        letter.sections.flatMap((s) => s.paragraphs.filter((x) => x.from === 'template')),
+      )
+      expect(own).not.toMatch(/your child|Zara's|you and Zara| for Zara\b|about Zara/)
+      expect(letter.sections[0]!.paragraphs[0]!.text).not.toContain('Zara')
+    },
+  )
+
+  test('a parent’s letter names the child', () => {
+    const letter = decisionLetter(facts('assessment_request', 'agree_to_assess'), SETTINGS)
+    expect(letter.sections[0]!.paragraphs[0]!.text).toBe("We will carry out an assessment of Zara's needs.")
+    const yp = decisionLetter(
+      facts('assessment_request', 'agree_to_assess', { toYoungPerson: true }),
+      SETTINGS,
+    )
+    expect(yp.sections[0]!.paragraphs[0]!.text).toBe('We will carry out an assessment of your needs.')
+  })
+})
+
+describe('every date a letter promises is there', () => {
+  test.each(EVERY_OUTCOME)('%s: %s, even when the clock gives no date for a step', (kind, outcome) => {
+    const letter = decisionLetter(facts(kind, outcome, { dueDates: {} }), SETTINGS)
+    expect(JSON.stringify(letter)).not.toMatch(/the date the law sets|by undefined|no date/)
+  })
+})
+
+describe('a deferral letter', () => {
+  test('says nothing is decided, what is needed, who is getting it by when, and when the panel looks again', () => {
+    const letter = decisionLetter(facts('annual_review', 'defer'), SETTINGS)
+    const next = textOf(letter, 'next')
+    expect(letter.sections[0]!.paragraphs[0]!.text).toBe('We have not made a decision about Zara yet.')
+    expect(next).toContain('This is what it needs: Get the health advice.')
+    expect(next).toContain('Your caseworker will get it by Thursday 10 December 2026.')
+    expect(next).toContain("The panel will look at Zara's case again on Tuesday 15 December 2026.")
+    const unplaced = decisionLetter(
+      facts('annual_review', 'defer', {
+        deferral: {
+          action: 'Get the health advice.',
+          owner: 'Your caseworker',
+          dueOn: '2026-12-10',
+          nextSittingOn: null,
+        },
+      }),
+      SETTINGS,
+    )
+    expect(textOf(unplaced, 'next')).toContain('at its first meeting after that. We will tell you the date.')
+  })
+})
+
+test('the council’s words for every letter may not speak of “your child”, as young people get letters too', () => {
+  expect(wordingProblem('Find more help for your child on our local offer website.', [])).toContain(
+    '“you” rather than “your child”',
+  )
+  expect(wordingProblem('Find more help on our local offer website.', [])).toBeUndefined()
 })

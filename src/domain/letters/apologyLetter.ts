@@ -1,7 +1,6 @@
 import { formatLongDate, type IsoDate } from '../dates'
 import type { DeadlineStep } from '../statutoryClock'
 import { closingSections, OMBUDSMAN, p, t } from './commonSections'
-import { freeAdvice } from './factSheet'
 import type { LetterModel, LetterSettings } from './types'
 
 /** What each late step means to a family, in their words rather than the regulations'. */
@@ -56,40 +55,49 @@ export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
         id: 'late',
         heading: 'What is late',
         paragraphs: [
-          t(`We are sorry. We should have sent you ${what} by ${formatLongDate(f.dueOn)}.`),
-          t('The law sets this date, and we have not met it.'),
+          t(
+            `We are sorry. We should have sent you ${what} by ${formatLongDate(f.dueOn)}. The law sets this date, and we have not met it.`,
+          ),
         ],
       },
-      { id: 'why_late', heading: 'Why it is late', paragraphs: [p(f.reason)] },
       {
-        id: 'new_date',
-        heading: 'When it will be done',
-        paragraphs: [t(`We now expect to send it by ${formatLongDate(f.newExpectedOn)}.`)],
+        id: 'why_late',
+        heading: 'Why it is late, and when it will be done',
+        paragraphs: [p(f.reason), t(`We now expect to send it by ${formatLongDate(f.newExpectedOn)}.`)],
       },
       {
         id: 'unhappy',
-        heading: 'If you are unhappy',
+        heading: 'If you are unhappy or need help',
         paragraphs: [
-          t('Please talk to your caseworker first.'),
+          t(
+            `Please talk to your caseworker, ${f.caseworker.name}, first. ${
+              f.caseworker.phone
+                ? `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`
+                : `Email ${f.caseworker.email}.`
+            }`,
+          ),
           t(
             `You can also get free advice from ${advice.name}. Phone ${advice.phone} or email ${advice.email}.`,
           ),
           t(
-            s.complaintsUrl.trim()
-              ? `You can make a complaint to the council. Read how at ${s.complaintsUrl}.`
-              : 'You can make a complaint to the council. Your caseworker can tell you how.',
+            `${
+              s.complaintsUrl.trim()
+                ? `You can make a complaint to the council. Read how at ${s.complaintsUrl}.`
+                : 'You can make a complaint to the council. Your caseworker can tell you how.'
+            } If you are still unhappy, you can then go to the ${OMBUDSMAN}.`,
           ),
-          t(`If you are still unhappy, you can then go to the ${OMBUDSMAN}.`),
+          // The closing "other formats" words, as one paragraph of this section.
+          ...closingSections(s, f.caseworker, { compact: true })[0]!.paragraphs,
         ],
       },
-      ...closingSections(s, f.caseworker),
     ],
     signOff: s.signature,
-    // An apology decides nothing, so there is nothing to appeal; its last page keeps to free advice.
+    // An apology decides nothing, so there is nothing to appeal, and its one page already gives the
+    // free advice: it has no page of legal detail after it.
     appealBy: null,
     rightsGiven: [],
     rightsRequired: [],
-    factSheet: { heading: 'Where to get help', sections: [freeAdvice(s)] },
+    factSheet: { heading: 'Where to get help', sections: [] },
   }
 }
 

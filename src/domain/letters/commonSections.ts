@@ -11,8 +11,9 @@ export const OMBUDSMAN_WEBSITE = 'https://www.lgo.org.uk'
 export function closingSections(
   s: LetterSettings,
   caseworker: { name: string; phone: string | null; email: string },
+  options: { compact?: boolean } = {},
 ): LetterSection[] {
-  return [
+  const sections: LetterSection[] = [
     {
       id: 'formats',
       heading: 'If you need this letter in another way',
@@ -35,4 +36,11 @@ export function closingSections(
       ],
     },
   ]
+  // One paragraph a section, for a letter that must fit on one page (an apology).
+  return options.compact
+    ? sections.map((section) => ({
+        ...section,
+        paragraphs: [t(section.paragraphs.map((x) => x.text).join(' '))],
+      }))
+    : sections
 }

@@ -3,7 +3,7 @@ import { formatLongDate } from '../dates'
 import type { DisagreementGround } from '../decisionRules'
 import { closingSections, OMBUDSMAN, p, t } from './commonSections'
 import { factSheet } from './factSheet'
-import { outcomeWording } from './outcomeWording'
+import { outcomeWording, whoFor } from './outcomeWording'
 import { appealRightFor, type AppealRight } from '../rightsOfAppeal'
 import { RIGHTS_BY_TIMING } from './rights'
 import type { LetterFacts, LetterModel, LetterSection, LetterSettings, LetterText, Right } from './types'
@@ -104,11 +104,12 @@ function disagreeSection(
  */
 function groundInPlainWords(ground: DisagreementGround, f: LetterFacts): LetterText[] {
   const asked = f.preferredSetting ?? 'the school you asked for'
-  const child = f.child.firstName
+  const who = whoFor(f)
+  const child = who.name
   const because: Record<DisagreementGround, string> = {
-    unsuitable_for_child: `We think ${asked} is not right for ${child}'s age, abilities or needs.`,
+    unsuitable_for_child: `We think ${asked} is not right for ${who.poss} age, abilities or needs.`,
     incompatible_with_education_of_others: `We think ${child} going to ${asked} would stop other children there learning as they should.`,
-    incompatible_with_use_of_resources: `We think ${asked} would cost much more than a school that can meet ${child}'s needs just as well.`,
+    incompatible_with_use_of_resources: `We think ${asked} would cost much more than a school that can meet ${who.poss} needs just as well.`,
     mainstream_incompatible_no_reasonable_steps: `We think other children would not learn as they should, even with all the help we could reasonably give.`,
   }
   return [

@@ -163,7 +163,11 @@ export function wordingProblem(text: string, jargon: readonly JargonTerm[]): str
     hard.push(`their reading ease is ${report.score}, and should be 70 or more`)
   if (report.longSentences.length > 0) hard.push('split sentences of 20 words or more')
   for (const j of report.jargon) hard.push(`use “${j.plainer}” rather than “${j.term}”`)
-  return hard.length ? `The words for every letter are hard to read: ${hard.join('; ')}` : undefined
+  if (hard.length) return `The words for every letter are hard to read: ${hard.join('; ')}`
+  // Young people of 16 or over get letters about themselves, so these words must fit them too.
+  if (/\byour (child|son|daughter)/i.test(text))
+    return 'The words for every letter also go to young people about themselves: write “you” rather than “your child”'
+  return undefined
 }
 
 /** A form's values as strings, trimmed; anything else posted (or nothing) is an empty box. */

@@ -49,7 +49,10 @@ export interface LetterFacts {
   disagreementGround: DisagreementGround | null
   disagreementExplanation: string | null
   conditions: string | null
-  deferral: { action: string; dueOn: IsoDate } | null
+  /** What the panel needs, who is getting it and by when, and the sitting the case is now on, if known. */
+  deferral: { action: string; owner: string; dueOn: IsoDate; nextSittingOn: IsoDate | null } | null
+  /** The letter goes to the young person (16 or over) themselves, so it speaks to them. */
+  toYoungPerson: boolean
   /** The case's statutory dates still to come, from the statutory clock. */
   dueDates: Partial<Record<DeadlineStep, IsoDate>>
   caseworker: { name: string; phone: string | null; email: string }
@@ -63,15 +66,11 @@ export interface LetterText {
 }
 
 export const SECTION_IDS = ['decision', 'why', 'asked', 'next', 'disagree', 'formats', 'caseworker'] as const
-/** An apology letter's sections: what is late, why, when it will be done, who to contact. */
-export const APOLOGY_SECTION_IDS = [
-  'late',
-  'why_late',
-  'new_date',
-  'unhappy',
-  'formats',
-  'caseworker',
-] as const
+/**
+ * An apology letter's sections, short enough to fit on one page: what is late, why and when it will be
+ * done, and who to contact (the named caseworker first, advice, complaints, other formats).
+ */
+export const APOLOGY_SECTION_IDS = ['late', 'why_late', 'unhappy'] as const
 export type SectionId = (typeof SECTION_IDS)[number] | (typeof APOLOGY_SECTION_IDS)[number]
 
 export interface LetterSection {

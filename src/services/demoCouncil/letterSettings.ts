@@ -30,8 +30,7 @@ export const DEMO_LETTER_SETTINGS: LetterSettings = {
   complaintsUrl: 'https://www.northshire.example.org/complaints',
   signature: { name: 'Helen Whitaker', jobTitle: 'Head of SEND and Inclusion' },
   followUpWorkingDays: 10,
-  localOfferWords:
-    'Find more help for your child on our local offer website: https://localoffer.northshire.example.org.',
+  localOfferWords: 'Find more help on our local offer website: https://localoffer.northshire.example.org.',
 }
 
 export async function insertLetterSettings(trx: Knex.Transaction): Promise<void> {
