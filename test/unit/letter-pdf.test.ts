@@ -54,82 +54,97 @@ function wordSizes(pdf: Buffer): { line: string; size: number }[] {
 
 const smallest = (words: { size: number }[]) => Math.min(...words.map((w) => w.size))
 
-const CASES = CASE_KINDS.flatMap((kind) => OUTCOMES_BY_KIND[kind].map((outcome) => ({ kind, outcome })))
+// Every kind and outcome, to a parent in standard print and to a young person in large print.
+const CASES = CASE_KINDS.flatMap((kind) =>
+  OUTCOMES_BY_KIND[kind].flatMap((outcome) => [
+    { kind, outcome, format: 'standard' as const, toYoungPerson: false, reader: 'a parent' },
+    { kind, outcome, format: 'large_print' as const, toYoungPerson: true, reader: 'a young person' },
+  ]),
+)
 
-describe.each(CASES)('the $kind letter, $outcome', ({ kind, outcome }) => {
-  let letter: LetterModel
-  let pdf: Buffer
-  let text: string
-  beforeAll(async () => {
-    letter = decisionLetter(facts(kind, outcome), SETTINGS)
-    pdf = await renderLetterPdf(letter, { format: 'standard' })
-    text = pdfText(pdf)
-  })
+describe.each(CASES)(
+  'the $kind letter, $outcome, $format to $reader',
+  ({ kind, outcome, format, toYoungPerson }) => {
+    let letter: LetterModel
+    let pdf: Buffer
+    let text: string
+    beforeAll(async () => {
+      letter = decisionLetter(facts(kind, outcome, { toYoungPerson }), SETTINGS)
+      pdf = await renderLetterPdf(letter, { format })
+      text = pdfText(pdf)
+    })
 
-  it('gives the decision, the reasons, what it says of the preference and the caseworker', () => {
-    const f = facts(kind, outcome)
-    for (const expected of [
-      letter.sections[0]!.paragraphs[0]!.text,
-      ...f.reasons,
-      `Your caseworker is ${f.caseworker.name}.`,
-      `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`,
-    ]) {
-      expect(text).toContain(expected)
-    }
-    const differs =
-      'Our decision is different from what you asked for. This is why: We think her school can meet her needs.'
-    if (outcome === 'defer') {
-      expect(text).not.toContain('different from what you asked for')
-      expect(text).not.toContain('gives you what you asked for')
-    } else expect(text).toContain(differs)
-  })
-
-  it('gives the rights its decision carries, read back from the PDF, and no others', () => {
-    const right = appealRightFor(kind, outcome)!
-    const { informationAdvice: advice } = SETTINGS
-    expect(text).toContain(`free advice that does not take sides from ${advice.name}.`)
-    expect(text).toContain(`Phone ${advice.phone} or email ${advice.email}.`)
-    if (right.timing === 'now') {
+    it('gives the decision, the reasons, what it says of the preference and the caseworker', () => {
+      const f = facts(kind, outcome)
       for (const expected of [
-        `run by ${SETTINGS.disagreementResolution.name}.`,
-        'Using it does not affect your right to appeal.',
-        `you must contact ${SETTINGS.mediation.name} to talk about mediation.`,
-        'You do not need a certificate if your appeal is only about the school named in the plan.',
-        'You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).',
-        `The tribunal must get your appeal by ${formatLongDate(letter.appealBy!)}.`,
-        `For this letter, the last day is ${formatLongDate(letter.appealBy!)}.`,
-        SETTINGS.tribunalUrl,
+        letter.sections[0]!.paragraphs[0]!.text,
+        ...f.reasons,
+        `Your caseworker is ${f.caseworker.name}.`,
+        `Phone ${f.caseworker.phone} or email ${f.caseworker.email}.`,
       ]) {
         expect(text).toContain(expected)
       }
-    } else {
-      expect(letter.appealBy).toBeNull()
-      expect(text).not.toContain('must get your appeal by')
-      expect(text).not.toContain('For this letter, the last day')
-    }
-    if (right.timing === 'later') {
-      expect(text).toContain('You cannot appeal against this decision itself.')
-      expect(text).toContain('When we send you the final plan, you can appeal to the tribunal about it.')
-      expect(text).toContain(`run by ${SETTINGS.disagreementResolution.name}.`)
-    }
-    if (right.timing === 'none') {
-      expect(text).not.toContain(SETTINGS.mediation.name)
-      expect(text).toContain(SETTINGS.complaintsUrl)
-      expect(text).toContain('Local Government and Social Care Ombudsman')
-    }
-  })
+      if (outcome === 'defer') {
+        expect(text).not.toContain('different from what you asked for')
+        expect(text).not.toContain('gives you what you asked for')
+      } else {
+        // A page may end between the two, in large print.
+        expect(text).toContain('Our decision is different from what you asked for. This is why:')
+        expect(text).toContain('We think her school can meet her needs.')
+      }
+      // The named setting, where the decision names one other than the preference.
+      if (f.namedSetting) expect(text).toContain(f.namedSetting)
+      // A young person is spoken to: the letter's own words never call them "your child".
+      if (toYoungPerson) expect(text).not.toMatch(/your child|Zara's/)
+    })
 
-  it('is tagged, titled, and embeds its fonts', () => {
-    const info = popplerOn(pdf, 'pdfinfo')
-    expect(info).toMatch(/^Tagged:\s+yes$/m)
-    expect(info).toMatch(new RegExp(`^Title:\\s+${letter.title}$`, 'm'))
-    expect(info).toMatch(new RegExp(`^Author:\\s+${SETTINGS.councilName}$`, 'm'))
-    // name, type (may be two words), encoding, emb, sub, uni, object, generation
-    const rows = popplerOn(pdf, 'pdffonts').trim().split('\n').slice(2)
-    expect(rows.length).toBeGreaterThan(0)
-    for (const row of rows) expect(row.trim().split(/\s+/).at(-5)).toBe('yes')
-  })
-})
+    it('gives the rights its decision carries, read back from the PDF, and no others', () => {
+      const right = appealRightFor(kind, outcome)!
+      const { informationAdvice: advice } = SETTINGS
+      expect(text).toContain(`free advice that does not take sides from ${advice.name}.`)
+      expect(text).toContain(`Phone ${advice.phone} or email ${advice.email}.`)
+      if (right.timing === 'now') {
+        for (const expected of [
+          `run by ${SETTINGS.disagreementResolution.name}.`,
+          'Using it does not affect your right to appeal.',
+          `you must contact ${SETTINGS.mediation.name} to talk about mediation.`,
+          'You do not need a certificate if your appeal is only about the school named in the plan.',
+          'You can appeal to the First-tier Tribunal (Special Educational Needs and Disability).',
+          `The tribunal must get your appeal by ${formatLongDate(letter.appealBy!)}.`,
+          `For this letter, the last day is ${formatLongDate(letter.appealBy!)}.`,
+          SETTINGS.tribunalUrl,
+        ]) {
+          expect(text).toContain(expected)
+        }
+      } else {
+        expect(letter.appealBy).toBeNull()
+        expect(text).not.toContain('must get your appeal by')
+        expect(text).not.toContain('For this letter, the last day')
+      }
+      if (right.timing === 'later') {
+        expect(text).toContain('You cannot appeal against this decision itself.')
+        expect(text).toContain('When we send you the final plan, you can appeal to the tribunal about it.')
+        expect(text).toContain(`run by ${SETTINGS.disagreementResolution.name}.`)
+      }
+      if (right.timing === 'none') {
+        expect(text).not.toContain(SETTINGS.mediation.name)
+        expect(text).toContain(SETTINGS.complaintsUrl)
+        expect(text).toContain('Local Government and Social Care Ombudsman')
+      }
+    })
+
+    it('is tagged, titled, and embeds its fonts', () => {
+      const info = popplerOn(pdf, 'pdfinfo')
+      expect(info).toMatch(/^Tagged:\s+yes$/m)
+      expect(info).toMatch(new RegExp(`^Title:\\s+${letter.title}$`, 'm'))
+      expect(info).toMatch(new RegExp(`^Author:\\s+${SETTINGS.councilName}$`, 'm'))
+      // name, type (may be two words), encoding, emb, sub, uni, object, generation
+      const rows = popplerOn(pdf, 'pdffonts').trim().split('\n').slice(2)
+      expect(rows.length).toBeGreaterThan(0)
+      for (const row of rows) expect(row.trim().split(/\s+/).at(-5)).toBe('yes')
+    })
+  },
+)
 
 describe('renderLetterPdf', () => {
   const letter = decisionLetter(facts('placement', 'name_different_setting'), SETTINGS)
