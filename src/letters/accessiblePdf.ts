@@ -28,6 +28,11 @@ const TYPE_SCALES: Record<PrintSize, TypeScale> = {
   large: { body: 16, headings: { 1: 24, 2: 20, 3: 18 }, pageNumber: 16, lineGap: 4, bulletIndent: 24 },
 }
 
+export interface Fonts {
+  regular: string
+  bold: string
+}
+
 const REGULAR = 'DejaVuSans'
 const BOLD = 'DejaVuSans-Bold'
 const MARGIN = 56
@@ -196,6 +201,14 @@ export class AccessiblePdf {
     list.end()
     this.doc.x = left
     this.doc.moveDown(0.3)
+  }
+
+  /**
+   * For a layout of its own, such as the Easy Read letter's picture beside its words: the document, its
+   * Document element and the fonts' names. Whatever it draws it must tag, or mark as an artifact.
+   */
+  custom(draw: (doc: PDFDocument, root: PDFDocument.StructureElement, fonts: Fonts) => void): void {
+    draw(this.doc, this.root, { regular: REGULAR, bold: BOLD })
   }
 
   /** Ends the document; nothing can be added after. */

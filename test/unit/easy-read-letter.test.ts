@@ -166,8 +166,8 @@ describe('the Easy Read letter', () => {
 
   test('credits the pictures and their licence', () => {
     const letter = easyReadLetter(facts('issue_plan', 'issue_plan'), SETTINGS)
-    expect(letter.pictureCredit).toContain('Twemoji')
-    expect(letter.pictureCredit).toContain('CC BY 4.0')
+    expect(letter.pictureCredit.join(' ')).toContain('Twemoji')
+    expect(letter.pictureCredit.join(' ')).toContain('CC BY 4.0')
   })
 
   test('a different setting without a name still says the preference is not named', () => {

@@ -75,11 +75,14 @@ export interface EasyReadLetter {
   rightsGiven: Right[]
   rightsRequired: Right[]
   /** Who drew the pictures, and their licence: CC BY 4.0 asks for it wherever they are used. */
-  pictureCredit: string
+  pictureCredit: readonly string[]
 }
 
-export const PICTURE_CREDIT =
-  'The pictures are from Twemoji, by Twitter, Inc and others. They are shared under the licence CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/).'
+export const PICTURE_CREDIT: readonly string[] = [
+  'The pictures are from Twemoji, by Twitter, Inc and others.',
+  'They are shared under the licence CC BY 4.0:',
+  'https://creativecommons.org/licenses/by/4.0/',
+]
 
 /**
  * The council's words, with key words between double asterisks: "We will **not** do it." Only the
@@ -95,6 +98,11 @@ export function e(text: string): EasyReadSentence {
 }
 
 const panel = (text: string): EasyReadSentence => ({ runs: [{ text, bold: false }], from: 'panel' })
+/**
+ * A web or email address on a line of its own, in regular type, which is narrower: beside a picture the line is short, and an address
+ * broken over two lines cannot be typed in.
+ */
+const address = (text: string): EasyReadSentence => ({ runs: [{ text, bold: false }], from: 'template' })
 const point = (picture: PictureId, ...sentences: EasyReadSentence[]): EasyReadPoint => ({
   picture,
   sentences,
@@ -418,7 +426,7 @@ function askedSection(f: LetterFacts): EasyReadSection {
 
 const phoneAndEmail = (phone: string, email: string, who = 'them') => [
   point('phone', e(`Phone ${who} on **${phone}**.`)),
-  point('email', e(`Email ${who} at **${email}**.`)),
+  point('email', e(`Email ${who} at:`), address(email)),
 ]
 
 /** If you disagree: the same rights as the standard letter, each given only when it can say how. */
@@ -446,7 +454,7 @@ function disagreeSection(
         'advice',
         e(`You can get **free advice** from **${advice.name}**.`),
         e('They do not take sides.'),
-        ...(advice.website ? [e(`Their website is ${advice.website}.`)] : []),
+        ...(advice.website ? [e('Their website is:'), address(advice.website)] : []),
       ),
       ...phoneAndEmail(advice.phone, advice.email),
     )
@@ -501,7 +509,7 @@ function disagreeSection(
         e(`The tribunal must get your appeal by **${appealBy}**.`),
         e('If you have a mediation certificate, you may have **longer**.'),
       ),
-      point('appeal', e(`Find out how to appeal at ${s.tribunalUrl}.`)),
+      point('appeal', e('Find out how to appeal on this website:'), address(s.tribunalUrl)),
     )
   }
   if (right.timing === 'later' && filled(s.tribunalUrl)) {
@@ -523,7 +531,8 @@ function disagreeSection(
       point(
         'calendar',
         e('The letter with the plan will tell you the **last day** to appeal.'),
-        e(`Read about appeals at ${s.tribunalUrl}.`),
+        e('Read about appeals on this website:'),
+        address(s.tribunalUrl),
       ),
     )
   }
@@ -543,14 +552,16 @@ function disagreeSection(
         point(
           'complain',
           e('You can **complain** to us about how we dealt with this.'),
-          e(`Read how at ${s.complaintsUrl}.`),
+          e('Read how on our website:'),
+          address(s.complaintsUrl),
         ),
         point(
           'complain',
           e('If you are still unhappy, you can go to the **Ombudsman**.'),
           e(`Its full name is the ${OMBUDSMAN}.`),
           e('It is free and does not take sides.'),
-          e(`Its website is ${OMBUDSMAN_WEBSITE}.`),
+          e('Its website is:'),
+          address(OMBUDSMAN_WEBSITE),
         ),
       )
     }
@@ -619,7 +630,7 @@ export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLette
       points: [
         point('caseworker', e(`Your caseworker is **${caseworker.name}**.`)),
         ...(caseworker.phone ? [point('phone', e(`Phone them on **${caseworker.phone}**.`))] : []),
-        point('email', e(`Email them at **${caseworker.email}**.`)),
+        point('email', e('Email them at:'), address(caseworker.email)),
         ...(s.localOfferWords.trim() ? [point('advice', e(s.localOfferWords.trim()))] : []),
       ],
     },
