@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import { insertRow, type Db } from './db'
 import type { IsoDate } from '../domain/dates'
-import type { LetterModel } from '../domain/letters/types'
+import type { StoredLetter } from '../domain/letters/easyReadLetter'
 
 type Executor = Db | Knex.Transaction
 
@@ -44,15 +44,23 @@ export async function listSittingsWithLetters(trx: Executor, since: IsoDate): Pr
 export async function listSittingLetters(
   trx: Executor,
   sittingId: string,
-): Promise<{ letter: LetterModel; format: 'standard' | 'large_print' }[]> {
-  const rows: { content: LetterModel | string; format: string }[] = await latestIssued(trx)
+): Promise<{ letter: StoredLetter; format: 'standard' | 'large_print' | 'easy_read' }[]> {
+  const rows: { content: StoredLetter | string; format: string }[] = await latestIssued(trx)
     .where('ai.sitting_id', sittingId)
     .orderBy([{ column: 'ai.position' }, { column: 'l.created_at' }])
     .select('l.content', 'l.format')
-  return rows.map((r) => ({
-    letter: typeof r.content === 'string' ? (JSON.parse(r.content) as LetterModel) : r.content,
-    format: r.format === 'large_print' ? 'large_print' : 'standard',
-  }))
+  return rows.map((r) => {
+    const letter = typeof r.content === 'string' ? (JSON.parse(r.content) as StoredLetter) : r.content
+    return {
+      letter,
+      format:
+        r.format === 'easy_read' && letter.easyRead
+          ? 'easy_read'
+          : r.format === 'large_print'
+            ? 'large_print'
+            : 'standard',
+    }
+  })
 }
 
 export interface Batch {

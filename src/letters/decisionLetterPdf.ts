@@ -1,6 +1,8 @@
 import { formatLongDate } from '../domain/dates'
+import type { StoredLetter } from '../domain/letters/easyReadLetter'
 import type { LetterModel } from '../domain/letters/types'
 import { AccessiblePdf } from './accessiblePdf'
+import { drawEasyReadLetter } from './easyReadLetterPdf'
 
 // Wide logos are usual; the height cap keeps one from pushing the letter itself down the page.
 const LOGO_FIT = [170, 60] as const
@@ -22,7 +24,8 @@ export async function renderLetterPdf(
   return pdf.toBuffer()
 }
 
-const printSize = (format: 'standard' | 'large_print') => (format === 'large_print' ? 'large' : 'standard')
+type Format = 'standard' | 'large_print' | 'easy_read'
+const printSize = (format: Format) => (format === 'standard' ? 'standard' : 'large')
 
 /**
  * A sitting's letters as one PDF for the post room, each starting on a new page in its family's format.
@@ -31,14 +34,15 @@ const printSize = (format: 'standard' | 'large_print') => (format === 'large_pri
 export async function renderLetterBatch(
   title: string,
   author: string,
-  letters: readonly { letter: LetterModel; format: 'standard' | 'large_print' }[],
+  letters: readonly { letter: StoredLetter; format: Format }[],
   logo: Buffer | null,
   progress: (done: number) => Promise<void>,
 ): Promise<Buffer> {
   const pdf = new AccessiblePdf({ title, author, print: printSize(letters[0]?.format ?? 'standard') })
   for (const [i, { letter, format }] of letters.entries()) {
     if (i > 0) pdf.newPage(printSize(format))
-    drawLetter(pdf, letter, logo)
+    if (format === 'easy_read' && letter.easyRead) drawEasyReadLetter(pdf, letter.easyRead, logo)
+    else drawLetter(pdf, letter, logo)
     await progress(i + 1)
   }
   return pdf.toBuffer()

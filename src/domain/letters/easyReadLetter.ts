@@ -5,7 +5,7 @@ import { appealRightFor, type AppealRight } from '../rightsOfAppeal'
 import { addWorkingDays } from '../workingDays'
 import { OMBUDSMAN, OMBUDSMAN_WEBSITE } from './commonSections'
 import { RIGHTS_BY_TIMING } from './rights'
-import type { LetterFacts, LetterSettings, Right, SectionId } from './types'
+import type { LetterFacts, LetterModel, LetterSettings, Right, SectionId } from './types'
 
 /**
  * The Easy Read letter (Mencap's "Am I making myself clear?" and the Department of Health's "Making
@@ -77,6 +77,9 @@ export interface EasyReadLetter {
   /** Who drew the pictures, and their licence: CC BY 4.0 asks for it wherever they are used. */
   pictureCredit: readonly string[]
 }
+
+/** What an issued letter stores: the standard letter's words, and an Easy Read letter's own beside them. */
+export type StoredLetter = LetterModel & { easyRead?: EasyReadLetter }
 
 export const PICTURE_CREDIT: readonly string[] = [
   'The pictures are from Twemoji, by Twitter, Inc and others.',
