@@ -2,6 +2,7 @@ import type { Knex } from 'knex'
 import { insertRow, type Db } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { DisagreementGround } from '../domain/decisionRules'
+import type { StoredLetter } from '../domain/letters/easyReadLetter'
 import type { LetterModel } from '../domain/letters/types'
 
 type Executor = Db | Knex.Transaction
@@ -140,12 +141,12 @@ export interface NewLetter {
   version: number
   supersedesId: string | null
   correctionReason: string | null
-  format: 'standard' | 'large_print'
+  format: 'standard' | 'large_print' | 'easy_read'
   pdf: Buffer
   sha256: string
   issuedOn: IsoDate
   issuedBy: string
-  content: LetterModel
+  content: StoredLetter
 }
 
 /** An issued letter is written once and never updated: a correction is a new row. */

@@ -51,6 +51,11 @@ const TYPE_SCALES: Record<PrintSize, TypeScale> = {
   },
 }
 
+export interface Fonts {
+  regular: string
+  bold: string
+}
+
 const REGULAR = 'DejaVuSans'
 const BOLD = 'DejaVuSans-Bold'
 const MARGIN = 56
@@ -309,6 +314,17 @@ export class AccessiblePdf {
     })
   }
 
+  /**
+   * For a layout of its own, such as the Easy Read letter's picture beside its words: the document, its
+   * Document element and the fonts' names. Whatever it draws it must tag, or mark as an artifact.
+   */
+  custom(draw: (doc: PDFDocument, root: PDFDocument.StructureElement, fonts: Fonts) => void): void {
+    // What was added before is laid out and drawn first, so that the custom drawing follows it on the
+    // page rather than the planned blocks landing on top of it at the end.
+    this.flush()
+    draw(this.doc, this.root, { regular: REGULAR, bold: BOLD })
+  }
+
   /** Ends the document; nothing can be added after. */
   async toBuffer(): Promise<Buffer> {
     if (this.finished) throw new Error('This PDF has already been finished')
@@ -450,9 +466,16 @@ export class AccessiblePdf {
         ...rest,
       )
     }
+    // The run is laid out from the page the pen is on, which a custom drawing may have moved on.
+    this.runStart = this.pageIndex
     const page = this.doc.page
+    // What a custom drawing (custom()) has already put on this page holds its place: a row as tall as
+    // it goes first and is not drawn, so the planned rows start below it, never on top of it.
+    const used = this.doc.y - page.margins.top
+    const drawn: Row[] =
+      used > 0.5 ? [{ gap: 0, advance: used, height: used, text: true, breakBefore: false }] : []
     // pdfkit moves to a new page when a line would reach below maxY; a hair less leaves it never to.
-    const places = paginate(rows, page.maxY() - page.margins.top - 0.01)
+    const places = paginate([...drawn, ...rows], page.maxY() - page.margins.top - 0.01).slice(drawn.length)
     let row = 0
     for (const block of blocks) {
       block.draw(places.slice(row, row + block.rows.length))

@@ -22,7 +22,8 @@ export async function renderLetterPdf(
   return pdf.toBuffer()
 }
 
-const printSize = (format: 'standard' | 'large_print') => (format === 'large_print' ? 'large' : 'standard')
+type Format = 'standard' | 'large_print' | 'easy_read'
+const printSize = (format: Format) => (format === 'standard' ? 'standard' : 'large')
 
 function drawLetter(pdf: AccessiblePdf, letter: LetterModel, logo: Buffer | null): void {
   if (logo) {

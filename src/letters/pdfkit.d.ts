@@ -201,6 +201,15 @@ declare module 'pdfkit' {
     openImage(src: Buffer): PDFDocument.Image
     image(src: PDFDocument.Image, x: number, y: number, options: { width: number; height: number }): this
     addStructure(element: PDFDocument.StructureElement): this
+    /** Vector drawing, for the Easy Read letter's pictures. */
+    save(): this
+    restore(): this
+    translate(x: number, y: number): this
+    scale(factor: number): this
+    path(svgPath: string): this
+    circle(x: number, y: number, radius: number): this
+    fill(color?: string): this
+    fillColor(color: string): this
     markContent(tag: 'Artifact', options?: PDFDocument.ArtifactOptions): this
     endMarkedContent(): this
     end(): void

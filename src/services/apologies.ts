@@ -109,7 +109,8 @@ export function apologiesService(data: DataLayer, clock: Clock, portalUrl: strin
         )
         const logo = await loadLogo(trx)
         const pdf = await renderLetterPdf(letter, {
-          format: defaultFormat(detail),
+          // An apology has no Easy Read wording yet, so a family that chose Easy Read gets its 16pt type.
+          format: defaultFormat(detail) === 'standard' ? 'standard' : 'large_print',
           logo: logo?.image ?? null,
         })
         const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')

@@ -21,11 +21,13 @@ import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
 import type { BankHolidayLookup } from '../domain/workingDays'
 import { decisionLetter } from '../domain/letters/decisionLetter'
+import { easyReadLetter } from '../domain/letters/easyReadLetter'
 import { hasWording } from '../domain/letters/outcomeWording'
 import { issueProblems } from '../domain/letters/rights'
-import type { LetterFacts, LetterModel } from '../domain/letters/types'
+import type { LetterFacts } from '../domain/letters/types'
 import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
+import { renderEasyReadLetterPdf } from '../letters/easyReadLetterPdf'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import { familyToldMilestones } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
@@ -33,7 +35,7 @@ import type { Clock } from './clock'
 import { listJargon } from '../data/jargon'
 import { familyTextWarnings } from '../domain/readability'
 
-export type LetterFormatChoice = 'standard' | 'large_print'
+export type LetterFormatChoice = 'standard' | 'large_print' | 'easy_read'
 
 export interface IssueForm {
   decisionId: string
@@ -47,10 +49,10 @@ export type IssueResult =
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'invalid'; problems: { field: string; message: string }[] }
 
-/** The family's chosen format; Easy Read is written by hand, so the large print letter goes meanwhile. */
+/** The format the family's main contact chose: a family that chose Easy Read gets Easy Read. */
 export function defaultFormat(detail: CaseDetail): LetterFormatChoice {
   const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
-  return main?.letterFormat === 'large_print' ? 'large_print' : 'standard'
+  return main?.letterFormat ?? 'standard'
 }
 
 /** Letters go to the family's main contact, at the address they gave. */
@@ -188,13 +190,27 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
       await loadBankHolidays(trx),
       placement?.sittingOn ?? null,
     )
-    return { detail, decision, letter: decisionLetter(facts, settings) }
+    return {
+      detail,
+      decision,
+      letter: decisionLetter(facts, settings),
+      easyRead: easyReadLetter(facts, settings),
+    }
   }
 
-  async function render(trx: Knex | Knex.Transaction, letter: LetterModel, format: LetterFormatChoice) {
-    const logo = await loadLogo(trx)
-    return renderLetterPdf(letter, { format, logo: logo?.image ?? null })
+  type Built = NonNullable<Awaited<ReturnType<typeof build>>>
+
+  async function render(trx: Knex | Knex.Transaction, built: Built, format: LetterFormatChoice) {
+    const logo = (await loadLogo(trx))?.image ?? null
+    return format === 'easy_read'
+      ? renderEasyReadLetterPdf(built.easyRead, { logo })
+      : renderLetterPdf(built.letter, { format, logo })
   }
+
+  /** Both letters are checked, whichever is issued: each must give every right the decision carries. */
+  const problemsOf = (built: Built) => [
+    ...new Set([...issueProblems(built.letter), ...issueProblems(built.easyRead)]),
+  ]
 
   /**
    * Issues the letter: refused while any right is missing. The first letter for a decision is version
@@ -210,7 +226,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
     if (!(await lockCase(trx, caseId))) return { ok: false, reason: 'not-found' }
     const built = await build(trx, caseId, form.decisionId, options.issuedOn)
     if (!built) return { ok: false, reason: 'not-found' }
-    const problems = issueProblems(built.letter).map((message) => ({ field: 'letter', message }))
+    const problems = problemsOf(built).map((message) => ({ field: 'letter', message }))
     if (problems.length > 0) return { ok: false, reason: 'invalid', problems }
     const earlier = (await listLetters(trx, caseId)).filter((l) => l.decisionId === form.decisionId)
     if (earlier.length !== form.issuedCount)
@@ -233,7 +249,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
           { field: 'correctionReason', message: 'Say why this letter corrects the one already issued' },
         ],
       }
-    const pdf = await render(trx, built.letter, form.format)
+    const pdf = await render(trx, built, form.format)
     const version = earlier.length + 1
     const sha256 = crypto.createHash('sha256').update(pdf).digest('hex')
     const letterId = await insertIssuedLetter(trx, {
@@ -247,7 +263,9 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
       sha256,
       issuedOn: options.issuedOn,
       issuedBy: issuerId,
-      content: built.letter,
+      // The standard letter's words are stored for every format, as the portal reads the decision from
+      // them; an Easy Read letter keeps its own words beside them, for printing it again.
+      content: form.format === 'easy_read' ? { ...built.letter, easyRead: built.easyRead } : built.letter,
     })
     const met = await meetFamilyToldSteps(trx, built.detail, built.decision.outcome, options.issuedOn)
     if (options.tellFamily)
@@ -289,7 +307,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
           const built = await build(db, caseId, d.id)
           return {
             decisionId: d.id,
-            problems: built ? issueProblems(built.letter) : ['No letter wording for this decision'],
+            problems: built ? problemsOf(built) : ['No letter wording for this decision'],
             // The same standard the chair's words were held to, so the caseworker sees it before issuing.
             warnings: familyTextWarnings(
               [
@@ -317,10 +335,7 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
     async preview(caseId: string, decisionId: string, format?: LetterFormatChoice) {
       const built = await build(db, caseId, decisionId)
       if (!built) return undefined
-      return {
-        pdf: await render(db, built.letter, format ?? defaultFormat(built.detail)),
-        letter: built.letter,
-      }
+      return { pdf: await render(db, built, format ?? defaultFormat(built.detail)), letter: built.letter }
     },
 
     /**

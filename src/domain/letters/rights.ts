@@ -34,6 +34,6 @@ const MISSING: Record<Right, string> = {
  * Why a letter cannot be issued: every right its decision carries must be in it, with how to use it.
  * The tribunal can let a family appeal late when a letter left a right out, and families lose months.
  */
-export function issueProblems(letter: LetterModel): string[] {
+export function issueProblems(letter: Pick<LetterModel, 'rightsGiven' | 'rightsRequired'>): string[] {
   return letter.rightsRequired.filter((right) => !letter.rightsGiven.includes(right)).map((r) => MISSING[r])
 }

@@ -6,7 +6,7 @@ import { FormErrorCollector } from '../formErrors'
 import { noErrors, type FormErrors } from '../validation'
 
 const id = z.uuid()
-const format = z.enum(['standard', 'large_print'])
+const format = z.enum(['standard', 'large_print', 'easy_read'])
 
 function param(req: Request, name: string): string {
   const parsed = id.safeParse(req.params[name])
