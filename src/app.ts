@@ -49,7 +49,8 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   const app = express()
 
   app.disable('x-powered-by')
-  if (config.environment === 'production') app.set('trust proxy', 1)
+  // req.ip (which the per-address limits count) comes from X-Forwarded-For only through the proxies named here.
+  app.set('trust proxy', config.trustProxy)
   setUpViews(app, config)
 
   app.use(setUpRequestLogging(logger))
@@ -81,9 +82,9 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use('/admin/jobs', requireArea('admin'), jobsRouter(services))
   app.use('/admin', requireArea('admin'), adminRouter(services))
   app.use('/api', requireArea('staff'), deadlinesRouter(services))
-  app.use('/calendar', requireArea('staff'), calendarRouter(services, clock))
+  app.use('/calendar', requireArea('staff'), calendarRouter(services, clock, config.publicUrl))
 
   app.use(notFound)
-  app.use(errorHandler(logger, config.environment === 'development'))
+  app.use(errorHandler(logger, config.showErrorDetails))
   return app
 }
