@@ -10,7 +10,7 @@ import { setUpRequestLogging } from './web/middleware/requestLogging'
 import { noStore, setUpSecurityHeaders } from './web/middleware/securityHeaders'
 import { setUpStaticFiles } from './web/middleware/staticFiles'
 import { setUpSession } from './web/middleware/session'
-import { verifyCsrf } from './web/middleware/csrf'
+import { csrfProtection } from './web/middleware/csrf'
 import { loadSignedInUser, requireArea, requireSignedIn } from './web/middleware/authentication'
 import { setUpViewLocals, setUpViews } from './web/middleware/views'
 import { errorHandler, notFound } from './web/middleware/errorPages'
@@ -63,14 +63,14 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(setUpSession(config, db))
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 500 }))
   app.post(LETTER_LOGO_PATH, readLogoUpload) // multipart: its _csrf field is read before the check below
-  app.use(verifyCsrf)
+  app.use(csrfProtection({ secret: config.sessionSecret, secure: config.environment === 'production' }))
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
 
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
 
-  app.use(requireSignedIn)
+  app.use(requireSignedIn(config.environment === 'production'))
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))

@@ -5,8 +5,6 @@ declare module 'express-session' {
     userId?: string
     signedInAt?: number
     csrfToken?: string
-    /** A same-site path to return to after signing in. */
-    returnTo?: string
   }
 }
 
@@ -14,6 +12,8 @@ declare global {
   namespace Express {
     interface Request {
       user?: User
+      /** The CSRF token for this request's forms (set by csrfProtection). */
+      csrfToken?: () => string
     }
   }
 }

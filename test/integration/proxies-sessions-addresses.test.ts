@@ -20,6 +20,92 @@ function appWith(config: Config, db = t.database.db) {
   return createApp({ config, db, logger: pino({ level: 'silent' }), clock: fixedClock(TEST_TODAY) })
 }
 
+const sessionRows = async () => Number((await t.database.db('sessions').count({ n: '*' }))[0]!.n)
+
+describe('anonymous pages create no session row', () => {
+  test('the sign-in page, a refused sign-in, a page asked for signed out and an invitation link store nothing', async () => {
+    const before = await sessionRows()
+    const agent = request.agent(t.app)
+    await agent.get('/cases?status=draft').expect(303)
+    const page = await agent.get('/sign-in').expect(200)
+    await agent.get('/sign-in?signed-out=1').expect(200)
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'caseworker@example.org', password: 'wrong', _csrf: csrfTokenIn(page.text) })
+      .expect(401)
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: '', password: '', _csrf: csrfTokenIn(page.text) })
+      .expect(400)
+    await agent.get('/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404)
+    for (let i = 0; i < 5; i++) await request(t.app).get('/sign-in').expect(200)
+    expect(await sessionRows()).toBe(before)
+
+    // The same visitor then signs in, with the token from the page they had, and goes where they asked.
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({
+        email: 'caseworker@example.org',
+        password: 'test-demo-password',
+        _csrf: csrfTokenIn(page.text),
+      })
+      .expect(303)
+    expect(res.headers.location).toBe('/cases?status=draft')
+    expect(await sessionRows()).toBe(before + 1)
+  })
+
+  test('a signed-out form still needs its token, which is bound to the visitor’s cookie', async () => {
+    const visitor = request.agent(t.app)
+    const token = csrfTokenIn((await visitor.get('/sign-in')).text)
+    const form = { email: 'caseworker@example.org', password: 'test-demo-password' }
+    await visitor.post('/sign-in').type('form').send(form).expect(403)
+    await visitor
+      .post('/sign-in')
+      .type('form')
+      .send({ ...form, _csrf: token.slice(0, -2) + 'xx' })
+      .expect(403)
+    // Another browser holding the same token, without the cookie it was made for, is refused.
+    await request(t.app)
+      .post('/sign-in')
+      .type('form')
+      .send({ ...form, _csrf: token })
+      .expect(403)
+    // A cookie the visitor made up, with a token from elsewhere, is refused too.
+    await request(t.app)
+      .post('/sign-in')
+      .set('Cookie', `panel.csrf=${'A'.repeat(43)}`)
+      .type('form')
+      .send({ ...form, _csrf: token })
+      .expect(403)
+    await visitor
+      .post('/sign-in')
+      .type('form')
+      .send({ ...form, _csrf: token })
+      .expect(303)
+  })
+
+  test('once signed in, the signed-out token no longer works: the session’s does', async () => {
+    const agent = request.agent(t.app)
+    const signedOutToken = csrfTokenIn((await agent.get('/sign-in')).text)
+    await agent
+      .post('/sign-in')
+      .type('form')
+      .send({ email: 'chair@example.org', password: 'test-demo-password', _csrf: signedOutToken })
+      .expect(303)
+    await agent.post('/sign-out').type('form').send({ _csrf: signedOutToken }).expect(403)
+    const page = await agent.get('/sittings').expect(200)
+    expect(csrfTokenIn(page.text)).not.toBe(signedOutToken)
+    await agent
+      .post('/sign-out')
+      .type('form')
+      .send({ _csrf: csrfTokenIn(page.text) })
+      .expect(303)
+  })
+})
+
 describe('TRUST_PROXY', () => {
   test('is off by default, in production too; a hop count or addresses turn it on; nonsense stops start-up', () => {
     expect(loadConfig({}).trustProxy).toBe(false)

@@ -5,7 +5,7 @@ import type { Config } from '../../config'
 import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
 import { csrfTokenFor } from '../middleware/csrf'
-import { takeReturnTo } from '../middleware/authentication'
+import { clearReturnTo, returnToPath } from '../middleware/authentication'
 import { formErrors, noErrors, type FormErrors } from '../validation'
 
 const signInForm = z.object({
@@ -93,7 +93,8 @@ export function authRouter(config: Config, services: Services): Router {
     const result = await services.auth.signIn(parsed.data.email, parsed.data.password)
     if (!result.ok) return renderSignIn(req, res, 401, WRONG_DETAILS, email)
 
-    const returnTo = takeReturnTo(req.session.returnTo)
+    const returnTo = returnToPath(req)
+    clearReturnTo(res)
     // A new session id on sign-in, so a session id planted before it (session fixation) is worthless.
     await regenerate(req)
     req.session.userId = result.user.id
