@@ -6,16 +6,17 @@ import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
 import { csrfTokenFor } from '../middleware/csrf'
 import { clearReturnTo, returnToPath } from '../middleware/authentication'
-import { formErrors, noErrors, type FormErrors } from '../validation'
+import { formErrors, noErrors, typedText, type FormErrors } from '../validation'
 
 const signInForm = z.object({
-  email: z
-    .string()
+  email: typedText('Your email address')
     .trim()
     .min(1, 'Enter your email address')
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
-  password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
+  password: typedText('Your password')
+    .min(1, 'Enter your password')
+    .max(1000, 'Password must be 1000 characters or fewer'),
 })
 
 const WRONG_DETAILS: FormErrors = {

@@ -4,12 +4,14 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import type { InvitationState } from '../../services/invitations'
 import { csrfTokenFor } from '../middleware/csrf'
-import { fieldError, noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, typedText, type FormErrors } from '../validation'
 
 // Lengths are the password rule's to judge (src/domain/passwordRules.ts), with its own messages.
 const acceptForm = z.object({
-  password: z.string({ error: 'Enter a password' }).default(''),
-  confirmPassword: z.string({ error: 'Enter the same password again to confirm it' }).default(''),
+  password: typedText('Your password', { missing: 'Enter a password' }).default(''),
+  confirmPassword: typedText('The password entered again', {
+    missing: 'Enter the same password again to confirm it',
+  }).default(''),
 })
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/)

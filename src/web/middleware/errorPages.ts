@@ -8,6 +8,12 @@ export const notFound: RequestHandler = (_req, _res, next) => next(new HttpError
 // Errors made by Node itself (a refused connection) fail `instanceof Error` in another realm, as under jest.
 const isError = (error: unknown): error is Error => error instanceof Error || types.isNativeError(error)
 
+/** PostgreSQL's refusal of text it cannot store: a NUL byte (22021) or a character outside the encoding (22P05). */
+function isUnstorableText(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code
+  return code === '22021' || code === '22P05'
+}
+
 /** What is safe to log of an error: never a database error's `detail`, which can quote the values that clashed. */
 function describeError(error: unknown) {
   if (!isError(error)) return { message: String(error) }
@@ -33,6 +39,11 @@ export function errorHandler(logger: Logger, showStack: boolean): ErrorRequestHa
     if (error instanceof HttpError) {
       kind = error.kind
       status = error.status
+    } else if (isUnstorableText(error)) {
+      // Every typed field refuses these itself (typedText); this is the net under one that forgot.
+      logger.warn({ err: describeError(error), path: req.path }, 'text the database cannot store reached it')
+      status = 400
+      kind = 'bad-request'
     } else if (typeof clientStatus === 'number' && clientStatus >= 400 && clientStatus < 500) {
       // Express and body-parser mark what the browser sent wrong (a malformed address, a body too large).
       status = clientStatus
