@@ -74,11 +74,19 @@ async function demoIds(): Promise<Record<string, string>[]> {
   const agenda = await agendaOf(db(), writeUp)
   const send = await panelId(db(), 'send_decision')
   const parent = await userId(db(), 'parent@example.org')
-  const familyCase = (await db()('cases as c')
+  // Maya's two cases: one decided (its letter), one going to panel (the family's views form).
+  const familyCases = (await db()('cases as c')
     .join('family_contacts as fc', 'fc.child_id', 'c.child_id')
     .where('fc.user_id', parent)
     .orderBy('c.received_on')
-    .first('c.id')) as { id: string }
+    .select('c.id')) as { id: string }[]
+  const familyCase = familyCases[0]!
+  const laterFamilyCase = familyCases[familyCases.length - 1]!
+  const summer = (await db()('sittings')
+    .where({ is_summer: true, status: 'scheduled' })
+    .where('sitting_on', '>', TEST_TODAY)
+    .orderBy('sitting_on')
+    .first('id')) as { id: string } | undefined
   const draft = (await db()('cases').where({ status: 'draft' }).first('id')) as { id: string }
   const approved = (await db()('minutes').where({ status: 'approved' }).first('sitting_id')) as
     { sitting_id: string } | undefined
@@ -112,6 +120,7 @@ async function demoIds(): Promise<Record<string, string>[]> {
     declarationId: await first('declarations'),
     guestId: await first('sitting_guests'),
     token: invitationToken,
+    summerSitting: summer?.id ?? crypto.randomUUID(),
     batchId: await first('letter_batches'),
     version: '1',
   }
@@ -142,7 +151,7 @@ async function demoIds(): Promise<Record<string, string>[]> {
       sitting: future.id,
       agendaCase: caseOnAgenda,
       case: draft.id,
-      familyCase: familyCase.id,
+      familyCase: laterFamilyCase.id,
       contactId: await contactOf(draft.id),
       letterId: await letterOf(draft.id),
       decisionId: await first('decisions', { case_id: draft.id }),
@@ -160,6 +169,7 @@ function previousTuesday(day: string): string {
 /** A route pattern with its parameters filled in; :id is a case under /cases and a sitting elsewhere. */
 function fill(pattern: string, ids: Record<string, string>): string {
   return pattern.replace(/:(\w+)/g, (_m, name: string) => {
+    if (name === 'id' && pattern.startsWith('/summer-sittings')) return ids.summerSitting!
     if (name === 'id') return pattern.startsWith('/cases') ? ids.case! : ids.sitting!
     if (name === 'caseId') return pattern.startsWith('/portal') ? ids.familyCase! : ids.agendaCase!
     const value = ids[name]
@@ -268,7 +278,9 @@ describe('the router table', () => {
 
   test('a form is found for nearly every POST route', () => {
     // Routes whose form the demo council's pages do not show at TEST_TODAY; they get the generic fields below.
-    expect(unreached.length).toBeLessThanOrEqual(8)
+    // At TEST_TODAY: the apology letter, guest and declaration removals, and minutes approval need records
+    // the demo has not made yet; the logo's removal needs a logo.
+    expect(unreached.length).toBeLessThanOrEqual(6)
   })
 })
 
