@@ -10,7 +10,7 @@ import { setUpRequestLogging } from './web/middleware/requestLogging'
 import { noStore, setUpSecurityHeaders } from './web/middleware/securityHeaders'
 import { setUpStaticFiles } from './web/middleware/staticFiles'
 import { setUpSession } from './web/middleware/session'
-import { verifyCsrf } from './web/middleware/csrf'
+import { csrfProtection } from './web/middleware/csrf'
 import { loadSignedInUser, requireArea, requireSignedIn } from './web/middleware/authentication'
 import { setUpViewLocals, setUpViews } from './web/middleware/views'
 import { errorHandler, notFound } from './web/middleware/errorPages'
@@ -49,7 +49,8 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   const app = express()
 
   app.disable('x-powered-by')
-  if (config.environment === 'production') app.set('trust proxy', 1)
+  // req.ip (which the per-address limits count) comes from X-Forwarded-For only through the proxies named here.
+  app.set('trust proxy', config.trustProxy)
   setUpViews(app, config)
 
   app.use(setUpRequestLogging(logger))
@@ -62,14 +63,14 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(setUpSession(config, db))
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 500 }))
   app.post(LETTER_LOGO_PATH, readLogoUpload) // multipart: its _csrf field is read before the check below
-  app.use(verifyCsrf)
+  app.use(csrfProtection({ secret: config.sessionSecret, secure: config.environment === 'production' }))
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
 
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
 
-  app.use(requireSignedIn)
+  app.use(requireSignedIn(config.environment === 'production'))
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
@@ -81,9 +82,9 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use('/admin/jobs', requireArea('admin'), jobsRouter(services))
   app.use('/admin', requireArea('admin'), adminRouter(services))
   app.use('/api', requireArea('staff'), deadlinesRouter(services))
-  app.use('/calendar', requireArea('staff'), calendarRouter(services, clock))
+  app.use('/calendar', requireArea('staff'), calendarRouter(services, clock, config.publicUrl))
 
   app.use(notFound)
-  app.use(errorHandler(logger, config.environment === 'development'))
+  app.use(errorHandler(logger, config.showErrorDetails))
   return app
 }

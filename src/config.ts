@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import net from 'node:net'
 import path from 'node:path'
 import { DEFAULT_PAPERS_READY_WORKING_DAYS } from './domain/papersReady'
 
@@ -35,8 +36,14 @@ export interface Config {
   sittingHorizonWeeks: number
   jobs: JobsConfig
   mail: MailConfig
+  /** The address people reach the service at, without a trailing slash (PUBLIC_URL): for links in e-mails and feed addresses. */
+  publicUrl: string
   /** The family portal's address, for links in e-mails (PUBLIC_URL). */
   portalUrl: string
+  /** Which proxies' X-Forwarded-For to believe (TRUST_PROXY): none, a number of hops, or their addresses. */
+  trustProxy: TrustProxy
+  /** Whether error pages show the stack trace (SHOW_ERROR_DETAILS): for a developer at their own machine only. */
+  showErrorDetails: boolean
   /** How many working days before a sitting its members are told the papers are ready (PAPERS_READY_WORKING_DAYS). */
   papersReadyWorkingDays: number
   projectRoot: string
@@ -57,6 +64,9 @@ export interface JobsConfig {
   /** Jobs turned off one by one (JOB_<NAME>_ENABLED=false). */
   disabled: string[]
 }
+
+/** false: no proxy; a number: that many hops in front; a list: the proxies' addresses or subnets. */
+export type TrustProxy = false | number | string[]
 
 type Env = Record<string, string | undefined>
 
@@ -99,12 +109,50 @@ function loadMailConfig(env: Env): MailConfig {
   return { smtpUrl, from: env.MAIL_FROM?.trim() || DEFAULT_MAIL_FROM }
 }
 
+/** The service's own address, never taken from a request's Host header (which whoever sends it chooses). */
+function publicUrl(env: Env, port: number): string {
+  const url = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')
+  const protocol = URL.canParse(url) ? new URL(url).protocol : undefined
+  if (protocol !== 'http:' && protocol !== 'https:')
+    throw new Error('PUBLIC_URL must be a web address, such as https://panel.example.gov.uk')
+  return url
+}
+
 /** Where families sign in, for the link in every e-mail: PUBLIC_URL, then /portal. */
 function portalUrl(env: Env, port: number): string {
-  const publicUrl = (env.PUBLIC_URL?.trim() || `http://localhost:${port}`).replace(/\/+$/, '')
-  if (!URL.canParse(publicUrl))
-    throw new Error('PUBLIC_URL must be a web address, such as https://panel.example.gov.uk')
-  return `${publicUrl}/portal`
+  return `${publicUrl(env, port)}/portal`
+}
+
+// proxy-addr's names for the private ranges, which Express accepts in place of addresses.
+const PROXY_RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal'])
+
+function isAddressOrSubnet(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.has(entry)) return true
+  const [address, prefix, ...rest] = entry.split('/')
+  const version = net.isIP(address ?? '')
+  if (version === 0 || rest.length > 0) return false
+  if (prefix === undefined) return true
+  const bits = Number(prefix)
+  return /^\d+$/.test(prefix) && bits <= (version === 4 ? 32 : 128)
+}
+
+/**
+ * Off unless set: believing X-Forwarded-For with no proxy in front lets anyone choose the address
+ * the per-address limits count, by sending a new one each time. "true" (believe any number of hops)
+ * is refused for the same reason.
+ */
+function loadTrustProxy(env: Env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim() ?? ''
+  const message = `TRUST_PROXY must be false, a number of proxy hops (such as 1), or the proxies' addresses separated by commas (such as 10.0.0.1,10.0.1.0/24 or loopback), not "${raw}"`
+  if (raw === '' || raw.toLowerCase() === 'false' || raw === '0') return false
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw)
+    if (hops > 10) throw new Error(message)
+    return hops
+  }
+  const entries = raw.split(',').map((entry) => entry.trim())
+  if (!entries.every(isAddressOrSubnet)) throw new Error(message)
+  return entries
 }
 
 /**
@@ -113,9 +161,11 @@ function portalUrl(env: Env, port: number): string {
  */
 function loadNotificationConfig(
   env: Env = process.env,
-): Pick<Config, 'portalUrl' | 'papersReadyWorkingDays'> {
+): Pick<Config, 'publicUrl' | 'portalUrl' | 'papersReadyWorkingDays'> {
+  const port = integer(env, 'PORT', 3000)
   return {
-    portalUrl: portalUrl(env, integer(env, 'PORT', 3000)),
+    publicUrl: publicUrl(env, port),
+    portalUrl: portalUrl(env, port),
     // Members need a day at least to read the papers; more than a month ahead they would be stale.
     papersReadyWorkingDays: wholeNumberBetween(
       env,
@@ -178,6 +228,8 @@ export function loadConfig(env: Env = process.env): Config {
     jobs: loadJobsConfig(env, environment),
     mail: loadMailConfig(env),
     ...loadNotificationConfig(env),
+    trustProxy: loadTrustProxy(env),
+    showErrorDetails: boolean(env, 'SHOW_ERROR_DETAILS', false),
     projectRoot,
   }
 }

@@ -10,8 +10,6 @@ export const INVITATION_VALID_DAYS = 7
 /** A young person can have their own account from 16, as the SEND Code of Practice (2015) 8.13 gives them their own say then. */
 export const YOUNG_PERSON_ACCOUNT_AGE = 16
 
-export const PASSWORD_MIN_LENGTH = 12
-
 /** Whole years of age on a date. */
 export function ageOn(dateOfBirth: IsoDate, today: IsoDate): number {
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number]

@@ -15,7 +15,8 @@ import {
   type Invitation,
 } from '../data/invitations'
 import { addDays } from '../domain/dates'
-import { INVITATION_VALID_DAYS, invitationProblem, PASSWORD_MIN_LENGTH } from '../domain/familyPortal'
+import { INVITATION_VALID_DAYS, invitationProblem } from '../domain/familyPortal'
+import { newPasswordProblem } from '../domain/passwordRules'
 import { invitationEmail } from '../domain/invitationEmail'
 import { hashPassword, verifyPassword } from './passwords'
 import type { Clock } from './clock'
@@ -138,7 +139,10 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
             message: 'Enter the password of your existing account',
           }
       } else {
-        const problem = newPasswordProblem(form.password, form.confirmPassword)
+        const problem = newPasswordProblem(form.password, form.confirmPassword, {
+          email: first.email,
+          fullName: first.contactName,
+        })
         if (problem) return { ok: false, reason: 'invalid', ...problem }
         passwordHash = await hashPassword(form.password)
       }
@@ -169,20 +173,6 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
       })
     },
   }
-}
-
-function newPasswordProblem(
-  password: string,
-  confirmPassword: string,
-): { field: string; message: string } | null {
-  if (password.length === 0) return { field: 'password', message: 'Enter a password' }
-  if ([...password].length < PASSWORD_MIN_LENGTH)
-    return { field: 'password', message: `Password must be ${PASSWORD_MIN_LENGTH} characters or more` }
-  if (password.length > 1000)
-    return { field: 'password', message: 'Password must be 1000 characters or fewer' }
-  if (confirmPassword !== password)
-    return { field: 'confirmPassword', message: 'Enter the same password again to confirm it' }
-  return null
 }
 
 export type InvitationsService = ReturnType<typeof invitationsService>

@@ -1,4 +1,5 @@
 import { isIsoDate, type IsoDate } from '../domain/dates'
+import { controlCharactersMessage, hasControlCharacters } from '../domain/textInput'
 
 export interface DateFieldInput {
   day: string
@@ -36,6 +37,9 @@ export function parseDateField(
     month: text(body[`${prefix}-month`]),
     year: text(body[`${prefix}-year`]),
   }
+  const hidden = (['day', 'month', 'year'] as const).filter((part) => hasControlCharacters(raw[part], false))
+  if (hidden.length > 0)
+    return { ok: false, error: controlCharactersMessage(rules.label), fields: hidden, raw }
   const missing = (['day', 'month', 'year'] as const).filter((part) => raw[part] === '')
   if (missing.length === 3) {
     return rules.required

@@ -6,8 +6,6 @@ declare module 'express-session' {
     userId?: string
     signedInAt?: number
     csrfToken?: string
-    /** A same-site path to return to after signing in. */
-    returnTo?: string
     /** What the queue moved after the chair's last change, shown once on the next page. */
     queueMoves?: ExplainedMove[]
   }
@@ -17,6 +15,8 @@ declare global {
   namespace Express {
     interface Request {
       user?: User
+      /** The CSRF token for this request's forms (set by csrfProtection). */
+      csrfToken?: () => string
     }
   }
 }

@@ -1,4 +1,5 @@
-import type { ZodError } from 'zod'
+import { z, type ZodError } from 'zod'
+import { controlCharactersMessage, hasControlCharacters } from '../domain/textInput'
 
 export interface ErrorSummaryItem {
   text: string
@@ -37,4 +38,20 @@ export function formErrors(error: ZodError): FormErrors {
     byField,
     summary: Object.entries(byField).map(([field, text]) => ({ text, href: `#${field}` })),
   }
+}
+
+/**
+ * Where every typed answer starts: a string without NUL or other control characters (tab and line
+ * breaks allowed in a multi-line one), refused by its field with its own message before any other
+ * check, so that no such text reaches the database or a letter. `missing` is the message for a field
+ * not sent at all or sent twice.
+ */
+export function typedText(label: string, options: { multiLine?: boolean; missing?: string } = {}) {
+  const multiLine = options.multiLine ?? false
+  return z
+    .string(options.missing === undefined ? undefined : { error: options.missing })
+    .refine((value) => !hasControlCharacters(value, multiLine), {
+      error: controlCharactersMessage(label),
+      abort: true,
+    })
 }

@@ -89,14 +89,24 @@ describe('sign-in', () => {
     expect(res.text).toContain('<title>Error: Sign in')
   })
 
-  test('the session id changes on sign-in', async () => {
+  test('the session id changes on sign-in, so one known before it is worthless', async () => {
     const agent = request.agent(t.app)
     const page = await agent.get('/sign-in')
-    const before = sessionCookie(page)?.split(';')[0]
+    const first = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({
+        email: 'caseworker@example.org',
+        password: 'test-demo-password',
+        _csrf: csrfTokenIn(page.text),
+      })
+      .expect(303)
+    const before = sessionCookie(first)?.split(';')[0]
+    const signedIn = await agent.get('/cases').expect(200)
     const res = await agent
       .post('/sign-in')
       .type('form')
-      .send({ email: 'chair@example.org', password: 'test-demo-password', _csrf: csrfTokenIn(page.text) })
+      .send({ email: 'chair@example.org', password: 'test-demo-password', _csrf: csrfTokenIn(signedIn.text) })
       .expect(303)
     const after = sessionCookie(res)?.split(';')[0]
     expect(before).toBeDefined()

@@ -154,6 +154,31 @@ describe('inviting a family contact', () => {
     expect(await db()('users').where({ email: amara.email }).first()).toBeUndefined()
   })
 
+  test('a guessable password, or one with the contact’s name or email, is refused with its own message', async () => {
+    const amara = await contactOf('Amara')
+    await invite(amara, 303)
+    const path = await invitationLink(amara.email)
+    const [localPart] = amara.email.split('@')
+    const contact = (await db()('family_contacts').where({ id: amara.contactId }).first('full_name')) as {
+      full_name: string
+    }
+    const surname = contact.full_name.split(' ').pop()!
+    const refusals: [string, string][] = [
+      ['aaaaaaaaaaaa', 'easy to guess'],
+      ['password1234', 'commonly used password'],
+      [' '.repeat(12), 'Password must not be only spaces'],
+      ['x'.repeat(1001), 'Password must be 1,000 characters or fewer'],
+      [`${localPart} harbour lamp`, 'Password must not contain your email address'],
+      [`${surname} harbour lamp 9`, 'Password must not contain your name'],
+    ]
+    for (const [password, message] of refusals) {
+      const { res } = await accept(path, { password, confirmPassword: password })
+      expect(res.status).toBe(400)
+      expect(inlineError(res.text, 'password')).toContain(message)
+    }
+    expect(await db()('users').where({ email: amara.email }).first()).toBeUndefined()
+  })
+
   test('an expired link, and a link replaced by a newer one, do not work', async () => {
     const amara = await contactOf('Amara')
     const first = await invitationLink(amara.email)

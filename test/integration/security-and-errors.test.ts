@@ -65,11 +65,27 @@ describe('security headers', () => {
     expect(res.text).not.toMatch(/<style/)
   })
 
+  function cookieNamed(res: request.Response, name: string): string | undefined {
+    return ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith(`${name}=`))
+  }
+
   test('session cookies are HttpOnly and SameSite=Lax, with the idle time-out as their life', async () => {
-    const res = await request(t.app).get('/sign-in').expect(200)
-    const cookie = ([] as string[])
-      .concat(res.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('panel.sid='))
+    const agent = request.agent(t.app)
+    const page = await agent.get('/sign-in').expect(200)
+    expect(cookieNamed(page, 'panel.sid')).toBeUndefined()
+    const csrf = cookieNamed(page, 'panel.csrf')
+    expect(csrf).toMatch(/HttpOnly/)
+    expect(csrf).toMatch(/SameSite=Lax/)
+    const res = await agent
+      .post('/sign-in')
+      .type('form')
+      .send({
+        email: 'caseworker@example.org',
+        password: 'test-demo-password',
+        _csrf: csrfTokenIn(page.text),
+      })
+      .expect(303)
+    const cookie = cookieNamed(res, 'panel.sid')
     expect(cookie).toMatch(/HttpOnly/)
     expect(cookie).toMatch(/SameSite=Lax/)
     const expires = Date.parse(/Expires=([^;]+)/.exec(cookie ?? '')?.[1] ?? '')
@@ -77,7 +93,7 @@ describe('security headers', () => {
     expect(cookie).not.toMatch(/Secure/)
   })
 
-  test('in production session cookies are Secure too', async () => {
+  test('in production session and CSRF cookies are Secure too', async () => {
     const config = {
       ...loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 'x'.repeat(40) }),
       logLevel: 'silent',
@@ -88,11 +104,22 @@ describe('security headers', () => {
       logger: pino({ level: 'silent' }),
       clock: fixedClock(TEST_TODAY),
     })
-    const res = await request(app).get('/sign-in').set('X-Forwarded-Proto', 'https').expect(200)
-    const cookie = ([] as string[])
-      .concat(res.headers['set-cookie'] ?? [])
-      .find((c) => c.startsWith('panel.sid='))
-    expect(cookie).toMatch(/; Secure/)
+    // By hand: supertest's cookie jar keeps Secure cookies from plain-HTTP requests.
+    const page = await request(app).get('/sign-in').set('X-Forwarded-Proto', 'https').expect(200)
+    const csrf = cookieNamed(page, 'panel.csrf')
+    expect(csrf).toMatch(/; Secure/)
+    const res = await request(app)
+      .post('/sign-in')
+      .set('X-Forwarded-Proto', 'https')
+      .set('Cookie', csrf!.split(';')[0]!)
+      .type('form')
+      .send({
+        email: 'caseworker@example.org',
+        password: 'test-demo-password',
+        _csrf: csrfTokenIn(page.text),
+      })
+      .expect(303)
+    expect(cookieNamed(res, 'panel.sid')).toMatch(/; Secure/)
   })
 
   test('production refuses to start without a proper session secret', () => {

@@ -1,4 +1,5 @@
 import { readability, type JargonTerm } from '../readability'
+import { controlCharactersMessage, hasControlCharacters } from '../textInput'
 import type { LetterSettings } from './types'
 
 /** The letter settings form's fields, in the order the page shows them. */
@@ -236,9 +237,19 @@ export function checkSettingsForm(
   f: SettingsForm,
   jargon: readonly JargonTerm[] = [],
 ): { ok: true; settings: LetterSettings } | { ok: false; problems: SettingsProblem[] } {
+  const multiLine = new Set<SettingsField>(['councilAddress', 'localOfferWords'])
   const problems = SETTINGS_FIELDS.flatMap((field) => {
-    const message =
+    const label =
       field === 'councilAddress'
+        ? 'the council’s address'
+        : field === 'localOfferWords'
+          ? 'the words for every letter'
+          : field === 'followUpWorkingDays'
+            ? 'the number of working days'
+            : RULES[field].label
+    const message = hasControlCharacters(f[field], multiLine.has(field))
+      ? controlCharactersMessage(capitalised(label))
+      : field === 'councilAddress'
         ? addressProblem(f[field])
         : field === 'followUpWorkingDays'
           ? followUpProblem(f[field])

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { typedText } from '../validation'
 import { TERM_NAMES, type BankHoliday, type SchoolTermSettings } from '../../data/calendar'
 import { formatDate } from '../../domain/dates'
 import { FormErrorCollector } from '../formErrors'
@@ -8,8 +9,7 @@ export const TERM_DATE_FIELDS = ['startsOn', 'endsOn'] as const
 export const HOLIDAY_DATE_FIELDS = ['date'] as const
 
 const termSchema = z.object({
-  academicYear: z
-    .string({ error: 'Enter the academic year, like 2026/27' })
+  academicYear: typedText('The academic year', { missing: 'Enter the academic year, like 2026/27' })
     .trim()
     .min(1, 'Enter the academic year, like 2026/27')
     .regex(/^20\d\d\/\d\d$/, 'Enter the academic year as 2 years with a slash, like 2026/27')

@@ -1,6 +1,6 @@
 import type { Request } from 'express'
 import { z } from 'zod'
-import type { FormErrors } from '../validation'
+import { typedText, type FormErrors } from '../validation'
 import { dateFieldValues } from '../dateFields'
 
 export type ParsedForm<T> = { ok: true; value: T } | { ok: false; errors: FormErrors }
@@ -12,18 +12,21 @@ export function formBody(req: Request): Record<string, unknown> {
 export { fieldError } from '../validation'
 
 /** Text that must be given. */
-export function requiredText(max: number, missing: string, label: string) {
-  return z
-    .string({ error: missing })
+export function requiredText(
+  max: number,
+  missing: string,
+  label: string,
+  options: { multiLine?: boolean } = {},
+) {
+  return typedText(label, { ...options, missing })
     .trim()
     .min(1, missing)
     .max(max, `${label} must be ${max} characters or fewer`)
 }
 
 /** Text that may be left empty, which is stored as null. */
-export function optionalText(max: number, label: string) {
-  return z
-    .string()
+export function optionalText(max: number, label: string, options: { multiLine?: boolean } = {}) {
+  return typedText(label, options)
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .optional()
@@ -33,8 +36,7 @@ export function optionalText(max: number, label: string) {
 /** A whole number typed into a box, with the GOV.UK Design System's messages. */
 export function wholeNumber(options: { label: string; missing: string; min: number; max: number }) {
   const { label, missing, min, max } = options
-  return z
-    .string({ error: missing })
+  return typedText(label, { missing })
     .trim()
     .min(1, missing)
     .regex(/^-?\d+$/, `${label} must be a whole number`)

@@ -11,21 +11,31 @@ import {
 } from '../../services/jargonAdmin'
 import { HttpError } from '../errors'
 import { FormErrorCollector } from '../formErrors'
-import { noErrors, type FormErrors } from '../validation'
+import { noErrors, typedText, type FormErrors } from '../validation'
 import { doneParam, fieldError, formBody, type ParsedForm } from './forms'
 
 const DONE = ['added', 'updated', 'removed'] as const
 const JARGON = '/admin/jargon'
 
-const text = (max: number, missing: string, tooLong: string) =>
+const text = (label: string, max: number, missing: string, tooLong: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? tidyJargonText(v) : v),
-    z.string({ error: missing }).min(1, missing).max(max, tooLong),
+    typedText(label, { missing }).min(1, missing).max(max, tooLong),
   )
 
 const jargonSchema = z.object({
-  term: text(TERM_MAX_LENGTH, JARGON_MESSAGES.termMissing, JARGON_MESSAGES.termTooLong),
-  plainer: text(PLAINER_MAX_LENGTH, JARGON_MESSAGES.plainerMissing, JARGON_MESSAGES.plainerTooLong),
+  term: text(
+    'The word or phrase to avoid',
+    TERM_MAX_LENGTH,
+    JARGON_MESSAGES.termMissing,
+    JARGON_MESSAGES.termTooLong,
+  ),
+  plainer: text(
+    'The plainer word or phrase',
+    PLAINER_MAX_LENGTH,
+    JARGON_MESSAGES.plainerMissing,
+    JARGON_MESSAGES.plainerTooLong,
+  ),
 })
 
 export function parseJargonForm(body: Record<string, unknown>): ParsedForm<JargonTerm> {

@@ -1,6 +1,8 @@
 import { z } from 'zod'
+import { typedText } from '../validation'
 import type { PanelDetail, PanelSettings } from '../../data/panels'
 import { DEFAULT_QUORUM_RULE, parseQuorumRule } from '../../domain/quorum'
+import { controlCharactersMessage, hasControlCharacters } from '../../domain/textInput'
 import { AGENCIES, CASE_KINDS, PANEL_TYPES } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'
 import { checkedValues, optionalText, requiredText, wholeNumber, type ParsedForm } from './forms'
@@ -60,8 +62,7 @@ const panelSchema = z.object({
     'Select at least one kind of case that this panel decides',
   ),
   weekday: z.enum(PANEL_WEEKDAYS, { error: 'Select the day the panel meets' }).transform(Number),
-  startsAt: z
-    .string({ error: 'Enter the time the panel starts' })
+  startsAt: typedText('The start time', { missing: 'Enter the time the panel starts' })
     .trim()
     .min(1, 'Enter the time the panel starts')
     .transform((text, ctx) => {
@@ -105,6 +106,11 @@ export function parsePanelForm(body: Record<string, unknown>): ParsedForm<PanelS
   const form = new FormErrorCollector(body, FIELD_ORDER)
   const parsed = panelSchema.safeParse(body)
   if (!parsed.success) form.addZod(parsed.error)
+  for (const agency of AGENCIES) {
+    const value = body[quorumField(agency)]
+    if (typeof value === 'string' && hasControlCharacters(value, false))
+      form.add(quorumField(agency), controlCharactersMessage('The number of members'))
+  }
   const quorum = parseQuorumRule(Object.fromEntries(AGENCIES.map((a) => [a, body[quorumField(a)]])))
   for (const problem of quorum.problems)
     form.add(problem.agency ? quorumField(problem.agency) : 'quorum', problem.message)

@@ -6,17 +6,18 @@ import type { Config } from '../../config'
 import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
 import { csrfTokenFor } from '../middleware/csrf'
-import { takeReturnTo } from '../middleware/authentication'
-import { formErrors, noErrors, type FormErrors } from '../validation'
+import { clearReturnTo, returnToPath } from '../middleware/authentication'
+import { formErrors, noErrors, typedText, type FormErrors } from '../validation'
 
 const signInForm = z.object({
-  email: z
-    .string()
+  email: typedText('Your email address')
     .trim()
     .min(1, 'Enter your email address')
     .max(254, 'Email address must be 254 characters or fewer')
     .pipe(z.email('Enter an email address in the correct format, like name@example.org')),
-  password: z.string().min(1, 'Enter your password').max(1000, 'Password must be 1000 characters or fewer'),
+  password: typedText('Your password')
+    .min(1, 'Enter your password')
+    .max(1000, 'Password must be 1000 characters or fewer'),
 })
 
 const WRONG_DETAILS: FormErrors = {
@@ -94,7 +95,8 @@ export function authRouter(config: Config, services: Services): Router {
     const result = await services.auth.signIn(parsed.data.email, parsed.data.password)
     if (!result.ok) return renderSignIn(req, res, 401, WRONG_DETAILS, email)
 
-    const returnTo = takeReturnTo(req.session.returnTo)
+    const returnTo = returnToPath(req)
+    clearReturnTo(res)
     // A new session id on sign-in, so a session id planted before it (session fixation) is worthless.
     await regenerate(req)
     req.session.userId = result.user.id

@@ -23,13 +23,8 @@ function sendIcs(res: Response, file: IcsFile, disposition: 'attachment' | 'inli
 
 const notFound = () => new HttpError(404, 'not-found')
 
-/** Where this request came in, so that the feed addresses shown work from a calendar program. */
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? 'localhost'}`
-}
-
 /** Staff: each panel's sittings as a month, its .ics file, and the secret addresses for subscribing. */
-export function calendarRouter(services: Services, clock: Clock): Router {
+export function calendarRouter(services: Services, clock: Clock, publicUrl: string): Router {
   const router = Router()
 
   router.get('/', async (_req, res) => {
@@ -38,7 +33,8 @@ export function calendarRouter(services: Services, clock: Clock): Router {
 
   async function renderSubscribe(req: Request, res: Response, token?: string) {
     const subscription = await services.calendar.subscription(req.user!)
-    const base = token ? `${origin(req)}/feeds/${token}` : undefined
+    // From PUBLIC_URL, never the Host header: a forged Host would otherwise put the secret in an address of the sender's choosing.
+    const base = token ? `${publicUrl}/feeds/${token}` : undefined
     res.render('pages/calendar/subscribe', {
       ...subscription,
       memberFeedUrl: base && `${base}/my-sittings.ics`,

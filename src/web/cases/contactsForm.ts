@@ -4,14 +4,13 @@ import type { NewFamilyContact } from '../../domain/caseIntake'
 import type { FamilyContactsChange } from '../../services/cases'
 import { FAMILY_RELATIONSHIPS, LETTER_FORMATS } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'
-import type { FormErrors } from '../validation'
+import { typedText, type FormErrors } from '../validation'
 
 type Body = Record<string, unknown>
 
 /** A text field that may be left blank: blank is stored as null. Shared by the case forms. */
-export const optionalText = (max: number, label: string) =>
-  z
-    .string()
+export const optionalText = (max: number, label: string, options: { multiLine?: boolean } = {}) =>
+  typedText(label, options)
     .trim()
     .max(max, `${label} must be ${max} characters or fewer`)
     .transform((v) => (v === '' ? null : v))
@@ -19,7 +18,10 @@ export const optionalText = (max: number, label: string) =>
     .transform((v) => v ?? null)
 
 export const requiredText = (max: number, empty: string, label: string) =>
-  z.string({ error: empty }).trim().min(1, empty).max(max, `${label} must be ${max} characters or fewer`)
+  typedText(label, { missing: empty })
+    .trim()
+    .min(1, empty)
+    .max(max, `${label} must be ${max} characters or fewer`)
 
 /** A contact's fields are named `<prefix><suffix>`: contact1Name, newContactEmail. */
 export const CONTACT_FIELD_SUFFIXES = [
@@ -41,17 +43,15 @@ function contactSchema(who: string) {
     .object({
       Name: requiredText(200, `Enter the name of ${who}`, `The name of ${who}`),
       Relationship: z.enum(FAMILY_RELATIONSHIPS, { error: `Select how ${who} is related to the child` }),
-      Address: optionalText(500, `The address of ${who}`),
-      Email: z
-        .string()
+      Address: optionalText(500, `The address of ${who}`, { multiLine: true }),
+      Email: typedText(`The email address of ${who}`)
         .trim()
         .max(254, `The email address of ${who} must be 254 characters or fewer`)
         .refine((v) => v === '' || z.email().safeParse(v).success, {
           error: `Enter the email address of ${who} in the correct format, like name@example.org`,
         })
         .optional(),
-      Phone: z
-        .string()
+      Phone: typedText(`The phone number of ${who}`)
         .trim()
         .max(30, `The phone number of ${who} must be 30 characters or fewer`)
         .refine((v) => v === '' || /^[+()\d\s-]{7,}$/.test(v), {

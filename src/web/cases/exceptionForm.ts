@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { typedText } from '../validation'
 import {
   EXCEPTION_REASONS,
   exceptionProblems,
@@ -39,8 +40,10 @@ export function parseExceptionForm(
       .string({ error: 'Select the step the exception is for' })
       .refine((s) => (steps as string[]).includes(s), { error: 'Select the step the exception is for' }),
     reasonCode: z.enum(EXCEPTION_REASONS, { error: 'Select why the time limit cannot be met' }),
-    explanation: z
-      .string({ error: 'Explain why the time limit cannot be met' })
+    explanation: typedText('The explanation', {
+      multiLine: true,
+      missing: 'Explain why the time limit cannot be met',
+    })
       .trim()
       .min(1, 'Explain why the time limit cannot be met')
       .max(2000, 'The explanation must be 2000 characters or fewer'),

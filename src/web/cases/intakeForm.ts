@@ -10,7 +10,7 @@ import {
 import type { IsoDate } from '../../domain/dates'
 import { AREAS_OF_NEED, CASE_KINDS } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'
-import type { FormErrors } from '../validation'
+import { typedText, type FormErrors } from '../validation'
 import {
   contactFieldNames,
   hasContactDetails,
@@ -44,8 +44,7 @@ const caseSchema = z.object({
     .optional()
     .transform((v) => v === 'yes'),
   ...preferenceShape,
-  transferYear: z
-    .string()
+  transferYear: typedText('The year of transfer')
     .trim()
     .optional()
     .transform((v) => (v ? v : null))

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { FormErrorCollector } from '../formErrors'
-import { noErrors, type FormErrors } from '../validation'
+import { noErrors, type FormErrors, typedText } from '../validation'
 
 const id = z.uuid()
 const format = z.enum(['standard', 'large_print', 'easy_read'])
@@ -24,8 +24,7 @@ const issueShape = z.object({
   decisionId: z.uuid({ error: 'Choose the decision to write to the family about' }),
   format: format,
   issuedCount: z.coerce.number().int().min(0),
-  correctionReason: z
-    .string()
+  correctionReason: typedText('The reason', { multiLine: true })
     .trim()
     .max(1000, 'The reason must be 1000 characters or fewer')
     .optional()
@@ -98,8 +97,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     const letterId = param(req, 'letterId')
     const body = req.body as Record<string, unknown>
     const form = new FormErrorCollector(body, ['reason', 'newExpectedOn'])
-    const reason = z
-      .string()
+    const reason = typedText('The reason', { multiLine: true, missing: 'Enter the reason once' })
       .trim()
       .max(2000, 'The reason must be 2000 characters or fewer')
       .safeParse(body.reason ?? '')

@@ -9,7 +9,7 @@ export const PREFERENCE_FIELDS = ['preference', 'preferredSetting', 'preferredSe
 
 /** The preference's fields, as the intake form and the preference form both read them. */
 export const preferenceShape = {
-  preference: optionalText(2000, 'What the family is asking for'),
+  preference: optionalText(2000, 'What the family is asking for', { multiLine: true }),
   preferredSetting: optionalText(200, 'The school or setting'),
   preferredSettingIsMainstream: z
     .enum(['yes', 'no'])

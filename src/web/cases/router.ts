@@ -197,10 +197,15 @@ export function casesRouter(services: Services, clock: Clock): Router {
   router.post('/:id/caseworker', caseWork, async (req, res, next) => {
     const id = caseId.safeParse(req.params.id)
     const form = z
-      .object({ caseworkerId: z.string().default(''), version: z.coerce.number().int().min(1).catch(0) })
-      .parse(req.body ?? {})
+      .object({
+        caseworkerId: z.string({ error: 'Select the named caseworker from the list' }).default(''),
+        version: z.coerce.number().int().min(1).catch(0),
+      })
+      .safeParse(req.body ?? {})
     if (!id.success) return next(new HttpError(404, 'not-found'))
-    const result = await services.cases.changeCaseworker(req.user!, id.data, form)
+    if (!form.success)
+      return renderCase(req, res, next, 400, fieldError('caseworkerId', form.error.issues[0]!.message))
+    const result = await services.cases.changeCaseworker(req.user!, id.data, form.data)
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=caseworker`)
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     const field = result.reason === 'invalid' ? result.field : 'caseworkerId'

@@ -5,11 +5,14 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import type { InvitationState } from '../../services/invitations'
 import { csrfTokenFor } from '../middleware/csrf'
-import { fieldError, noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, typedText, type FormErrors } from '../validation'
 
+// Lengths are the password rule's to judge (src/domain/passwordRules.ts), with its own messages.
 const acceptForm = z.object({
-  password: z.string().max(1000).catch(''),
-  confirmPassword: z.string().max(1000).catch(''),
+  password: typedText('Your password', { missing: 'Enter a password' }).default(''),
+  confirmPassword: typedText('The password entered again', {
+    missing: 'Enter the same password again to confirm it',
+  }).default(''),
 })
 
 const token = z.string().regex(/^[A-Za-z0-9_-]{20,100}$/)
@@ -70,8 +73,18 @@ export function invitationsRouter(services: Services, attemptsPerWindow: number)
   router.post('/:token', limiter, async (req, res) => {
     const parsed = token.safeParse(req.params.token)
     if (!parsed.success) return render(req, res, { state: 'unknown' })
-    const form = acceptForm.parse(req.body ?? {})
-    const result = await services.invitations.accept(parsed.data, form)
+    const form = acceptForm.safeParse(req.body ?? {})
+    if (!form.success) {
+      const issue = form.error.issues[0]!
+      return render(
+        req,
+        res,
+        await services.invitations.check(parsed.data),
+        400,
+        fieldError(String(issue.path[0]), issue.message),
+      )
+    }
+    const result = await services.invitations.accept(parsed.data, form.data)
     if (!result.ok && result.reason === 'invalid')
       return render(
         req,

@@ -1,9 +1,9 @@
-import type { RequestHandler } from 'express'
+import type { Request, RequestHandler, Response } from 'express'
 import type { Config } from '../../config'
 import type { AuthService } from '../../services/auth'
 import { allowedRoles, navigationFor, type Area } from '../../domain/permissions'
 import { HttpError } from '../errors'
-import { csrfTokenFor } from './csrf'
+import { csrfTokenFor, readCookie } from './csrf'
 import { sessionClock } from '../../services/clock'
 
 /** Puts the signed-in user (if any) on the request, and ends sessions past their absolute limit. */
@@ -32,17 +32,43 @@ function isSameSitePath(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
 }
 
+const RETURN_TO_COOKIE = 'panel.return'
+
+/** The page asked for before signing in, if any: kept in a cookie, as a signed-out visitor has no session row. */
+export function returnToPath(req: Request): string | undefined {
+  const raw = readCookie(req, RETURN_TO_COOKIE)
+  if (!raw) return undefined
+  try {
+    return takeReturnTo(decodeURIComponent(raw))
+  } catch {
+    return undefined
+  }
+}
+
+export function clearReturnTo(res: Response): void {
+  res.clearCookie(RETURN_TO_COOKIE, { path: '/sign-in' })
+}
+
 /** Everything after this needs a signed-in user; a page asked for first is returned to after sign-in. */
-export const requireSignedIn: RequestHandler = (req, res, next) => {
-  if (req.user) return next()
-  if (req.method === 'GET' && isSameSitePath(req.originalUrl) && req.get('HX-Request') !== 'true') {
-    req.session.returnTo = req.originalUrl
+export function requireSignedIn(secureCookies: boolean): RequestHandler {
+  return (req, res, next) => {
+    if (req.user) return next()
+    if (req.method === 'GET' && isSameSitePath(req.originalUrl) && req.get('HX-Request') !== 'true') {
+      // Sent only to /sign-in, where it is read; an hour is enough to remember a password.
+      res.cookie(RETURN_TO_COOKIE, req.originalUrl, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: secureCookies,
+        path: '/sign-in',
+        maxAge: 3_600_000,
+      })
+    }
+    if (req.get('HX-Request') === 'true') {
+      res.set('HX-Redirect', '/sign-in')
+      return res.status(401).end()
+    }
+    res.redirect(303, '/sign-in')
   }
-  if (req.get('HX-Request') === 'true') {
-    res.set('HX-Redirect', '/sign-in')
-    return res.status(401).end()
-  }
-  res.redirect(303, '/sign-in')
 }
 
 /** The server-side check for each part of the service: roles outside the area get 403, whatever links they see. */

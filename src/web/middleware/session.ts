@@ -20,6 +20,10 @@ export function setUpSession(config: Config, db: Db): RequestHandler {
     resave: false,
     saveUninitialized: false,
     rolling: true,
+    // Whether to send the Secure cookie follows X-Forwarded-Proto even when TRUST_PROXY is off, so
+    // that behind a proxy ending TLS people can still sign in. It decides only that, never the
+    // address the limits count (req.ip), and a client claiming HTTPS over HTTP exposes only its own cookie.
+    proxy: config.environment === 'production' ? true : undefined,
     cookie: {
       httpOnly: true,
       sameSite: 'lax',

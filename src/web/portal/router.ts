@@ -3,12 +3,11 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import { VIEWS_MAX_LENGTH } from '../../services/portal'
 import { HttpError } from '../errors'
-import { fieldError, noErrors } from '../validation'
+import { fieldError, noErrors, typedText } from '../validation'
 import { sendExtract } from '../sittings/minutesRouter'
 
 const viewsForm = z.object({
-  views: z
-    .string()
+  views: typedText('Your views', { multiLine: true, missing: 'Write your views before sending them' })
     .default('')
     .transform((s) => s.replace(/\r\n/g, '\n').trim())
     .pipe(

@@ -3,7 +3,8 @@ import { INTERPRETER, SETTING_TYPES } from '../../domain/vocabulary'
 import type { DecisionInput } from '../../services/decisions'
 import { optionalText } from '../cases/contactsForm'
 import { FormErrorCollector } from '../formErrors'
-import type { FormErrors } from '../validation'
+import { typedText, type FormErrors } from '../validation'
+import { controlCharactersMessage, hasControlCharacters } from '../../domain/textInput'
 
 /** The decision form's fields in page order, which the error summary follows. */
 export const DECISION_FIELDS = [
@@ -35,33 +36,31 @@ const yesNo = z
 
 const shape = z.object({
   version: z.coerce.number().int().min(0),
-  outcome: z
-    .string()
+  outcome: typedText('The decision')
     .trim()
     .max(60)
     .optional()
     .transform((v) => v ?? ''),
-  reasons: optionalText(4000, 'The reasons'),
+  reasons: optionalText(4000, 'The reasons', { multiLine: true }),
   matchesPreference: yesNo,
-  disagreementGround: z
-    .string()
+  disagreementGround: typedText('The lawful ground')
     .trim()
     .max(80)
     .optional()
     .transform((v) => v || null),
-  disagreementExplanation: optionalText(2000, 'The explanation'),
-  conditions: optionalText(2000, 'The conditions or provision agreed'),
+  disagreementExplanation: optionalText(2000, 'The explanation', { multiLine: true }),
+  conditions: optionalText(2000, 'The conditions or provision agreed', { multiLine: true }),
   familyAttended: yesNo,
   familyAttendees: optionalText(300, 'Who came for the family'),
   interpreter: z
     .enum(INTERPRETER)
     .optional()
     .transform((v) => v ?? null),
-  withoutFamilyReason: optionalText(1000, 'The reason'),
-  deferralAction: optionalText(1000, 'What is needed'),
+  withoutFamilyReason: optionalText(1000, 'The reason', { multiLine: true }),
+  deferralAction: optionalText(1000, 'What is needed', { multiLine: true }),
   deferralOwner: optionalText(200, 'Who will do it'),
-  inquorateReason: optionalText(1000, 'The reason'),
-  notes: optionalText(4000, 'The notes'),
+  inquorateReason: optionalText(1000, 'The reason', { multiLine: true }),
+  notes: optionalText(4000, 'The notes', { multiLine: true }),
   namedSetting: optionalText(200, 'The name of the school or setting'),
   namedSettingType: z
     .enum(SETTING_TYPES)
@@ -81,7 +80,8 @@ function dissentsFrom(body: Record<string, unknown>, form: FormErrorCollector): 
     const match = DISSENT_FIELD.exec(key)
     if (!match || typeof value !== 'string') continue
     const view = value.trim()
-    if (view.length > 2000) form.add('dissents', 'A dissenting view must be 2000 characters or fewer')
+    if (hasControlCharacters(view, true)) form.add('dissents', controlCharactersMessage('A dissenting view'))
+    else if (view.length > 2000) form.add('dissents', 'A dissenting view must be 2000 characters or fewer')
     dissents[match[1]!] = view
   }
   return dissents

@@ -7,15 +7,14 @@ import type { StoredDecision } from '../../data/itemRecords'
 import type { Services } from '../../services'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from '../../services/meetingRecord'
 import { HttpError } from '../errors'
-import { noErrors, type FormErrors } from '../validation'
+import { noErrors, type FormErrors, typedText } from '../validation'
 import { parseDecisionForm, problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
 
 const declarationShape = z.object({
   panelMemberId: z.uuid({ error: 'Select the member who declared the interest' }),
-  nature: z
-    .string()
+  nature: typedText('The nature of the interest', { multiLine: true })
     .trim()
     .min(1, 'Enter the nature of the interest')
     .max(1000, 'The nature of the interest must be 1000 characters or fewer'),

@@ -6,10 +6,9 @@ import { keepMoves } from './router'
 import { parseDateField } from '../dateFields'
 import { HttpError } from '../errors'
 import { isRefusal, refusalError } from './refusals'
-import { noErrors, type FormErrors } from '../validation'
+import { noErrors, type FormErrors, typedText } from '../validation'
 
-const time = z
-  .string()
+const time = typedText('The time')
   .trim()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time like 14:30')
 const query = z.object({

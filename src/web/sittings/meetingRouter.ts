@@ -4,7 +4,7 @@ import { ATTENDANCE, type Attendance } from '../../domain/vocabulary'
 import type { Services } from '../../services'
 import type { MeetingChange } from '../../services/meeting'
 import { HttpError } from '../errors'
-import { noErrors, type FormErrors } from '../validation'
+import { noErrors, type FormErrors, typedText } from '../validation'
 import { problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 
@@ -33,13 +33,11 @@ export function refusal(result: MeetingChange): HttpError | FormErrors | undefin
 }
 
 const guestShape = z.object({
-  name: z
-    .string()
+  name: typedText('The name')
     .trim()
     .min(1, 'Enter the guest’s name')
     .max(200, 'The name must be 200 characters or fewer'),
-  role: z
-    .string()
+  role: typedText('The role')
     .trim()
     .min(1, 'Enter the guest’s role, for example “Educational psychologist”')
     .max(200, 'The role must be 200 characters or fewer'),

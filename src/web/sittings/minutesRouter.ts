@@ -5,12 +5,14 @@ import type { MinutesVersion } from '../../domain/minutes'
 import type { Services } from '../../services'
 import type { Extract } from '../../services/minutes'
 import { HttpError } from '../errors'
-import { noErrors } from '../validation'
+import { noErrors, typedText } from '../validation'
 import { problemErrors } from './decisionForm'
 import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
 
-const correctionReason = z
-  .string({ error: 'Enter why the minutes need correcting' })
+const correctionReason = typedText('The reason', {
+  multiLine: true,
+  missing: 'Enter why the minutes need correcting',
+})
   .trim()
   .min(1, 'Enter why the minutes need correcting')
   .max(1000, 'The reason must be 1000 characters or fewer')

@@ -4,7 +4,7 @@ import type { ExplainedMove } from '../../domain/queueMoves'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { renderPageOrFragment } from '../middleware/views'
-import { fieldError, noErrors, type FormErrors } from '../validation'
+import { fieldError, noErrors, type FormErrors, typedText } from '../validation'
 import { decisionRoutes } from './decisionRouter'
 import { extraSittingRoutes } from './extraSitting'
 import { meetingRoutes } from './meetingRouter'
@@ -13,8 +13,7 @@ import { isRefusal, refusalError } from './refusals'
 
 const id = z.uuid()
 const direction = z.enum(['up', 'down'])
-const reasonField = z
-  .string()
+const reasonField = typedText('The reason', { multiLine: true })
   .trim()
   .min(1, 'Enter why the sitting is cancelled')
   .max(500, 'The reason must be 500 characters or fewer')

@@ -3,13 +3,12 @@ import { z } from 'zod'
 import type { Services } from '../../services'
 import type { User } from '../../data/users'
 import { HttpError } from '../errors'
-import { noErrors } from '../validation'
+import { noErrors, typedText } from '../validation'
 import { isRefusal, refusalError } from './refusals'
 import { fieldError } from '../validation'
 
 const id = z.uuid()
-const reasonField = z
-  .string()
+const reasonField = typedText('The reason', { multiLine: true })
   .trim()
   .min(1, 'Enter why this summer sitting is turned off')
   .max(500, 'The reason must be 500 characters or fewer')
