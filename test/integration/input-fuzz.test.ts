@@ -52,6 +52,8 @@ const IGNORED: [RegExp, RegExp][] = [
   [/\/contacts$/, /^newContact/],
   // Review dates belong to annual reviews and phase transfers only.
   [/^\/cases\/new$/, /^review(Meeting|Notice)-/],
+  // The day of a move is read only for a move between post-16 institutions (reg 18(2)); other moves have a year.
+  [/^\/cases\/[^/]+\/steps$/, /^transferOn-/],
 ]
 
 interface Target {
@@ -115,7 +117,8 @@ async function demoIds(): Promise<Record<string, string>[]> {
     panelId: send,
     memberId: await first('panel_members', { panel_id: send }),
     termId: await first('school_terms'),
-    date: String(await first('bank_holidays', {}, 'holiday_on')).slice(0, 10),
+    // Bank holidays come from the rule, with only the council's changes stored: Christmas Day is one.
+    date: '2026-12-25',
     jargonId: await first('jargon_terms'),
     declarationId: await first('declarations'),
     guestId: await first('sitting_guests'),
@@ -280,7 +283,8 @@ describe('the router table', () => {
     // Routes whose form the demo council's pages do not show at TEST_TODAY; they get the generic fields below.
     // At TEST_TODAY: the apology letter, guest and declaration removals, and minutes approval need records
     // the demo has not made yet; the logo's removal needs a logo.
-    expect(unreached.length).toBeLessThanOrEqual(6)
+    // Restoring a bank holiday needs one the council has removed, which the demo has not.
+    expect(unreached.length).toBeLessThanOrEqual(7)
   })
 })
 

@@ -5,6 +5,7 @@ import { FormErrorCollector } from '../formErrors'
 import type { FormErrors } from '../validation'
 import { dateFieldValues } from '../dateFields'
 import { PHASE_TRANSFERS } from '../../domain/statutoryClock'
+import { controlCharactersMessage, hasControlCharacters } from '../../domain/textInput'
 
 /** Which statutory steps a kind of case records: the ones its clock reads. */
 export type MilestoneSection = 'assessment' | 'plan' | 'review' | 'transfer'
@@ -102,7 +103,9 @@ export function parseMilestoneForm(
       })
     } else if (transferType) {
       const year = String(body.transferYear ?? '').trim()
-      if (!/^20\d\d$/.test(year))
+      if (hasControlCharacters(year, false))
+        form.add('transferYear', controlCharactersMessage('The year of transfer'))
+      else if (!/^20\d\d$/.test(year))
         form.add(
           'transferYear',
           year ? 'Enter the year of transfer as 4 numbers, like 2027' : 'Enter the year of transfer',
