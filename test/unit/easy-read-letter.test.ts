@@ -178,3 +178,29 @@ describe('the Easy Read letter', () => {
     expect(textOf(letter)).toContain("Zara's plan will not name Brookfield Vale School.")
   })
 })
+
+describe('an Easy Read letter to a young person speaks to them', () => {
+  const pairs = CASE_KINDS.flatMap((kind) =>
+    OUTCOMES_BY_KIND[kind].map((outcome) => [kind, outcome] as const),
+  )
+  const templateText = (l: ReturnType<typeof easyReadLetter>) =>
+    l.sections
+      .flatMap((s) => s.points.flatMap((p) => p.sentences))
+      .filter((x) => x.from === 'template')
+      .map((x) => x.runs.map((r) => r.text).join(''))
+
+  test.each(pairs)('%s: %s', (kind, outcome) => {
+    const sentences = templateText(easyReadLetter(facts(kind, outcome, { toYoungPerson: true }), SETTINGS))
+    for (const sentence of sentences) {
+      expect(sentence).not.toMatch(/Zara|your child/)
+      expect(sentence).not.toMatch(/\byou (needs|starts|moves)\b|^(you|your) /)
+    }
+    // A parent's letter still names the child.
+    expect(templateText(easyReadLetter(facts(kind, outcome), SETTINGS)).join(' ')).toContain('Zara')
+  })
+
+  test.each(pairs)('%s: %s promises no date it cannot give', (kind, outcome) => {
+    const letter = easyReadLetter(facts(kind, outcome, { dueDates: {} }), SETTINGS)
+    expect(JSON.stringify(letter)).not.toMatch(/the date the law sets|no date/)
+  })
+})

@@ -2,6 +2,7 @@ import { appealDeadline } from '../appealDeadline'
 import { formatLongDate, type IsoDate } from '../dates'
 import type { DisagreementGround } from '../decisionRules'
 import { appealRightFor, type AppealRight } from '../rightsOfAppeal'
+import { escapeRegExp } from '../readability'
 import { addWorkingDays } from '../workingDays'
 import { OMBUDSMAN, OMBUDSMAN_WEBSITE } from './commonSections'
 import { RIGHTS_BY_TIMING } from './rights'
@@ -574,6 +575,54 @@ function disagreeSection(
   return { section: { id: 'disagree', heading: 'If you do not agree', points }, given }
 }
 
+const NO_DATE = '\u0000no date\u0000'
+
+function withoutMissingDates(points: EasyReadPoint[]): EasyReadPoint[] {
+  return points
+    .map((p) => ({
+      ...p,
+      sentences: p.sentences.filter((x) => !x.runs.some((r) => r.text.includes(NO_DATE))),
+    }))
+    .filter((p) => p.sentences.length > 0)
+}
+
+/**
+ * A letter to a young person (16 or over) speaks to them: the council's sentences, written about the
+ * child by name, are turned to "you" (the panel's and the family's own words are left as they are).
+ */
+function speakTo(sections: EasyReadSection[], name: string): EasyReadSection[] {
+  const n = escapeRegExp(name)
+  const verbs: Record<string, string> = { needs: 'need', starts: 'start', moves: 'move' }
+  const rules: [RegExp, string | ((m: string, v: string) => string)][] = [
+    [new RegExp(`\\byou and ${n}\\b`, 'g'), 'you'],
+    [new RegExp(`\\basked for ${n}\\b`, 'g'), 'asked for'],
+    [new RegExp(`\\b${n} (needs|starts|moves)\\b`, 'g'), (_m, v) => `you ${verbs[v]}`],
+    [new RegExp(`\\b${n}'s\\b`, 'g'), 'your'],
+    [new RegExp(`\\b${n}\\b`, 'g'), 'you'],
+  ]
+  const turn = (text: string, first: boolean) => {
+    const turned = rules.reduce<string>(
+      (t, [pattern, to]) => (typeof to === 'string' ? t.replace(pattern, to) : t.replace(pattern, to)),
+      text,
+    )
+    // A sentence that began with the child's name now begins with "you" or "your".
+    return first && turned !== text
+      ? turned.replace(/^(you|your)\b/, (w) => w[0]!.toUpperCase() + w.slice(1))
+      : turned
+  }
+  return sections.map((section) => ({
+    ...section,
+    points: section.points.map((point) => ({
+      ...point,
+      sentences: point.sentences.map((sentence) =>
+        sentence.from === 'template'
+          ? { ...sentence, runs: sentence.runs.map((run, i) => ({ ...run, text: turn(run.text, i === 0) })) }
+          : sentence,
+      ),
+    })),
+  }))
+}
+
 /** Whether there are Easy Read words for this kind and outcome; the same pairs as the standard letter. */
 export function hasEasyReadWording(kind: string, outcome: string): boolean {
   return outcome === 'defer' || `${kind}:${outcome}` in WORDING
@@ -587,9 +636,11 @@ export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLette
   if (!words) throw new Error(`No Easy Read wording for ${f.kind} ${f.outcome}`)
   const appealBy =
     right.timing === 'now' ? appealDeadline({ letter: f.letterDate }, f.bankHolidays).lastDay : null
-  const on = (date: IsoDate | undefined) => (date ? formatLongDate(date) : 'the date the law sets')
+  // As in the standard letter, a sentence whose date the clock cannot give is left out, not made vague.
+  const on = (date: IsoDate | undefined) => (date ? formatLongDate(date) : NO_DATE)
   const followUp = formatLongDate(addWorkingDays(f.letterDate, s.followUpWorkingDays, f.bankHolidays))
-  const wording = words(f, on, followUp)
+  const given = words(f, on, followUp)
+  const wording = { ...given, next: withoutMissingDates(given.next) }
   const disagree = disagreeSection(right, s, appealBy && formatLongDate(appealBy), f.outcome === 'defer')
   const caseworker = f.caseworker
   const sections: EasyReadSection[] = [
@@ -649,7 +700,7 @@ export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLette
     date: f.letterDate,
     reference: f.reference,
     greeting: `Dear ${f.addressee.name}`,
-    sections,
+    sections: f.toYoungPerson ? speakTo(sections, f.child.firstName) : sections,
     signOff: s.signature,
     appealBy,
     rightsGiven: disagree.given,
