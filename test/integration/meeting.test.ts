@@ -436,9 +436,36 @@ describe('running the meeting', () => {
     expect(await db()('minutes').where({ sitting_id: sittingId })).toHaveLength(0)
   })
 
-  test('the chair approves the minutes, which then close the record', async () => {
-    await post(CHAIR, decisionPath(cases.kian), {
+  test('a phase-transfer review can be deferred like the others, with no answer about the preference', async () => {
+    const res = await post(CHAIR, decisionPath(cases.kian), {
       version: 0,
+      familyAttended: 'no',
+      withoutFamilyReason: 'Kian and his parents chose to send their views in writing.',
+      outcome: 'defer',
+      reasons: 'We need the new school to say it can meet his needs.',
+      deferralAction: 'Ask Longmoor High School if it can meet Kian’s needs',
+      deferralOwner: 'Your caseworker',
+      'deferralDueOn-day': '4',
+      'deferralDueOn-month': '12',
+      'deferralDueOn-year': '2026',
+    })
+    expect(res.status).toBe(303)
+    const stored = await db()('decisions').where({ case_id: cases.kian }).first()
+    expect(stored).toMatchObject({ outcome: 'defer', matches_preference: null, named_setting: null })
+    // Back in the queue: waiting, or already placed on a sitting after the deferral's date.
+    const c = await db()('cases').where({ id: cases.kian }).first('status', 'review_decision')
+    expect(c.review_decision).toBeNull()
+    expect(['submitted', 'scheduled']).toContain(c.status)
+  })
+
+  test('the chair approves the minutes, which then close the record', async () => {
+    const kianVersion =
+      (
+        (await db()('decisions').where({ case_id: cases.kian }).first('version')) as
+          { version: number } | undefined
+      )?.version ?? 0
+    await post(CHAIR, decisionPath(cases.kian), {
+      version: kianVersion,
       familyAttended: 'no',
       withoutFamilyReason: 'Kian and his parents chose to send their views in writing.',
       outcome: 'amend',
