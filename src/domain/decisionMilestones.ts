@@ -58,3 +58,21 @@ export function familyToldMilestones(kind: CaseKind, outcome: string, toldOn: Is
       return {}
   }
 }
+
+/**
+ * The "tell the family" steps a letter of `toldOn` meets that are not met yet: a step already dated
+ * (by an earlier letter, or by hand on the case) keeps its date, as the family was told then.
+ */
+export function stepsMetByLetter(
+  kind: CaseKind,
+  outcome: string,
+  toldOn: IsoDate,
+  current: FamilyToldMilestones,
+): FamilyToldMilestones {
+  const told = familyToldMilestones(kind, outcome, toldOn)
+  return Object.fromEntries(
+    (Object.keys(told) as (keyof FamilyToldMilestones)[])
+      .filter((key) => !current[key])
+      .map((key) => [key, told[key]]),
+  )
+}

@@ -29,7 +29,7 @@ import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
 import { renderEasyReadLetterPdf } from '../letters/easyReadLetterPdf'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
-import { familyToldMilestones } from '../domain/decisionMilestones'
+import { stepsMetByLetter } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
 import type { Clock } from './clock'
 import { listJargon } from '../data/jargon'
@@ -73,14 +73,9 @@ function factsFor(
 ): LetterFacts {
   // This letter is the notice to the family, so the dates it promises count from its own date (an
   // amended plan 8 weeks from this notice, reg 22), not from a notice still to be given.
-  const told = familyToldMilestones(detail.kind, decision.outcome, letterDate)
   const milestones = {
     ...detail.milestones,
-    ...Object.fromEntries(
-      (Object.keys(told) as (keyof typeof told)[])
-        .filter((key) => !detail.milestones[key])
-        .map((key) => [key, told[key]]),
-    ),
+    ...stepsMetByLetter(detail.kind, decision.outcome, letterDate, detail.milestones),
   }
   const main = detail.contacts.find((c) => c.isMainContact) ?? detail.contacts[0]
   const dueDates = Object.fromEntries(
@@ -144,17 +139,18 @@ async function meetFamilyToldSteps(
   outcome: string,
   issuedOn: IsoDate,
 ): Promise<string[]> {
-  const told = familyToldMilestones(detail.kind, outcome, issuedOn)
-  const change = Object.fromEntries(
-    (Object.keys(told) as (keyof typeof told)[])
-      .filter((key) => !detail.milestones[key])
-      .map((key) => [key, told[key]]),
-  )
+  const change = stepsMetByLetter(detail.kind, outcome, issuedOn, detail.milestones)
   if (Object.keys(change).length === 0) return []
   const milestones = { ...detail.milestones, ...change }
   const next = nextOpenDeadline(
     caseDeadlines(
-      { kind: detail.kind, receivedOn: detail.receivedOn, milestones, exceptions: [] },
+      {
+        kind: detail.kind,
+        receivedOn: detail.receivedOn,
+        milestones,
+        exceptions: [],
+        appeals: detail.appeals,
+      },
       issuedOn,
       await loadBankHolidayCalendar(trx),
     ),

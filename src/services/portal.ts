@@ -64,7 +64,13 @@ export function portalService(data: DataLayer, clock: Clock) {
     const today = clock.today()
     const next = nextOpenDeadline(
       caseDeadlines(
-        { kind: detail.kind, receivedOn: detail.receivedOn, milestones: detail.milestones, exceptions: [] },
+        {
+          kind: detail.kind,
+          receivedOn: detail.receivedOn,
+          milestones: detail.milestones,
+          exceptions: [],
+          appeals: detail.appeals,
+        },
         today,
         calendar,
       ),

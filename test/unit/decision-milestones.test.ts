@@ -1,4 +1,8 @@
-import { decisionMilestones, familyToldMilestones } from '../../src/domain/decisionMilestones'
+import {
+  decisionMilestones,
+  familyToldMilestones,
+  stepsMetByLetter,
+} from '../../src/domain/decisionMilestones'
 import { OUTCOMES_BY_KIND, CASE_KINDS } from '../../src/domain/vocabulary'
 
 const TOLD = '2026-11-18'
@@ -52,4 +56,14 @@ describe('which way a decision went, for the statutory clock', () => {
         expect(familyToldMilestones(kind, outcome, TOLD)).toEqual({})
       }
   })
+})
+
+test('a letter meets only the steps not already met: a correction keeps the day the family was first told', () => {
+  expect(stepsMetByLetter('assessment_request', 'agree_to_assess', TOLD, {})).toEqual({
+    assessmentDecidedOn: TOLD,
+  })
+  expect(
+    stepsMetByLetter('assessment_request', 'agree_to_assess', TOLD, { assessmentDecidedOn: '2026-11-10' }),
+  ).toEqual({})
+  expect(stepsMetByLetter('placement', 'name_preference', TOLD, {})).toEqual({})
 })
