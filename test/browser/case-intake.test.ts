@@ -8,8 +8,14 @@ import {
 
 const browser = useBrowserOnTestApp()
 
-async function fillDate(page: Page, legend: string, day: string, month: string, year: string): Promise<void> {
-  const group = page.getByRole('group', { name: legend, exact: true })
+async function fillDate(
+  page: Page,
+  legend: string | RegExp,
+  day: string,
+  month: string,
+  year: string,
+): Promise<void> {
+  const group = page.getByRole('group', { name: legend, exact: typeof legend === 'string' })
   await group.getByLabel('Day').fill(day)
   await group.getByLabel('Month').fill(month)
   await group.getByLabel('Year').fill(year)
@@ -40,7 +46,8 @@ test('a caseworker opens a case in the browser and sees its deadlines', async ()
   await page.getByLabel('Preferred language').first().fill('Polish')
   await page.getByRole('group', { name: 'Do they need an interpreter?' }).first().getByLabel('Yes').check()
   await page.getByLabel('Request for an EHC needs assessment').check()
-  await fillDate(page, 'Date the request was received', '2', '11', '2026')
+  // The legend also says which request starts the clock when the case is to issue a plan (reg 13(2)).
+  await fillDate(page, /^Date the request was received/, '2', '11', '2026')
   // The live preview (htmx) shows the deadlines before the form is sent: 2 November 2026 + 6 weeks.
   await page.getByText('14 December 2026').waitFor()
   await page.getByRole('group', { name: 'Who made the request?' }).getByLabel('Parent or carer').check()
