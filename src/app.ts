@@ -45,6 +45,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     mail: config.mail,
     portalUrl: config.portalUrl,
     papersReadyWorkingDays: config.papersReadyWorkingDays,
+    letterTextEngine: config.letterTextEngine,
   })
   const app = express()
 

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { DEFAULT_PAPERS_READY_WORKING_DAYS } from './domain/papersReady'
+import { DEFAULT_TEXT_ENGINE, TEXT_ENGINES, type TextEngine } from './letters/textEngine'
 
 /** The folder holding package.json: views, static files and migrations are found from here, compiled or not. */
 export function findProjectRoot(start: string = __dirname): string {
@@ -46,6 +47,8 @@ export interface Config {
   showErrorDetails: boolean
   /** How many working days before a sitting its members are told the papers are ready (PAPERS_READY_WORKING_DAYS). */
   papersReadyWorkingDays: number
+  /** How letters and minutes draw their text (LETTER_TEXT_ENGINE): fast, or pdfkit alone. */
+  letterTextEngine: TextEngine
   projectRoot: string
 }
 
@@ -177,6 +180,14 @@ function loadNotificationConfig(
   }
 }
 
+function loadTextEngine(env: Env): TextEngine {
+  const raw = env.LETTER_TEXT_ENGINE?.trim() ?? ''
+  if (raw === '') return DEFAULT_TEXT_ENGINE
+  const engine = TEXT_ENGINES.find((name) => name === raw)
+  if (!engine) throw new Error(`LETTER_TEXT_ENGINE must be ${TEXT_ENGINES.join(' or ')}, not "${raw}"`)
+  return engine
+}
+
 /** A job's environment variable: "place-cases" and "SCHEDULE" give JOB_PLACE_CASES_SCHEDULE. */
 export function jobEnvVar(jobName: string, setting: 'SCHEDULE' | 'ENABLED'): string {
   return `JOB_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${setting}`
@@ -230,6 +241,7 @@ export function loadConfig(env: Env = process.env): Config {
     ...loadNotificationConfig(env),
     trustProxy: loadTrustProxy(env),
     showErrorDetails: boolean(env, 'SHOW_ERROR_DETAILS', false),
+    letterTextEngine: loadTextEngine(env),
     projectRoot,
   }
 }

@@ -27,6 +27,7 @@ import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
 import type { MailConfig } from '../config'
+import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -39,6 +40,7 @@ export function services(
     mail?: MailConfig
     portalUrl?: string
     papersReadyWorkingDays?: number
+    letterTextEngine?: TextEngine
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -60,9 +62,12 @@ export function services(
     agenda: agendaService(data, clock, notices),
     meeting: meetingService(data, clock),
     decisions: decisionsService(data, clock, notices),
-    minutes: minutesService(data, clock),
+    minutes: minutesService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
     readability: readabilityService(data),
-    letters: lettersService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    letters: lettersService(data, clock, {
+      portalUrl: settings.portalUrl ?? DEFAULT_PORTAL_URL,
+      textEngine: settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE,
+    }),
     apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
