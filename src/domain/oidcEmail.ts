@@ -16,11 +16,11 @@ export interface EmailClaims {
   email_verified?: unknown
 }
 
-// Some providers send the claim as the string "true" (JSON booleans are the standard's form).
+// Some providers send the claim as the string "true" (JSON booleans are the standard's form). Only a
+// claim left out is "not said"; anything present but not true (false, null, "no") is a no.
 function verifiedClaim(value: unknown): boolean | undefined {
-  if (value === true || value === 'true') return true
-  if (value === false || value === 'false') return false
-  return undefined
+  if (value === undefined) return undefined
+  return value === true || value === 'true'
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/
