@@ -35,7 +35,7 @@ function readForm(req: http.IncomingMessage): Promise<URLSearchParams> {
 }
 
 const loginPage = (uid: string) => `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title></head>
+<html lang="en"><head><meta charset="utf-8"><title>Test identity provider</title><link rel="icon" href="data:,"></head>
 <body><main><h1>Test identity provider</h1>
 <form method="post" action="/interaction/${uid}/login">
 <label for="login">Test account</label> <input id="login" name="login">
