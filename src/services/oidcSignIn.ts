@@ -68,6 +68,8 @@ export function oidcSignInService(data: DataLayer, clock: Clock, settings: OidcC
         claims = await client.finish(callbackUrl, pending)
       } catch (error) {
         if (error instanceof CallbackRejected) return refuse('callback_rejected', 'unknown', error.code)
+        // Discovery is retried after a failure, so a provider down since the start fails here too.
+        if (error instanceof ProviderUnavailable) return refuse('provider_unavailable')
         throw error
       }
       const email = verifiedEmailFrom(claims, settings.trustEmailWithoutVerifiedClaim)

@@ -1,5 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Page } from 'playwright-core'
 import { createTestApp, type TestApp } from '../support/app'
 import { accessibilityViolations, launchBrowser, watchForPageErrors } from '../support/browser'
 import { PROVIDER_NAME, startTestOidcProvider, type TestOidcProvider } from '../support/oidcProvider'
@@ -37,7 +38,7 @@ afterAll(async () => {
   await t?.close()
 })
 
-async function signInAtProvider(page: import('playwright-core').Page, login: string): Promise<void> {
+async function signInAtProvider(page: Page, login: string): Promise<void> {
   await page.goto(`${baseUrl}/sign-in`)
   await page.getByRole('button', { name: `Sign in with ${PROVIDER_NAME}` }).click()
   await page.waitForURL((url) => url.origin === idp.issuer)

@@ -51,6 +51,7 @@ const loginPage = (uid: string) => `<!DOCTYPE html>
  */
 export async function startTestOidcProvider(redirectUris: string[]): Promise<TestOidcProvider> {
   const restoreConsole = quietProviderNotices()
+  // ES modules only, like openid-client: loaded with import() for the reason given in src/services/oidcClient.ts.
   const { default: OidcProvider } = await import('oidc-provider')
   const identities = new Map<string, TestIdentity>()
   const server = http.createServer()
