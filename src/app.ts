@@ -16,6 +16,7 @@ import { setUpViewLocals, setUpViews } from './web/middleware/views'
 import { errorHandler, notFound } from './web/middleware/errorPages'
 import { healthRouter } from './web/health/router'
 import { authRouter } from './web/auth/router'
+import { oidcRouter } from './web/auth/oidcRouter'
 import { casesRouter } from './web/cases/router'
 import { sittingsRouter } from './web/sittings/router'
 import { summerSittingsRouter } from './web/sittings/summerRouter'
@@ -46,6 +47,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     portalUrl: config.portalUrl,
     papersReadyWorkingDays: config.papersReadyWorkingDays,
     letterTextEngine: config.letterTextEngine,
+    oidc: config.oidc,
   })
   const app = express()
 
@@ -68,6 +70,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
 
+  app.use(oidcRouter(config, services))
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
 

@@ -1,6 +1,7 @@
 import type { DataLayer } from '../data'
 import type { Clock } from './clock'
 import { authService } from './auth'
+import { oidcSignInService } from './oidcSignIn'
 import { homeService } from './home'
 import { casesService } from './cases'
 import { deadlinesService } from './deadlines'
@@ -26,7 +27,7 @@ import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
-import type { MailConfig } from '../config'
+import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 
 /** Services built by hand from the data layer. */
@@ -41,6 +42,7 @@ export function services(
     portalUrl?: string
     papersReadyWorkingDays?: number
     letterTextEngine?: TextEngine
+    oidc?: OidcConfig
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -74,6 +76,7 @@ export function services(
     notifications: notificationsService(data, clock, notices),
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
+    oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
   }
 }
 
