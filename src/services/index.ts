@@ -26,11 +26,14 @@ import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
+import { staffAccountsService } from './staffAccounts'
+import { accountPasswordsService } from './accountPasswords'
 import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 
 export function services(
   data: DataLayer,
@@ -38,6 +41,8 @@ export function services(
   settings: SittingSettings & {
     mail?: MailConfig
     portalUrl?: string
+    /** PUBLIC_URL: the address e-mailed links to staff pages start with. */
+    publicUrl?: string
     papersReadyWorkingDays?: number
   } = DEFAULT_SETTINGS,
 ) {
@@ -69,6 +74,8 @@ export function services(
     notifications: notificationsService(data, clock, notices),
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
+    staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
   }
 }
 
