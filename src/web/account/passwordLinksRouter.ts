@@ -43,14 +43,16 @@ export function passwordLinksRouter(services: Services, attemptsPerWindow: numbe
     handler: tooMany,
   })
   // Only failed tries on a link count (unknown, used, refused): opening a good link is not a guess.
-  const linkLimiter = rateLimit({
-    windowMs: WINDOW_MS,
-    limit: attemptsPerWindow,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: tooMany,
-  })
+  // Set-up and reset links are counted apart, as invitations are.
+  const linkLimiter = () =>
+    rateLimit({
+      windowMs: WINDOW_MS,
+      limit: attemptsPerWindow,
+      skipSuccessfulRequests: true,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: tooMany,
+    })
 
   function renderForgotten(req: Request, res: Response, status: number, errors: FormErrors, email = '') {
     res.status(status).render('pages/account/forgotten-password', {
@@ -73,6 +75,7 @@ export function passwordLinksRouter(services: Services, attemptsPerWindow: numbe
 
   for (const purpose of ['set_up', 'reset'] as const) {
     const path = PATHS[purpose]
+    const limiter = linkLimiter()
 
     const render = (req: Request, res: Response, checked: LinkCheck, status = 200, errors = noErrors()) => {
       if (checked.state !== 'valid')
@@ -88,20 +91,17 @@ export function passwordLinksRouter(services: Services, attemptsPerWindow: numbe
       })
     }
 
-    router.get(`${path}/:token`, linkLimiter, async (req, res) => {
+    router.get(`${path}/:token`, limiter, async (req, res) => {
       const token = linkToken.safeParse(req.params.token)
       render(req, res, token.success ? await passwords.check(purpose, token.data) : { state: 'unknown' })
     })
 
-    router.post(`${path}/:token`, linkLimiter, async (req, res, next) => {
+    router.post(`${path}/:token`, limiter, async (req, res, next) => {
       const token = linkToken.safeParse(req.params.token)
       if (!token.success) return render(req, res, { state: 'unknown' })
       const form = newPasswordForm.safeParse(req.body ?? {})
-      if (!form.success) {
-        const issue = form.error.issues[0]!
-        const checked = await passwords.check(purpose, token.data)
-        return render(req, res, checked, 400, fieldError(String(issue.path[0]), issue.message))
-      }
+      if (!form.success)
+        return render(req, res, await passwords.check(purpose, token.data), 400, formErrors(form.error))
       const result = await passwords.useLink(purpose, token.data, form.data)
       if (!result.ok && result.reason === 'invalid') {
         const checked = await passwords.check(purpose, token.data)

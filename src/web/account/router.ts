@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import type { Services } from '../../services'
-import { fieldError, noErrors, type FormErrors } from '../validation'
+import { fieldError, formErrors, noErrors, type FormErrors } from '../validation'
 import { changePasswordForm } from './passwordForms'
 
 /** The signed-in person's own account: changing their password. Open to every role, families too. */
@@ -15,10 +15,7 @@ export function accountRouter(services: Services): Router {
 
   router.post('/password', async (req, res) => {
     const form = changePasswordForm.safeParse(req.body ?? {})
-    if (!form.success) {
-      const issue = form.error.issues[0]!
-      return render(req, res, 400, fieldError(String(issue.path[0]), issue.message))
-    }
+    if (!form.success) return render(req, res, 400, formErrors(form.error))
     const result = await services.accountPasswords.change(req.user!, req.sessionID, form.data)
     if (!result.ok) return render(req, res, 400, fieldError(result.field, result.message))
     res.redirect(303, '/account/password?done=changed')
