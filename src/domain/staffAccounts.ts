@@ -116,7 +116,7 @@ export function describeAccountEvent(event: AccountEvent): { when: string; who: 
   })()
   return {
     when: formatDateTime(event.occurredAt),
-    who: event.actorName ?? 'The person themselves or the service',
+    who: event.actorName ?? 'Someone not signed in',
     what,
   }
 }
