@@ -20,9 +20,7 @@ test('an admin reaches the staff list from the navigation; it and the add-person
   await page.getByRole('link', { name: 'Staff', exact: true }).click()
   await page.waitForURL(/\/admin\/staff$/)
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Staff')
-  expect(
-    await page.getByRole('row', { name: /caseworker@example\.org/ }).count(),
-  ).toBeGreaterThan(0)
+  expect(await page.getByRole('row', { name: /caseworker@example\.org/ }).count()).toBeGreaterThan(0)
   expect(await accessibilityViolations(page)).toEqual([])
 
   await page.getByRole('button', { name: 'Add a person' }).click()
@@ -60,6 +58,7 @@ test('the change-password page is reached from the signed-in bar and is accessib
 test('the forgotten-password pages are accessible', async () => {
   const page = await browser.context.newPage()
   const problems = watchForPageErrors(page)
+  await page.context().clearCookies()
   await page.goto(`${browser.baseUrl}/sign-in`)
   await page.getByRole('link', { name: 'Forgotten your password?' }).click()
   await page.waitForURL(/\/forgotten-password$/)
