@@ -10,6 +10,7 @@ import {
   STAFF_ROLES,
 } from '../../src/domain/staffAccounts'
 import type { Role } from '../../src/domain/vocabulary'
+import { activeNavigationHref, navigationFor } from '../../src/domain/permissions'
 
 const role = fc.constantFrom<Role>(...STAFF_ROLES)
 
@@ -149,5 +150,17 @@ describe('an account’s history in words', () => {
     expect(
       describeAccountEvent({ action: 'password_reset', occurredAt: at, actorName: null, details: {} }).what,
     ).toMatch(/^Password reset/)
+  })
+})
+
+describe('the current navigation item', () => {
+  test('is the longest address the page is at or under, so Staff and Settings are never both current', () => {
+    const admin = navigationFor('admin')
+    expect(activeNavigationHref(admin, '/admin/staff')).toBe('/admin/staff')
+    expect(activeNavigationHref(admin, '/admin/staff/new')).toBe('/admin/staff')
+    expect(activeNavigationHref(admin, '/admin/panels/new')).toBe('/admin')
+    expect(activeNavigationHref(admin, '/admin')).toBe('/admin')
+    expect(activeNavigationHref(admin, '/administration')).toBeUndefined()
+    expect(activeNavigationHref(admin, '/account/password')).toBeUndefined()
   })
 })
