@@ -30,6 +30,8 @@ import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
 import { invitationsRouter } from './web/invitations/router'
+import { passwordLinksRouter } from './web/account/passwordLinksRouter'
+import { accountRouter } from './web/account/router'
 
 export interface AppDependencies {
   config: Config
@@ -45,6 +47,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     sittingHorizonWeeks: config.sittingHorizonWeeks,
     mail: config.mail,
     portalUrl: config.portalUrl,
+    publicUrl: config.publicUrl,
     papersReadyWorkingDays: config.papersReadyWorkingDays,
     letterTextEngine: config.letterTextEngine,
     oidc: config.oidc,
@@ -73,9 +76,11 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(oidcRouter(config, services))
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
+  app.use(passwordLinksRouter(services, config.signInAttemptsPerWindow * 2))
 
   app.use(requireSignedIn(config.environment === 'production'))
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
+  app.use('/account', accountRouter(services))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
   app.use('/queue', requireArea('queue'), queueRouter(services))

@@ -29,10 +29,13 @@ import { invitationsService } from './invitations'
 import { portalService } from './portal'
 import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
+import { staffAccountsService } from './staffAccounts'
+import { accountPasswordsService } from './accountPasswords'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
 
 export function services(
   data: DataLayer,
@@ -40,6 +43,8 @@ export function services(
   settings: SittingSettings & {
     mail?: MailConfig
     portalUrl?: string
+    /** PUBLIC_URL: the address e-mailed links to staff pages start with. */
+    publicUrl?: string
     papersReadyWorkingDays?: number
     letterTextEngine?: TextEngine
     oidc?: OidcConfig
@@ -77,6 +82,8 @@ export function services(
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
     oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
+    staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
   }
 }
 
