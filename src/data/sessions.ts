@@ -70,3 +70,12 @@ export function sessionsRepository(db: Db) {
     },
   }
 }
+
+/**
+ * Ends every session of one account at once, in the caller's transaction: the account has lost what
+ * its sessions were for. The session's user is inside its JSON, as express-session stores it.
+ */
+export async function deleteSessionsOfUser(trx: Knex.Transaction, userId: string): Promise<number> {
+  const deleted = await trx('sessions').whereRaw("sess->>'userId' = ?", [userId]).delete().returning('sid')
+  return deleted.length
+}
