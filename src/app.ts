@@ -45,6 +45,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     mail: config.mail,
     portalUrl: config.portalUrl,
     papersReadyWorkingDays: config.papersReadyWorkingDays,
+    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
   })
   const app = express()
 

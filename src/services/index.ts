@@ -27,11 +27,17 @@ import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
 import { familyAccessService } from './familyAccess'
+import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
+import { sessionClock } from './clock'
 import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
+const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = {
+  secret: 'development-only-session-secret-not-for-production',
+  freeFailuresPerAccount: 10,
+}
 
 export function services(
   data: DataLayer,
@@ -40,6 +46,7 @@ export function services(
     mail?: MailConfig
     portalUrl?: string
     papersReadyWorkingDays?: number
+    signInThrottle?: SignInThrottleSettings
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -71,6 +78,12 @@ export function services(
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
     familyAccess: familyAccessService(data, clock),
+    // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
+    signInThrottle: signInThrottleService(
+      data,
+      sessionClock,
+      settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+    ),
   }
 }
 
