@@ -275,7 +275,13 @@ describe('changing the family contacts', () => {
     expect(await versionOf(c.id)).toBe(c.version + 1)
     const events = await auditFor(c.id, 'contacts_changed')
     expect(events).toHaveLength(1)
-    expect(events[0].details).toEqual({ changed: 1, added: 1, removed: 0, mainContactChanged: true, accessEnded: 0 })
+    expect(events[0].details).toEqual({
+      changed: 1,
+      added: 1,
+      removed: 0,
+      mainContactChanged: true,
+      accessEnded: 0,
+    })
 
     const casePage = await agent.get(`/cases/${c.id}?changed=contacts`).expect(200)
     expect(casePage.text).toContain('Family contacts saved')
@@ -298,7 +304,13 @@ describe('changing the family contacts', () => {
     const contacts = await t.database.db('family_contacts').where({ child_id: c.child_id })
     expect(contacts).toEqual([expect.objectContaining({ id: fields.contact2Id, is_main_contact: true })])
     const [event] = await auditFor(c.id, 'contacts_changed')
-    expect(event.details).toEqual({ changed: 0, added: 0, removed: 1, mainContactChanged: true, accessEnded: 0 })
+    expect(event.details).toEqual({
+      changed: 0,
+      added: 0,
+      removed: 1,
+      mainContactChanged: true,
+      accessEnded: 0,
+    })
   })
 
   test.each([

@@ -51,7 +51,11 @@ async function signedInBefore(email: string): Promise<TestAgent> {
   await owner.signIn(email, DEMO_PASSWORD).expect(303)
   // Signed out again, as the owner coming back another day: the device cookie stays in the browser.
   const page = await owner.agent.get('/calendar').expect(200)
-  await owner.agent.post('/sign-out').type('form').send({ _csrf: csrfTokenIn(page.text) }).expect(303)
+  await owner.agent
+    .post('/sign-out')
+    .type('form')
+    .send({ _csrf: csrfTokenIn(page.text) })
+    .expect(303)
   return owner.agent
 }
 
