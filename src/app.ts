@@ -51,6 +51,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     papersReadyWorkingDays: config.papersReadyWorkingDays,
     letterTextEngine: config.letterTextEngine,
     oidc: config.oidc,
+    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
   })
   const app = express()
 

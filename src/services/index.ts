@@ -31,11 +31,18 @@ import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
+import { familyAccessService } from './familyAccess'
+import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
+import { sessionClock } from './clock'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
+const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = {
+  secret: 'development-only-session-secret-not-for-production',
+  freeFailuresPerAccount: 10,
+}
 
 export function services(
   data: DataLayer,
@@ -48,6 +55,7 @@ export function services(
     papersReadyWorkingDays?: number
     letterTextEngine?: TextEngine
     oidc?: OidcConfig
+    signInThrottle?: SignInThrottleSettings
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -84,6 +92,13 @@ export function services(
     oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
     staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
     accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    familyAccess: familyAccessService(data, clock),
+    // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
+    signInThrottle: signInThrottleService(
+      data,
+      sessionClock,
+      settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+    ),
   }
 }
 
