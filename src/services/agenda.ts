@@ -1,6 +1,6 @@
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
-import { LOCK_KEYS } from '../data/locks'
+import { lockSittingWrites } from '../data/locks'
 import {
   addChairItem,
   excludeFromSitting,
@@ -35,7 +35,7 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
     ) => Promise<AgendaChange>,
   ): Promise<AgendaChange> {
     return db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+      await lockSittingWrites(trx)
       const access = await accessTo(trx, sittingId, user, clock.today())
       if (!access) return { ok: false, reason: 'not-found' }
       if (!access.isChair) return { ok: false, reason: 'forbidden' }

@@ -23,7 +23,7 @@ import {
 import type { NewCase, NewEvidence, NewFamilyContact } from '../domain/caseIntake'
 import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
 import { papersCompleteOn } from '../domain/papers'
-import { LOCK_KEYS } from '../data/locks'
+import { lockSittingWrites } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
@@ -100,7 +100,7 @@ function isWaiting(status: string): boolean {
 export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
   async function placeNow(trx: Knex.Transaction, actor: User): Promise<void> {
-    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+    await lockSittingWrites(trx)
     await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })
   }
 

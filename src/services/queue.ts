@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { recordAuditEvent } from '../data/audit'
 import {
   deleteAgendaItems,
@@ -269,6 +269,7 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
     async placeCases(actor?: User): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
+        await lockSittingWrites(trx)
         const { counts } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         return { ran: true, counts }
       })

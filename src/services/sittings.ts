@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { loadBankHolidays } from '../data/queue'
 import {
   cancelSittingRow,
@@ -116,6 +116,7 @@ export function sittingsService(
     async rollForward(): Promise<JobResult> {
       return db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.rollCalendarForward))) return { ran: false }
+        await lockSittingWrites(trx)
         const counts = await rollForwardIn(trx, clock.today(), settings.sittingHorizonWeeks)
         return { ran: true, counts }
       })
@@ -135,7 +136,7 @@ export function sittingsService(
     ): Promise<SittingChange> {
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const seat = await membershipOf(trx, input.panelId, user.id, today)
         if (!seat?.isChair || user.role !== 'chair') return { ok: false, reason: 'forbidden' }
         if (input.sittingOn <= today)
@@ -195,7 +196,7 @@ export function sittingsService(
     async cancelSitting(user: User, sittingId: string, reason: string): Promise<SittingChange> {
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         const { sitting } = access
@@ -237,7 +238,7 @@ export function sittingsService(
 
     async setAgendaLock(user: User, sittingId: string, locked: boolean): Promise<SittingChange> {
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         if (!access.isChair) return { ok: false, reason: 'forbidden' }
