@@ -200,6 +200,7 @@ export interface LockedCase {
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
+  noAdviceNeededOn: IsoDate | null
 }
 
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
@@ -216,6 +217,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       'preference',
       'preferred_setting',
       'preferred_setting_is_mainstream',
+      'no_advice_needed_on',
       ...MILESTONE_COLUMNS,
     )) as
     | (MilestoneRow & {
@@ -228,6 +230,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
         preference: string | null
         preferred_setting: string | null
         preferred_setting_is_mainstream: boolean | null
+        no_advice_needed_on: IsoDate | null
       })
     | undefined
   return (
@@ -242,6 +245,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       preference: row.preference,
       preferredSetting: row.preferred_setting,
       preferredSettingIsMainstream: row.preferred_setting_is_mainstream,
+      noAdviceNeededOn: row.no_advice_needed_on,
     }
   )
 }
