@@ -262,6 +262,11 @@ describe('on the demo council as seeded', () => {
       expect(page.text).toMatch(new RegExp(`name="sittingOn-day"[^>]*value="${day}"`))
       expect(page.text).toMatch(new RegExp(`name="sittingOn-month"[^>]*value="${month}"`))
       expect(page.text).toMatch(new RegExp(`name="sittingOn-year"[^>]*value="${year}"`))
+      // The panel's usual time, so the chair need not look it up.
+      const { starts_at: usual } = (await db()('panels')
+        .where({ id: offer.suggested_panel_id })
+        .first('starts_at')) as { starts_at: string }
+      expect(page.text).toMatch(new RegExp(`name="startsAt"[^>]*value="${usual.slice(0, 5)}"`))
     })
 
     test('only a chair may add one', async () => {
