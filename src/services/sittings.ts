@@ -5,6 +5,7 @@ import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { loadBankHolidays } from '../data/queue'
 import {
   cancelSittingRow,
+  reinstateSittingRow,
   findSitting,
   insertSittings,
   listActivePanelSlots,
@@ -124,7 +125,13 @@ export function sittingsService(
 
     access: (sittingId: string, user: User) => accessTo(db, sittingId, user, clock.today()),
 
-    summerSittings: () => listSummerSittings(db, clock.today()),
+    async summerSittings() {
+      const today = clock.today()
+      return (await listSummerSittings(db, today)).map((s) => ({
+        ...s,
+        canTurnBackOn: s.status === 'cancelled' && s.sittingOn > today,
+      }))
+    },
 
     panelsChairedBy: (user: User) =>
       user.role === 'chair' ? panelsChairedBy(db, user.id) : Promise.resolve([]),
@@ -232,6 +239,36 @@ export function sittingsService(
           settings: notices,
           movedFrom: new Map(caseIds.map((caseId) => [caseId, sittingId])),
         })
+        return { ok: true, sittingId, moves }
+      })
+    },
+
+    /**
+     * An admin turns a summer sitting that was turned off back on (issue 14: once off, it stayed off).
+     * The queue may then place cases on it at once.
+     */
+    async turnSummerSittingBackOn(user: User, sittingId: string): Promise<SittingChange> {
+      const today = clock.today()
+      return db.transaction(async (trx): Promise<SittingChange> => {
+        await lockSittingWrites(trx)
+        const access = await accessTo(trx, sittingId, user, today)
+        if (!access || !access.sitting.isSummer) return { ok: false, reason: 'not-found' }
+        if (!access.isAdmin) return { ok: false, reason: 'forbidden' }
+        if (access.sitting.status !== 'cancelled' || access.sitting.sittingOn <= today)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'sitting',
+            message: 'Only a summer sitting still to come that is turned off can be turned back on',
+          }
+        await reinstateSittingRow(trx, sittingId)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'summer_sitting_turned_on',
+          entityType: 'sitting',
+          entityId: sittingId,
+        })
+        const { moves } = await placeCasesIn(trx, today, user.id, { settings: notices })
         return { ok: true, sittingId, moves }
       })
     },
