@@ -21,36 +21,30 @@ async function narrowPage(): Promise<{ page: Page; problems: string[] }> {
   return { page, problems: watchForPageErrors(page) }
 }
 
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth)
+const pageWidth = async (page: Page) => Number(await page.evaluate('document.documentElement.scrollWidth'))
 
 /** Each control either fits in the viewport or sits in a keyboard-reachable scrolling region. */
 async function unreachable(page: Page, selector: string): Promise<string[]> {
-  return page.$$eval(
-    selector,
-    (elements, width) =>
-      elements
-        .filter((el) => {
-          const box = el.getBoundingClientRect()
-          const inView = box.left >= 0 && box.right <= width
-          const region = el.closest('[role="region"][tabindex="0"][aria-label]')
-          return !inView && !region
-        })
-        .map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim()),
-    WIDTH,
-  )
+  // A string, run in the page: this project's TypeScript has no DOM types.
+  return (await page.evaluate(`
+    Array.from(document.querySelectorAll(${JSON.stringify(selector)}))
+      .filter((el) => {
+        const box = el.getBoundingClientRect()
+        const inView = box.left >= 0 && box.right <= ${WIDTH}
+        return !inView && !el.closest('[role="region"][tabindex="0"][aria-label]')
+      })
+      .map((el) => (el.textContent || '').replace(/\\s+/g, ' ').trim())
+  `)) as string[]
 }
 
 /** What sticks out past the viewport, for a failure that says where to look. */
-const overflowing = (page: Page) =>
-  page.evaluate((width) => {
-    const out: string[] = []
-    for (const el of Array.from(document.querySelectorAll('body *'))) {
-      const box = el.getBoundingClientRect()
-      if (box.right > width + 1 && !el.closest('[role="region"][tabindex="0"]'))
-        out.push(`${el.tagName.toLowerCase()}.${el.className}`)
-    }
-    return out.slice(0, 8)
-  }, WIDTH)
+const overflowing = async (page: Page) =>
+  (await page.evaluate(`
+    Array.from(document.querySelectorAll('body *'))
+      .filter((el) => el.getBoundingClientRect().right > ${WIDTH + 1} && !el.closest('[role="region"][tabindex="0"]'))
+      .map((el) => el.tagName.toLowerCase() + '.' + el.className)
+      .slice(0, 8)
+  `)) as string[]
 
 async function expectReflows(page: Page, what: string): Promise<void> {
   const width = await pageWidth(page)
