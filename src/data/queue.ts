@@ -1,3 +1,4 @@
+import type { ExplainedMove } from '../domain/queueMoves'
 import type { Knex } from 'knex'
 import type { Db } from './db'
 import { loadBankHolidayCalendar } from './calendar'
@@ -273,6 +274,36 @@ export async function setCaseStatus(
   await trx('cases')
     .whereIn('id', caseIds)
     .update({ status, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
+}
+
+export interface QueueRunRecord {
+  ranAt: Date
+  byUser: boolean
+  moves: ExplainedMove[]
+}
+
+/**
+ * Keeps what a full run of the queue moved; only the latest is read, so older ones are dropped in the
+ * same transaction (the audit trail keeps each case's own history).
+ */
+export async function recordQueueRun(
+  trx: Knex.Transaction,
+  runBy: string | null,
+  moves: readonly ExplainedMove[],
+): Promise<void> {
+  await trx('queue_runs').delete()
+  await trx('queue_runs').insert({ run_by: runBy, moves: JSON.stringify(moves) })
+}
+
+export async function lastQueueRun(q: Executor): Promise<QueueRunRecord | undefined> {
+  const row = (await q('queue_runs').orderBy('id', 'desc').first('ran_at', 'run_by', 'moves')) as
+    { ran_at: Date; run_by: string | null; moves: ExplainedMove[] | string } | undefined
+  if (!row) return undefined
+  return {
+    ranAt: row.ran_at,
+    byUser: row.run_by !== null,
+    moves: typeof row.moves === 'string' ? (JSON.parse(row.moves) as ExplainedMove[]) : row.moves,
+  }
 }
 
 export interface QueueEntry {

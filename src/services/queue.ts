@@ -6,7 +6,9 @@ import {
   deleteAgendaItems,
   insertAgendaItems,
   loadBankHolidays,
+  lastQueueRun,
   loadSchedulerRows,
+  recordQueueRun,
   replaceQueueFlags,
   setCaseStatus,
   updateAgendaPositions,
@@ -270,14 +272,15 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
         await lockSittingWrites(trx)
-        const { counts } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
+        const { counts, moves } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
+        await recordQueueRun(trx, actor?.id ?? null, moves)
         return { ran: true, counts }
       })
     },
 
     async queuePage() {
       const [entries, checkedAt] = await Promise.all([data.queue.listUnplaced(), data.queue.lastChecked()])
-      return { entries, checkedAt, today: clock.today() }
+      return { entries, checkedAt, today: clock.today(), lastRun: (await lastQueueRun(data.db)) ?? null }
     },
   }
 }

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto'
 import { daysBetween } from '../../src/domain/dates'
+import { dataLayer } from '../../src/data'
+import { services } from '../../src/services'
+import { fixedClock } from '../../src/services/clock'
 import { hashPassword } from '../../src/services/passwords'
 import { daysLeftText } from '../../src/web/presenters'
 import { DEMO_PASSWORD, signedInAgent, TEST_TODAY } from '../support/app'
@@ -762,5 +765,31 @@ describe('a case deferred at an earlier sitting', () => {
       const queue = await chair.agent.get('/queue').expect(200)
       expect(queue.text).toContain(deferred.reference)
     }
+  })
+})
+
+describe('what the nightly run moved', () => {
+  test('is kept, and the queue page tells the chair which cases moved, from where to where and why', async () => {
+    const sitting = await sittingOn(db(), 'send_decision', SEND_8_DEC)
+    const item = (await agendaOf(db(), sitting)).find((i) => i.placedBy === 'scheduler')!
+    expect(item).toBeDefined()
+    // Taken off as if by an edit the queue has not yet followed: the night's run places it again.
+    await db()('agenda_items').where({ case_id: item.caseId, sitting_id: sitting }).delete()
+    await db()('cases').where({ id: item.caseId }).update({ status: 'submitted' })
+    const nightly = services(dataLayer(db()), fixedClock(TEST_TODAY))
+    await expect(nightly.queue.placeCases()).resolves.toMatchObject({ ran: true })
+
+    const chair = await as('chair@example.org')
+    const page = await chair.agent.get('/queue').expect(200)
+    expect(page.text).toMatch(/What the nightly run on \d+ \w+ 2026 at [^<]+ moved \(\d+ cases?\)/)
+    expect(page.text).toMatch(
+      new RegExp(`\\(${item.reference}\\):\\s+from the queue to SEND decision-making panel`),
+    )
+
+    // A chair's run that changes nothing says so, and replaces the night's account.
+    await post(chair, '/queue/run').expect(303)
+    const after = await chair.agent.get('/queue').expect(200)
+    expect(after.text).toContain('moved no case.')
+    expect(after.text).not.toContain('What the nightly run on')
   })
 })

@@ -574,6 +574,10 @@ describe('summer sittings and the calendar jobs', () => {
       expect(again.text).toContain(
         'Only a summer sitting still to come that is turned off can be turned back on',
       )
+      // And off again, as the tests after this one expect it.
+      await post(admin, `/summer-sittings/${summer}/turn-off`, {
+        reason: 'No placement cases are due in August and two members are on leave',
+      }).expect(303)
     })
 
     test('a sitting outside the summer holiday cannot be turned off here', async () => {
