@@ -203,6 +203,7 @@ export interface LockedCase {
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
+  noAdviceNeededOn: IsoDate | null
 }
 
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
@@ -219,6 +220,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       'preference',
       'preferred_setting',
       'preferred_setting_is_mainstream',
+      'no_advice_needed_on',
       ...MILESTONE_COLUMNS,
     )) as
     | (MilestoneRow & {
@@ -231,6 +233,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
         preference: string | null
         preferred_setting: string | null
         preferred_setting_is_mainstream: boolean | null
+        no_advice_needed_on: IsoDate | null
       })
     | undefined
   return (
@@ -245,6 +248,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       preference: row.preference,
       preferredSetting: row.preferred_setting,
       preferredSettingIsMainstream: row.preferred_setting_is_mainstream,
+      noAdviceNeededOn: row.no_advice_needed_on,
     }
   )
 }

@@ -22,8 +22,8 @@ import {
 } from '../data/caseRecords'
 import type { NewCase, NewEvidence, NewFamilyContact } from '../domain/caseIntake'
 import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
-import { papersCompleteOn } from '../domain/papers'
-import { LOCK_KEYS } from '../data/locks'
+import { adviceAsked, papersCompleteOn } from '../domain/papers'
+import { lockSittingWrites } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
@@ -103,7 +103,7 @@ function isWaiting(status: string): boolean {
 export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
   async function placeNow(trx: Knex.Transaction, actor: User): Promise<void> {
-    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+    await lockSittingWrites(trx)
     await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })
   }
 
@@ -219,19 +219,34 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       })
     },
 
-    /** Records advice asked for and received; the papers are complete when the last awaited advice arrives. */
+    /**
+     * Records advice asked for and received; the papers are complete when the last awaited advice
+     * arrives, or, with none asked for, from the day a caseworker says none is needed.
+     */
     async updateEvidence(
       actor: User,
       caseId: string,
-      change: { evidence: NewEvidence[]; version: number },
+      change: { evidence: NewEvidence[]; noAdviceNeeded: boolean; version: number },
     ): Promise<EditResult> {
+      const today = clock.today()
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
         if (current.version !== change.version) return STALE
+        if (change.noAdviceNeeded && adviceAsked(change.evidence).length > 0)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'noAdviceNeeded',
+            message: 'Clear the dates of the advice asked for, or untick ‘No advice is needed’',
+          }
+        const noAdviceNeededOn = change.noAdviceNeeded ? (current.noAdviceNeededOn ?? today) : null
         await replaceEvidence(trx, caseId, change.evidence)
-        const papersComplete = papersCompleteOn(change.evidence)
-        await updateCase(trx, caseId, { papers_complete_on: papersComplete })
+        const papersComplete = papersCompleteOn(change.evidence, noAdviceNeededOn)
+        await updateCase(trx, caseId, {
+          papers_complete_on: papersComplete,
+          no_advice_needed_on: noAdviceNeededOn,
+        })
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
           action: 'evidence_updated',
@@ -239,6 +254,14 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           entityId: caseId,
           details: { papersCompleteOn: papersComplete },
         })
+        if ((noAdviceNeededOn === null) !== (current.noAdviceNeededOn === null))
+          await recordAuditEvent(trx, {
+            actorUserId: actor.id,
+            action: noAdviceNeededOn ? 'papers_complete_no_advice_needed' : 'no_advice_needed_withdrawn',
+            entityType: 'case',
+            entityId: caseId,
+            details: { papersCompleteOn: papersComplete },
+          })
         // Papers complete (or no longer) change where a waiting case may go: the queue follows at once.
         if (isWaiting(current.status)) await placeNow(trx, actor)
         return { ok: true }

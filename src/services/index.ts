@@ -70,7 +70,7 @@ export function services(
     jargonAdmin: jargonAdminService(data),
     letterSettingsAdmin: letterSettingsAdminService(data, clock),
     sessionCleanup: sessionCleanupService(data),
-    jobRuns: jobRunsService(data),
+    jobRuns: jobRunsService(data, clock),
     calendar: calendarService(data, clock),
     queue: queueService(data, clock, notices),
     sittings: sittingsService(data, clock, settings, notices),

@@ -3,7 +3,7 @@ import type { DataLayer } from '../data'
 import { enqueueEmail } from '../data/emailOutbox'
 import { familyAccountsForCase } from '../data/families'
 import { loadLetterSettings } from '../data/letterSettings'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import {
   casesForNotice,
   chairEmailsForKind,
@@ -240,6 +240,7 @@ export function notificationsService(data: DataLayer, clock: Clock, settings: No
     async tellMembersPapersReady(): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.tellMembersPapersReady))) return { ran: false }
+        await lockSittingWrites(trx)
         const counts = await tellMembersPapersReadyIn(trx, clock.today(), settings)
         return { ran: true, counts }
       })

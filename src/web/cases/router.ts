@@ -18,7 +18,13 @@ import { renderPageOrFragment } from '../middleware/views'
 import { HttpError } from '../errors'
 import { fieldError, noErrors, type FormErrors } from '../validation'
 import { parseIntakeForm } from './intakeForm'
-import { EVIDENCE_FIELDS, EVIDENCE_SECTIONS, evidenceFormValues, parseEvidence } from './evidenceFields'
+import {
+  EVIDENCE_FIELDS,
+  EVIDENCE_SECTIONS,
+  evidenceFormValues,
+  parseEvidence,
+  parseNoAdviceNeeded,
+} from './evidenceFields'
 import { FormErrorCollector } from '../formErrors'
 import { milestoneFormValues, milestoneSectionsFor, parseMilestoneForm } from './milestoneForm'
 import { deadlinePreview } from './deadlinePreview'
@@ -269,7 +275,12 @@ export function casesRouter(services: Services, clock: Clock): Router {
       const result = await form.save(req.user!, detail.id, parsed.value, version)
       if (result.ok) return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
       if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-      render(res, detail, result.reason === 'stale' ? 409 : 400, body, {
+      if (result.reason === 'invalid')
+        return render(res, detail, 400, body, {
+          byField: { [result.field]: result.message },
+          summary: [{ text: result.message, href: `#${result.field}` }],
+        })
+      render(res, detail, 409, body, {
         byField: {},
         summary: [{ text: result.message, href: `/cases/${detail.id}` }],
       })
@@ -281,13 +292,19 @@ export function casesRouter(services: Services, clock: Clock): Router {
     view: 'pages/cases/evidence',
     changed: 'evidence#evidence',
     locals: () => ({ evidenceSources: EVIDENCE_SECTIONS }),
-    storedValues: (detail) => evidenceFormValues(detail.evidence),
+    storedValues: (detail) => ({
+      ...evidenceFormValues(detail.evidence),
+      ...(detail.noAdviceNeededOn ? { noAdviceNeeded: 'yes' } : {}),
+    }),
     parse: (body) => {
-      const form = new FormErrorCollector(body, EVIDENCE_FIELDS)
+      const form = new FormErrorCollector(body, [...EVIDENCE_FIELDS, 'noAdviceNeeded'])
       const evidence = parseEvidence(form, clock.today())
-      return form.empty ? { ok: true, value: evidence } : { ok: false, errors: form.errors() }
+      const noAdviceNeeded = parseNoAdviceNeeded(form, body, evidence)
+      return form.empty
+        ? { ok: true, value: { evidence, noAdviceNeeded } }
+        : { ok: false, errors: form.errors() }
     },
-    save: (user, id, evidence, version) => services.cases.updateEvidence(user, id, { evidence, version }),
+    save: (user, id, value, version) => services.cases.updateEvidence(user, id, { ...value, version }),
   })
 
   caseEditForm({
