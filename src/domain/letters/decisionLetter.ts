@@ -138,7 +138,7 @@ function askedSection(f: LetterFacts): LetterSection {
   return { id: 'asked', heading: 'What you asked for', paragraphs }
 }
 
-/** The decision letter for a family, in the order DESIGN.md sets, from the decision and the council's settings. */
+/** The family's decision letter (docs/design.md, "The letter"), from the decision and the council's settings. */
 export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
   const right = appealRightFor(f.kind, f.outcome)
   if (!right) throw new Error(`No right of appeal is known for ${f.kind} ${f.outcome}`)

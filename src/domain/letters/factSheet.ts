@@ -91,7 +91,7 @@ function complaints(settings: LetterSettings, deferred: boolean): Section {
 
 /**
  * The page after the letter that explains the legal detail, so that the letter itself stays short
- * (DESIGN.md "The letter"). It explains only the rights the letter gives: an appeal from this letter
+ * (docs/design.md, "The letter"). It explains only the rights the letter gives: an appeal from this letter
  * (Children and Families Act 2014 s.51, mediation s.55), an appeal later from the plan, or none.
  */
 export function factSheet(
