@@ -29,6 +29,7 @@ import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
 import { invitationsRouter } from './web/invitations/router'
+import { publicPagesRouter } from './web/public/router'
 
 export interface AppDependencies {
   config: Config
@@ -67,6 +68,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
 
+  app.use(publicPagesRouter(services, config))
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
 

@@ -26,6 +26,7 @@ import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
+import { publicPagesService } from './publicPages'
 import type { MailConfig } from '../config'
 
 /** Services built by hand from the data layer. */
@@ -69,6 +70,7 @@ export function services(
     notifications: notificationsService(data, clock, notices),
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
+    publicPages: publicPagesService(data),
   }
 }
 

@@ -5,6 +5,7 @@ import { insertCases } from './cases'
 import { insertChildren } from './children'
 import { isIsoDate } from './dates'
 import { insertLetterSettings } from './letterSettings'
+import { insertPublicPageSettings } from './publicPages'
 import { insertDemoLetters } from './letters'
 import { insertPanels } from './panels'
 import { createPrng } from './prng'
@@ -60,6 +61,7 @@ export async function seedDemoCouncil(
 
     const counts: Record<string, number> = await insertCalendar(trx)
     await insertLetterSettings(trx)
+    await insertPublicPageSettings(trx, today)
     const byEmail = await insertAccounts(trx, accounts)
     counts.users = byEmail.size
     const panels = await insertPanels(trx, byEmail)

@@ -6,6 +6,7 @@ import { calendarRouter } from './calendarRouter'
 import { jargonRouter } from './jargon'
 import { letterSettingsRouter } from './letterSettings'
 import { emailsRouter } from './emails'
+import { publicPagesSettingsRouter } from './publicPages'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -20,5 +21,6 @@ export function adminRouter(services: Services): Router {
   router.use(jargonRouter(services))
   router.use(letterSettingsRouter(services))
   router.use(emailsRouter(services))
+  router.use(publicPagesSettingsRouter(services))
   return router
 }

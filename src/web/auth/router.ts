@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Config } from '../../config'
 import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
+import { SESSION_COOKIE } from '../../domain/cookies'
 import { csrfTokenFor } from '../middleware/csrf'
 import { clearReturnTo, returnToPath } from '../middleware/authentication'
 import { formErrors, noErrors, typedText, type FormErrors } from '../validation'
@@ -110,7 +111,7 @@ export function authRouter(config: Config, services: Services): Router {
     if (userId) await services.auth.signedOut(userId)
     req.session.destroy((error) => {
       if (error) return next(error)
-      res.clearCookie('panel.sid')
+      res.clearCookie(SESSION_COOKIE)
       res.redirect(303, '/sign-in?signed-out=1')
     })
   })
