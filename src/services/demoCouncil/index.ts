@@ -21,6 +21,8 @@ export interface SeedDemoCouncilOptions {
   demoPassword: string
   /** YYYY-MM-DD in Europe/London: the demo's sittings and cases are placed around this day. */
   today: string
+  /** The portal's address (PUBLIC_URL/portal): the demo's letters give the privacy notice's address from it. */
+  portalUrl?: string
 }
 
 export interface SeedDemoCouncilResult {
@@ -78,7 +80,7 @@ export async function seedDemoCouncil(
     counts.case_queue = placed.waiting
     counts.agenda_items = (counts.agenda_items ?? 0) + placed.added - placed.removed
     counts.audit_events = placed.added + placed.moved + placed.removed
-    counts.letters = await insertDemoLetters(trx, today)
+    counts.letters = await insertDemoLetters(trx, today, options.portalUrl ?? 'http://localhost:3000/portal')
     counts.audit_events += counts.letters
 
     await trx('audit_events').insert({
