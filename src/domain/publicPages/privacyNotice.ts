@@ -27,7 +27,7 @@ export const PRIVACY_HEADINGS: Record<PrivacySectionId, string> = {
  */
 export const DEFAULT_PRIVACY_WORDING: Record<PrivacySectionId, string> = {
   held: [
-    'When someone asks us for help with special educational needs, we keep a record of the case in this service. It holds:',
+    'When someone asks us for help with special educational needs, we keep a record of the case here. It holds:',
     [
       '- your child’s name, date of birth and school or setting',
       '- the names, addresses, email addresses and phone numbers of the family’s contacts',
@@ -40,7 +40,7 @@ export const DEFAULT_PRIVACY_WORDING: Record<PrivacySectionId, string> = {
     'Some of this is about your child’s health and special educational needs. The law calls this special category data. We must take extra care with it.',
   ].join('\n\n'),
   why: [
-    'We use this information to decide what support your child needs, and to do what the law asks of us. The law is Part 3 of the Children and Families Act 2014 and the Special Educational Needs and Disability Regulations 2014.',
+    'We use this information to decide what support your child needs. We also use it to do what the law asks of us. The law is Part 3 of the Children and Families Act 2014 and the Special Educational Needs and Disability Regulations 2014.',
     'Our lawful basis is public task. This means we need the information to do a job the law gives us (UK GDPR Article 6(1)(e)).',
     'Information about your child’s health and needs also needs a reason of substantial public interest (UK GDPR Article 9(2)(g)). The condition we use is called statutory and government purposes. It is in the Data Protection Act 2018, Schedule 1, Part 2, paragraph 6.',
     'We do not need your consent to use the information for this. A computer never makes a decision on its own: people on the panel make every decision.',
@@ -48,8 +48,9 @@ export const DEFAULT_PRIVACY_WORDING: Record<PrivacySectionId, string> = {
   shared: [
     'We only share what each person needs to know:',
     [
-      '- the members of the panel, who come from education, health and social care and read the papers before the meeting',
-      '- the school or setting named in your child’s plan, and any school we ask whether it can meet your child’s needs',
+      '- the panel members, who come from education, health and social care and read the papers before the meeting',
+      '- the school or setting named in your child’s plan',
+      '- schools we ask whether they can meet your child’s needs',
       '- the people who give advice for an assessment, such as educational psychologists, health services and social care',
       '- the First-tier Tribunal (Special Educational Needs and Disability), if you appeal',
       `- the ${OMBUDSMAN}, if you complain to them`,
@@ -59,7 +60,7 @@ export const DEFAULT_PRIVACY_WORDING: Record<PrivacySectionId, string> = {
   rights: [
     'You have the right to:',
     [
-      '- ask for a copy of the information we hold about you or your child (this is called a subject access request)',
+      '- ask for a copy of the information we hold about you or your child (a subject access request)',
       '- ask us to correct information that is wrong or not complete',
       '- object to how we use your information',
       '- ask us to use your information less while we look at a concern you raised',
