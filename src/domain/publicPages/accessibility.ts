@@ -10,7 +10,7 @@ export const WCAG_VERSION = 'Web Content Accessibility Guidelines version 2.2 AA
 /** What a disabled person can expect to do: only what the service's own checks back. */
 export const WHAT_YOU_CAN_DO: readonly string[] = [
   'read your child’s case page on a screen 320 pixels wide, which is like zooming in to 400%, without scrolling from side to side',
-  'read every decision letter as a web page in your account, as well as a PDF',
+  'see what was decided about your child and the next date on your child’s case page, as well as in the letter',
   'ask for a letter in large print or Easy Read',
 ]
 
@@ -19,7 +19,7 @@ export const KNOWN_PROBLEMS: readonly { problem: string; why: string }[] = [
   {
     problem:
       'Decision letters and panel minutes are PDF documents. They are tagged PDFs: headings, lists and reading order are marked, the language is set and the fonts are embedded. We have not yet checked them with a PDF accessibility checker or with screen readers, so some parts may not read well with your assistive technology.',
-    why: 'You can read every decision letter as a web page in your account instead. We can also send it in large print, Easy Read or another format.',
+    why: 'Your child’s case page in your account says what was decided and the next date. We can also send a letter in large print, Easy Read or another format.',
   },
   {
     problem:
