@@ -5,6 +5,8 @@ module.exports = {
   testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   testTimeout: 60000,
   maxWorkers: 1,
 }

@@ -5,5 +5,7 @@ module.exports = {
   testMatch: ['<rootDir>/test/{unit,integration}/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { diagnostics: false }] },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  globalSetup: '<rootDir>/test/support/globalSetup.ts',
+  globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
   testTimeout: 30000,
 }

@@ -16,6 +16,7 @@ import { setUpViewLocals, setUpViews } from './web/middleware/views'
 import { errorHandler, notFound } from './web/middleware/errorPages'
 import { healthRouter } from './web/health/router'
 import { authRouter } from './web/auth/router'
+import { oidcRouter } from './web/auth/oidcRouter'
 import { casesRouter } from './web/cases/router'
 import { sittingsRouter } from './web/sittings/router'
 import { summerSittingsRouter } from './web/sittings/summerRouter'
@@ -30,6 +31,8 @@ import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
 import { invitationsRouter } from './web/invitations/router'
 import { publicPagesRouter } from './web/public/router'
+import { passwordLinksRouter } from './web/account/passwordLinksRouter'
+import { accountRouter } from './web/account/router'
 
 export interface AppDependencies {
   config: Config
@@ -45,7 +48,11 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     sittingHorizonWeeks: config.sittingHorizonWeeks,
     mail: config.mail,
     portalUrl: config.portalUrl,
+    publicUrl: config.publicUrl,
     papersReadyWorkingDays: config.papersReadyWorkingDays,
+    letterTextEngine: config.letterTextEngine,
+    oidc: config.oidc,
+    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
   })
   const app = express()
 
@@ -68,12 +75,15 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(loadSignedInUser(services.auth, config))
   app.use(setUpViewLocals)
 
+  app.use(oidcRouter(config, services))
   app.use(publicPagesRouter(services, config))
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
+  app.use(passwordLinksRouter(services, config.signInAttemptsPerWindow * 2))
 
   app.use(requireSignedIn(config.environment === 'production'))
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
+  app.use('/account', accountRouter(services))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
   app.use('/queue', requireArea('queue'), queueRouter(services))

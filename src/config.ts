@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { DEFAULT_PAPERS_READY_WORKING_DAYS } from './domain/papersReady'
+import { DEFAULT_TEXT_ENGINE, TEXT_ENGINES, type TextEngine } from './letters/textEngine'
 
 /** The folder holding package.json: views, static files and migrations are found from here, compiled or not. */
 export function findProjectRoot(start: string = __dirname): string {
@@ -46,7 +47,29 @@ export interface Config {
   showErrorDetails: boolean
   /** How many working days before a sitting its members are told the papers are ready (PAPERS_READY_WORKING_DAYS). */
   papersReadyWorkingDays: number
+  /** How letters and minutes draw their text (LETTER_TEXT_ENGINE): fast, or pdfkit alone. */
+  letterTextEngine: TextEngine
+  /** Staff sign-in through the council's identity provider (OIDC_*); undefined when not set up. */
+  oidc: OidcConfig | undefined
   projectRoot: string
+}
+
+export interface OidcConfig {
+  /** The provider's issuer address (OIDC_ISSUER); its discovery document is read from there. */
+  issuer: string
+  clientId: string
+  clientSecret: string
+  /** Shown on the button: "Sign in with <providerName>" (OIDC_PROVIDER_NAME). */
+  providerName: string
+  /** PUBLIC_URL + /sign-in/oidc/callback: register exactly this address with the provider. */
+  redirectUri: string
+  /**
+   * Whether an email the provider sends without an email_verified claim counts as verified
+   * (OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM). An explicit email_verified false is refused whatever this says.
+   */
+  trustEmailWithoutVerifiedClaim: boolean
+  /** Plain-http issuer: allowed for loopback addresses, or by OIDC_ALLOW_HTTP_ISSUER outside production. */
+  allowHttpIssuer: boolean
 }
 
 export interface MailConfig {
@@ -177,6 +200,14 @@ function loadNotificationConfig(
   }
 }
 
+function loadTextEngine(env: Env): TextEngine {
+  const raw = env.LETTER_TEXT_ENGINE?.trim() ?? ''
+  if (raw === '') return DEFAULT_TEXT_ENGINE
+  const engine = TEXT_ENGINES.find((name) => name === raw)
+  if (!engine) throw new Error(`LETTER_TEXT_ENGINE must be ${TEXT_ENGINES.join(' or ')}, not "${raw}"`)
+  return engine
+}
+
 /** A job's environment variable: "place-cases" and "SCHEDULE" give JOB_PLACE_CASES_SCHEDULE. */
 export function jobEnvVar(jobName: string, setting: 'SCHEDULE' | 'ENABLED'): string {
   return `JOB_${jobName.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_${setting}`
@@ -201,6 +232,50 @@ function loadJobsConfig(env: Env, environment: Environment): JobsConfig {
   }
   // Tests call jobs directly; timers firing during a test run would make results depend on the clock.
   return { enabled: boolean(env, 'JOBS_ENABLED', environment !== 'test'), schedules, disabled }
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '')
+  return host === 'localhost' || host === '::1' || (net.isIPv4(host) && host.startsWith('127.'))
+}
+
+/**
+ * All of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET, or none: half a set-up is a mistake to
+ * report at start-up, not a button that fails when staff press it.
+ */
+function loadOidcConfig(env: Env, environment: Environment, port: number): OidcConfig | undefined {
+  const issuer = env.OIDC_ISSUER?.trim() || undefined
+  const clientId = env.OIDC_CLIENT_ID?.trim() || undefined
+  const clientSecret = env.OIDC_CLIENT_SECRET || undefined
+  if (!issuer && !clientId && !clientSecret) return undefined
+  if (!issuer || !clientId || !clientSecret)
+    throw new Error(
+      'OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET must be set together, or none of them',
+    )
+  const url = URL.canParse(issuer) ? new URL(issuer) : undefined
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.search || url.hash)
+    throw new Error(
+      "OIDC_ISSUER must be the identity provider's issuer address, such as https://login.example.org",
+    )
+  const explicitHttp = boolean(env, 'OIDC_ALLOW_HTTP_ISSUER', false)
+  if (explicitHttp && environment === 'production')
+    throw new Error(
+      'OIDC_ALLOW_HTTP_ISSUER is for development and tests only: use an https issuer in production',
+    )
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname) && !explicitHttp)
+    throw new Error(
+      'OIDC_ISSUER must use https (plain http is allowed only for an issuer on this machine, such as http://127.0.0.1:9000)',
+    )
+  const providerName = (env.OIDC_PROVIDER_NAME?.trim() || 'your council account').slice(0, 60)
+  return {
+    issuer,
+    clientId,
+    clientSecret,
+    providerName,
+    redirectUri: `${publicUrl(env, port)}/sign-in/oidc/callback`,
+    trustEmailWithoutVerifiedClaim: boolean(env, 'OIDC_TRUST_EMAIL_WITHOUT_VERIFIED_CLAIM', false),
+    allowHttpIssuer: url.protocol === 'http:',
+  }
 }
 
 /** Reads every setting once, at start-up, and fails fast when production lacks one it needs. */
@@ -230,6 +305,8 @@ export function loadConfig(env: Env = process.env): Config {
     ...loadNotificationConfig(env),
     trustProxy: loadTrustProxy(env),
     showErrorDetails: boolean(env, 'SHOW_ERROR_DETAILS', false),
+    letterTextEngine: loadTextEngine(env),
+    oidc: loadOidcConfig(env, environment, integer(env, 'PORT', 3000)),
     projectRoot,
   }
 }

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
       mail: config.mail,
       portalUrl: config.portalUrl,
       papersReadyWorkingDays: config.papersReadyWorkingDays,
+      letterTextEngine: config.letterTextEngine,
     }),
   )
   // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.

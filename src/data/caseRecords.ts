@@ -51,6 +51,8 @@ export interface StoredContact extends NewFamilyContact {
   id: string
   isMainContact: boolean
   hasPortalAccount: boolean
+  /** The family portal account linked to the contact, if any. */
+  userId: string | null
 }
 
 /** The child's contacts, locked so that two edits of one family cannot interleave. */
@@ -80,12 +82,13 @@ export async function lockFamilyContacts(trx: Knex.Transaction, childId: string)
     letterFormat: r.letter_format,
     isMainContact: r.is_main_contact,
     hasPortalAccount: r.user_id !== null,
+    userId: r.user_id,
   }))
 }
 
 /**
- * Changes a contact's details; its link to a family portal account (user_id) is left as it is, but an
- * invitation not yet accepted is withdrawn when the email address changes.
+ * Changes a contact's details; its link to a family portal account (user_id) is the caller's to end
+ * (services/familyAccess.ts), and an invitation not yet accepted is withdrawn when the email address changes.
  */
 export async function updateFamilyContact(
   trx: Knex.Transaction,

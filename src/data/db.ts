@@ -27,6 +27,11 @@ export interface DatabaseOptions {
   dataDir?: string
   /** Tables live in this schema (tests on a shared server get one each). */
   schema?: string
+  /**
+   * The embedded database's files to start from, as `PGlite.dumpDataDir()` wrote them: the tests copy
+   * a database migrated and seeded once per run instead of building it again for every file.
+   */
+  loadDataDir?: Blob
 }
 
 export function isEmbedded(options: DatabaseOptions): boolean {
@@ -43,10 +48,18 @@ export function openDatabase(options: DatabaseOptions): Db {
       pool: { min: 0, max: 10 },
     })
   }
-  const pglite = new PGlite({
-    dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
-    parsers: pgliteParsers,
-  })
+  return knexOverPglite(
+    new PGlite({
+      dataDir: options.dataDir ? path.join(options.dataDir, 'pgdata') : undefined,
+      loadDataDir: options.loadDataDir,
+      parsers: pgliteParsers,
+    }),
+    searchPath,
+  )
+}
+
+/** An embedded database the caller opened itself (the tests' template, which they dump when it is built). */
+export function knexOverPglite(pglite: PGlite, searchPath?: string[]): Db {
   // knex-pglite accepts an instance through a connection function; its types do not say so.
   const connection = (() => ({ pglite })) as unknown as Knex.StaticConnectionConfig
   return knex({
@@ -57,6 +70,11 @@ export function openDatabase(options: DatabaseOptions): Db {
     // A new embedded database takes a few seconds to initialise before the first query.
     acquireConnectionTimeout: 60_000,
   })
+}
+
+/** A new in-memory embedded database that hands back the same value types as the server does. */
+export function newEmbeddedDatabase(): PGlite {
+  return new PGlite({ parsers: pgliteParsers })
 }
 
 /** Migrations are TypeScript in the source tree and JavaScript once compiled; load whichever we are running as. */

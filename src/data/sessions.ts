@@ -70,3 +70,19 @@ export function sessionsRepository(db: Db) {
     },
   }
 }
+
+/**
+ * Ends a person's sessions at once (disabled, or a password changed or reset), in the caller's
+ * transaction so that the change and the sign-out land together. `keepSid` is the session making
+ * the change, when it should stay signed in.
+ */
+export async function deleteSessionsOfUser(
+  trx: Knex.Transaction,
+  userId: string,
+  keepSid?: string,
+): Promise<number> {
+  const query = trx('sessions').whereRaw("sess->>'userId' = ?", [userId])
+  if (keepSid) query.whereNot({ sid: keepSid })
+  const deleted = await query.delete().returning('sid')
+  return deleted.length
+}

@@ -16,15 +16,24 @@ export interface CookieDefinition {
 export const SESSION_COOKIE = 'panel.sid'
 export const CSRF_COOKIE = 'panel.csrf'
 export const RETURN_TO_COOKIE = 'panel.return'
+export const DEVICE_COOKIE = 'panel.device'
+export const OIDC_PENDING_COOKIE = 'panel.oidc'
+
+/** The browser's proof that it signed in to an account before (OWASP's device cookie). */
+export const DEVICE_COOKIE_DAYS = 180
+/** Long enough to sign in at the provider (with a second factor); short, as the cookie holds the PKCE verifier. */
+export const OIDC_PENDING_LIFETIME_MS = 10 * 60_000
 
 /** An hour is enough to remember a password. */
 export const RETURN_TO_MAX_AGE_MS = 3_600_000
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
+/** Every cookie this instance can set: the single sign-on one only where the council has set it up. */
 export function cookieRegistry(settings: {
   sessionIdleMinutes: number
   sessionMaxHours: number
+  oidc?: unknown
 }): CookieDefinition[] {
   return [
     {
@@ -45,5 +54,21 @@ export function cookieRegistry(settings: {
         'Remembers the page you asked for before you signed in, so that you go straight there after signing in.',
       lifetime: `${plural(RETURN_TO_MAX_AGE_MS / 60_000 / 60, 'hour')}, or until you sign in.`,
     },
+    {
+      name: DEVICE_COOKIE,
+      purpose:
+        'Remembers that this browser has signed in to your account before. If someone else keeps trying wrong passwords for your account, you can still sign in from here. It holds a signed code, not your password.',
+      lifetime: `${DEVICE_COOKIE_DAYS} days after you last signed in.`,
+    },
+    ...(settings.oidc
+      ? [
+          {
+            name: OIDC_PENDING_COOKIE,
+            purpose:
+              'Used only while you sign in with your council account (single sign-on). It checks that the answer coming back belongs to the sign-in you started.',
+            lifetime: `${plural(OIDC_PENDING_LIFETIME_MS / 60_000, 'minute')}, or until you finish signing in.`,
+          },
+        ]
+      : []),
   ]
 }

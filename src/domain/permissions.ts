@@ -75,6 +75,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   ],
   admin: [
     { href: '/admin', text: 'Settings' },
+    { href: '/admin/staff', text: 'Staff' },
     { href: '/summer-sittings', text: 'Summer sittings' },
     { href: '/admin/jobs', text: 'Scheduled jobs' },
     { href: '/post-room', text: 'Post room' },
@@ -84,4 +85,11 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
 
 export function navigationFor(role: Role): NavigationItem[] {
   return NAVIGATION[role]
+}
+
+/** The navigation item for a page: the longest one whose address the page's is, or is under. */
+export function activeNavigationHref(items: readonly NavigationItem[], path: string): string | undefined {
+  return items
+    .filter((item) => path === item.href || path.startsWith(`${item.href}/`))
+    .sort((a, b) => b.href.length - a.href.length)[0]?.href
 }

@@ -7,6 +7,7 @@ import { breakLines, widthOnLine } from './lineBreaking'
 import { paginate, type Placement, type Row } from './pagination'
 import { collectOutput, deflatePageQuickly } from './fastOutput'
 import { useFixedSubset } from './fontCache'
+import { DEFAULT_TEXT_ENGINE, type TextEngine } from './textEngine'
 
 /**
  * A tagged PDF (PDF/UA) that screen readers can follow: every heading, paragraph and list is a structure
@@ -118,6 +119,13 @@ const MAX_SHARED_LINES = 5_000
 /** How a block's lines may be split between pages. */
 type Keep = 'split' | 'together'
 
+/** Gathers the file through pdfkit's own Readable stream. */
+function streamOutput(doc: PDFDocument): () => Buffer {
+  const chunks: Buffer[] = []
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
+  return () => Buffer.concat(chunks)
+}
+
 export class AccessiblePdf {
   private readonly doc: PDFDocument
   private readonly root: PDFDocument.StructureElement
@@ -133,7 +141,10 @@ export class AccessiblePdf {
   private runStart = 0
   private finished = false
 
-  constructor(meta: { title: string; author: string; print?: PrintSize }) {
+  private readonly fast: boolean
+
+  constructor(meta: { title: string; author: string; print?: PrintSize; engine?: TextEngine }) {
+    this.fast = (meta.engine ?? DEFAULT_TEXT_ENGINE) === 'fast'
     this.scale = TYPE_SCALES[meta.print ?? 'standard']
     const { regular, bold } = dejaVu()
     this.doc = new PDFDocument({
@@ -149,19 +160,21 @@ export class AccessiblePdf {
       // The default would load Helvetica, which is never embedded.
       font: regular,
     })
-    this.output = collectOutput(this.doc)
-    deflatePageQuickly(this.doc.page)
+    this.output = this.fast ? collectOutput(this.doc) : streamOutput(this.doc)
+    if (this.fast) deflatePageQuickly(this.doc.page)
     this.doc.on('pageAdded', () => {
       this.pageIndex++
-      deflatePageQuickly(this.doc.page)
+      if (this.fast) deflatePageQuickly(this.doc.page)
     })
     this.doc.registerFont(REGULAR, regular).registerFont(BOLD, bold)
-    for (const name of [BOLD, REGULAR]) {
-      shareWordLayouts(this.doc, name)
-      useFixedSubset(this.doc)
+    if (this.fast) {
+      for (const name of [BOLD, REGULAR]) {
+        shareWordLayouts(this.doc, name)
+        useFixedSubset(this.doc)
+      }
+      // The bytes are collected as pdfkit writes them; the stream is read only so that it ends.
+      this.doc.resume()
     }
-    // The bytes are collected as pdfkit writes them; the stream is read only so that it ends.
-    this.doc.resume()
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)
   }
@@ -409,7 +422,9 @@ export class AccessiblePdf {
       lines = breakLines(text, width - narrower, measure)
       const joined = lines.join('\n')
       const options = { width, lineGap: this.scale.lineGap, align }
-      const height = fastHeight(this.doc, joined, options) ?? this.doc.heightOfString(joined, options)
+      const height =
+        (this.fast ? fastHeight(this.doc, joined, options) : undefined) ??
+        this.doc.heightOfString(joined, options)
       if (Math.abs(height - lines.length * step) < 0.01) break
     }
     return lines
@@ -493,7 +508,7 @@ export class AccessiblePdf {
   /** Text from doc.x and doc.y; fastText writes what doc.text would, when it can. */
   private write(font: string, size: number, text: string, options: FastTextOptions): void {
     this.doc.font(font, size)
-    if (!fastText(this.doc, text, options)) this.doc.text(text, options)
+    if (!this.fast || !fastText(this.doc, text, options)) this.doc.text(text, options)
   }
 
   private block(tag: string, draw: () => void): void {

@@ -1,6 +1,7 @@
 import { formatLongDate } from '../domain/dates'
 import type { LetterModel } from '../domain/letters/types'
 import { AccessiblePdf } from './accessiblePdf'
+import type { TextEngine } from './textEngine'
 
 // Wide logos are usual; the height cap keeps one from pushing the letter itself down the page.
 const LOGO_FIT = [170, 60] as const
@@ -11,12 +12,13 @@ const LOGO_FIT = [170, 60] as const
  */
 export async function renderLetterPdf(
   letter: LetterModel,
-  options: { format: 'standard' | 'large_print'; logo?: Buffer | null },
+  options: { format: 'standard' | 'large_print'; logo?: Buffer | null; engine?: TextEngine },
 ): Promise<Buffer> {
   const pdf = new AccessiblePdf({
     title: letter.title,
     author: letter.councilName,
     print: printSize(options.format),
+    engine: options.engine,
   })
   drawLetter(pdf, letter, options.logo ?? null)
   return pdf.toBuffer()

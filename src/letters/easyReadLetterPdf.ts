@@ -2,6 +2,7 @@ import type PDFDocument from 'pdfkit'
 import { formatLongDate } from '../domain/dates'
 import type { EasyReadLetter, EasyReadPoint, PictureId } from '../domain/letters/easyReadLetter'
 import { AccessiblePdf, type Fonts } from './accessiblePdf'
+import type { TextEngine } from './textEngine'
 import { PICTOGRAMS, PICTURE_GRID } from './pictograms'
 
 const LOGO_FIT = [170, 60] as const
@@ -19,9 +20,14 @@ const POINT_GAP = 18
 /** The Easy Read decision letter as a tagged PDF: the words are the model's; this lays them out. */
 export async function renderEasyReadLetterPdf(
   letter: EasyReadLetter,
-  options: { logo?: Buffer | null } = {},
+  options: { logo?: Buffer | null; engine?: TextEngine } = {},
 ): Promise<Buffer> {
-  const pdf = new AccessiblePdf({ title: letter.title, author: letter.councilName, print: 'large' })
+  const pdf = new AccessiblePdf({
+    title: letter.title,
+    author: letter.councilName,
+    print: 'large',
+    engine: options.engine,
+  })
   drawEasyReadLetter(pdf, letter, options.logo ?? null)
   return pdf.toBuffer()
 }

@@ -313,7 +313,13 @@ function wrap(
  */
 export function fastHeight(doc: PDFDocument, text: string, options: FastTextOptions): number | undefined {
   const prepared = prepare(doc, text, options)
-  if (!prepared) return undefined
+  return prepared && heightOf(doc, prepared, options)
+}
+
+type Prepared = NonNullable<ReturnType<typeof prepare>>
+
+/** Added up from doc.y as pdfkit adds it, so that the result is the same to the last bit. */
+function heightOf(doc: PDFDocument, prepared: Prepared, options: FastTextOptions): number {
   const step = prepared.lineHeight + (options.lineGap || 0)
   let y = doc.y
   wrap(
@@ -326,6 +332,24 @@ export function fastHeight(doc: PDFDocument, text: string, options: FastTextOpti
 }
 
 /**
+ * When pdfkit's LineWrapper starts a new page partway through a paragraph it makes the page with the
+ * options the last one had (continueOnNewPage), and a font or size among them becomes the current one:
+ * the rest of the paragraph is written in the document's opening font, not the one it began in. The fast
+ * path would keep the paragraph's font, so it leaves such a paragraph to pdfkit when it may cross a page.
+ * Found by test/unit/letter-fast-text-property.test.ts; AccessiblePdf's own pagination never lets text
+ * cross a page this way.
+ */
+function breakMayChangeFont(doc: PDFDocument, font: PDFDocument.EmbeddedFont, size: number): boolean {
+  const options = doc.page._options
+  if (!options) return false
+  if (options.fontSize !== undefined && options.fontSize !== size) return true
+  if (options.font === undefined) return false
+  return typeof options.font === 'string' || !('postscriptName' in options.font)
+    ? true
+    : options.font.postscriptName !== font.font.postscriptName
+}
+
+/**
  * Writes text as doc.text(text, options) would from doc.x, doc.y in the current font and size, or returns
  * false having written nothing.
  */
@@ -334,6 +358,11 @@ export function fastText(doc: PDFDocument, text: string, options: FastTextOption
   if (!prepared) return false
   const { font, layout, lineWidth, lineHeight } = prepared
   const { size } = layout
+  if (
+    breakMayChangeFont(doc, font, size) &&
+    doc.y + heightOf(doc, prepared, options) + lineHeight > doc.page.maxY()
+  )
+    return false
   const x = doc.x
   const dy = (font.ascender / 1000) * size
   const tail = `\n/${font.id} ${num(size)} Tf\n[<`

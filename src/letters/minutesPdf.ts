@@ -15,6 +15,7 @@ import {
   type Attendance,
 } from '../domain/vocabulary'
 import { AccessiblePdf } from './accessiblePdf'
+import type { TextEngine } from './textEngine'
 
 /**
  * The minutes of a sitting as a tagged PDF, in the order a reader meets them on the minutes page.
@@ -23,10 +24,10 @@ import { AccessiblePdf } from './accessiblePdf'
  */
 export async function renderMinutesPdf(
   minutes: MinutesVersion,
-  options: { title: string; extractFor?: string },
+  options: { title: string; extractFor?: string; engine?: TextEngine },
 ): Promise<Buffer> {
   const { content } = minutes
-  const pdf = new AccessiblePdf({ title: options.title, author: content.panelName })
+  const pdf = new AccessiblePdf({ title: options.title, author: content.panelName, engine: options.engine })
 
   pdf.heading(1, options.title)
   pdf.paragraph(versionLine(minutes))

@@ -90,6 +90,8 @@ declare module 'pdfkit' {
       write(chunk: Uint8Array | string): void
       /** The lowest y that text may reach before pdfkit starts a new page. */
       maxY(): number
+      /** What the page was made with; continueOnNewPage makes the next page with the same. */
+      readonly _options?: { font?: FontSource; fontSize?: number }
     }
 
     interface TextOptions {

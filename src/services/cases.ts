@@ -33,6 +33,9 @@ import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
 import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from './caseDeadlines'
 import { insertCaseAppeal, listCaseAppeals } from '../data/caseDetail'
 import type { TribunalAppeal } from '../domain/tribunalOrders'
+import { isSamePerson } from '../domain/familyAccess'
+import { withdrawOpenInvitations } from '../data/families'
+import { endFamilyAccess } from './familyAccess'
 
 export const CASE_REFERENCE_PREFIX = 'NS'
 
@@ -367,7 +370,8 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
 
     /**
      * Changes, adds and removes the child's family contacts. A contact's family portal account stays linked
-     * to it; one with an account cannot be removed here, as that would cut the family off from the portal.
+     * while the contact is the same person; removing the contact, or changing it into someone else, ends
+     * that account's access to the child in the same transaction (services/familyAccess.ts).
      */
     async updateContacts(
       actor: User,
@@ -383,14 +387,6 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         // made from one of those is stale too, though this case's version has not moved.
         const shown = [...change.kept.map((c) => c.id), ...change.removedIds]
         if (shown.length !== stored.length || !stored.every((c) => shown.includes(c.id))) return STALE
-        if (stored.some((c) => c.hasPortalAccount && change.removedIds.includes(c.id))) {
-          return {
-            ok: false,
-            reason: 'invalid',
-            field: 'contacts',
-            message: 'A contact with a family portal account cannot be removed here',
-          }
-        }
         const mainIsNew = change.mainContact === 'new'
         if (mainIsNew ? !change.added : !change.kept.some((c) => c.id === change.mainContact)) {
           return { ok: false, reason: 'invalid', field: 'mainContact', message: 'Select the main contact' }
@@ -404,6 +400,24 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         const mainContactChanged = mainIsNew || !before.get(change.mainContact)!.isMainContact
         if (updates.length === 0 && !change.added && change.removedIds.length === 0) return { ok: true }
 
+        // A removed contact, or one changed into someone else, takes its account's access to the child with it.
+        const now = clock.now()
+        const accessEnds = [
+          ...stored
+            .filter((c) => c.userId && change.removedIds.includes(c.id))
+            .map((c) => ({ contact: c, reason: 'contact_removed' as const })),
+          ...change.kept
+            .filter((c) => !isSamePerson(before.get(c.id)!, c))
+            .map((c) => ({ contact: before.get(c.id)!, reason: 'contact_changed' as const })),
+        ]
+        for (const { contact, reason } of accessEnds) {
+          if (contact.userId) {
+            const access = { userId: contact.userId, childId: current.childId, contactIds: [contact.id] }
+            await endFamilyAccess(trx, actor, { ...access, reason, caseId }, now)
+          } else {
+            await withdrawOpenInvitations(trx, [contact.id], now)
+          }
+        }
         await deleteFamilyContacts(trx, change.removedIds)
         for (const c of updates) await updateFamilyContact(trx, c.id, c, c.id === change.mainContact)
         if (change.added) await addFamilyContact(trx, current.childId, change.added, mainIsNew)
@@ -419,6 +433,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
             added: change.added ? 1 : 0,
             removed: change.removedIds.length,
             mainContactChanged,
+            accessEnded: accessEnds.filter((a) => a.contact.userId).length,
           },
         })
         return { ok: true }

@@ -1,6 +1,7 @@
 import type { DataLayer } from '../data'
 import type { Clock } from './clock'
 import { authService } from './auth'
+import { oidcSignInService } from './oidcSignIn'
 import { homeService } from './home'
 import { casesService } from './cases'
 import { deadlinesService } from './deadlines'
@@ -27,11 +28,22 @@ import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
 import { publicPagesService } from './publicPages'
-import type { MailConfig } from '../config'
+import type { MailConfig, OidcConfig } from '../config'
+import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
+import { staffAccountsService } from './staffAccounts'
+import { accountPasswordsService } from './accountPasswords'
+import { familyAccessService } from './familyAccess'
+import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
+import { sessionClock } from './clock'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
+const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = {
+  secret: 'development-only-session-secret-not-for-production',
+  freeFailuresPerAccount: 10,
+}
 
 export function services(
   data: DataLayer,
@@ -39,7 +51,12 @@ export function services(
   settings: SittingSettings & {
     mail?: MailConfig
     portalUrl?: string
+    /** PUBLIC_URL: the address e-mailed links to staff pages start with. */
+    publicUrl?: string
     papersReadyWorkingDays?: number
+    letterTextEngine?: TextEngine
+    oidc?: OidcConfig
+    signInThrottle?: SignInThrottleSettings
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -61,15 +78,28 @@ export function services(
     agenda: agendaService(data, clock, notices),
     meeting: meetingService(data, clock),
     decisions: decisionsService(data, clock, notices),
-    minutes: minutesService(data, clock),
+    minutes: minutesService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
     readability: readabilityService(data),
-    letters: lettersService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    letters: lettersService(data, clock, {
+      portalUrl: settings.portalUrl ?? DEFAULT_PORTAL_URL,
+      textEngine: settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE,
+    }),
     apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
     notifications: notificationsService(data, clock, notices),
     invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
     portal: portalService(data, clock),
+    oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
+    staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    familyAccess: familyAccessService(data, clock),
+    // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
+    signInThrottle: signInThrottleService(
+      data,
+      sessionClock,
+      settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+    ),
     publicPages: publicPagesService(data),
   }
 }

@@ -63,6 +63,12 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
       if (problem) return { ok: false, reason: 'invalid', message: problem }
       const email = found.contact.email!
       const existing = await familyAccountFor(email)
+      if (existing?.role === 'family' && existing.disabled)
+        return {
+          ok: false,
+          reason: 'invalid',
+          message: `The family account for ${email} was closed. Ask ${found.contact.fullName} for another email address`,
+        }
       if (existing && existing.role !== 'family')
         return {
           ok: false,

@@ -29,6 +29,7 @@ import type { LetterFacts } from '../domain/letters/types'
 import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
 import { renderEasyReadLetterPdf } from '../letters/easyReadLetterPdf'
+import type { TextEngine } from '../letters/textEngine'
 import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
 import { stepsMetByLetter } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
@@ -167,8 +168,15 @@ async function meetFamilyToldSteps(
 }
 
 /** Decision letters: the preview, issuing with a version and checksum, and the letters issued so far. */
-export function lettersService(data: DataLayer, clock: Clock, portalUrl: string) {
+export interface LettersOptions {
+  portalUrl: string
+  /** How the PDFs draw their text (LETTER_TEXT_ENGINE). */
+  textEngine: TextEngine
+}
+
+export function lettersService(data: DataLayer, clock: Clock, options: LettersOptions) {
   const db = data.db
+  const { portalUrl, textEngine } = options
 
   async function build(
     trx: Knex | Knex.Transaction,
@@ -203,8 +211,8 @@ export function lettersService(data: DataLayer, clock: Clock, portalUrl: string)
   async function render(trx: Knex | Knex.Transaction, built: Built, format: LetterFormatChoice) {
     const logo = (await loadLogo(trx))?.image ?? null
     return format === 'easy_read'
-      ? renderEasyReadLetterPdf(built.easyRead, { logo })
-      : renderLetterPdf(built.letter, { format, logo })
+      ? renderEasyReadLetterPdf(built.easyRead, { logo, engine: textEngine })
+      : renderLetterPdf(built.letter, { format, logo, engine: textEngine })
   }
 
   /** Both letters are checked, whichever is issued: each must give every right the decision carries. */

@@ -11,6 +11,7 @@ import { findSitting, lockSitting, membershipOf } from '../data/sittings'
 import type { User } from '../data/users'
 import { childExtract, type MinutesContent, type MinutesVersion } from '../domain/minutes'
 import { renderMinutesPdf } from '../letters/minutesPdf'
+import type { TextEngine } from '../letters/textEngine'
 import type { Clock } from './clock'
 import { invalid, recordWriter, STALE_RECORD, type MeetingChange } from './meeting'
 import { minutesContent, readRecord, type MeetingRecord } from './meetingRecord'
@@ -39,7 +40,7 @@ function extractOf(minutes: MinutesVersion, caseId: string): Extract | undefined
 }
 
 /** Minutes: the draft built from the record, approval, corrections as new versions, and extracts. */
-export function minutesService(data: DataLayer, clock: Clock) {
+export function minutesService(data: DataLayer, clock: Clock, textEngine: TextEngine) {
   const db = data.db
   const write = recordWriter(data, clock)
 
@@ -122,7 +123,7 @@ export function minutesService(data: DataLayer, clock: Clock) {
     },
 
     pdf(minutes: MinutesVersion, title: string, extractFor?: string): Promise<Buffer> {
-      return renderMinutesPdf(minutes, { title, extractFor })
+      return renderMinutesPdf(minutes, { title, extractFor, engine: textEngine })
     },
 
     /**

@@ -1,7 +1,7 @@
 import request from 'supertest'
 import type TestAgent from 'supertest/lib/agent'
 import type { Response } from 'supertest'
-import { cookieRegistry, RETURN_TO_MAX_AGE_MS } from '../../src/domain/cookies'
+import { cookieRegistry, DEVICE_COOKIE_DAYS, RETURN_TO_MAX_AGE_MS } from '../../src/domain/cookies'
 import { createTestApp, csrfTokenIn, DEMO_PASSWORD, type TestApp } from '../support/app'
 
 /**
@@ -97,10 +97,12 @@ test('each cookie lasts as long as the page says', () => {
   }
   for (const c of set('panel.return'))
     expect(attribute(c, 'Max-Age')).toBe(String(RETURN_TO_MAX_AGE_MS / 1000))
+  for (const c of set('panel.device'))
+    expect(attribute(c, 'Max-Age')).toBe(String(DEVICE_COOKIE_DAYS * 86_400))
   // The CSRF cookie has no expiry: it goes when the browser closes.
   for (const c of set('panel.csrf'))
     expect(c.attributes.some((a) => /^(Max-Age|Expires)=/.test(a))).toBe(false)
   // Every cookie that holds a value is out of reach of the page's scripts; clearing one needs no flag.
-  for (const name of ['panel.sid', 'panel.csrf', 'panel.return'])
+  for (const name of ['panel.sid', 'panel.csrf', 'panel.return', 'panel.device'])
     for (const c of set(name)) expect(c.attributes).toContain('HttpOnly')
 })

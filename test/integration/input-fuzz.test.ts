@@ -69,6 +69,7 @@ let routes: RouteEntry[]
 let targets: Target[]
 let unreached: string[]
 let invitationToken: string
+let staffAccount: { userId: string; setUpToken: string; resetToken: string }
 
 /** Real ids from the demo council for each route parameter, in three situations, so that more of each route's forms appear. */
 async function demoIds(): Promise<Record<string, string>[]> {
@@ -123,8 +124,11 @@ async function demoIds(): Promise<Record<string, string>[]> {
     declarationId: await first('declarations'),
     guestId: await first('sitting_guests'),
     token: invitationToken,
+    ...staffAccount,
     summerSitting: summer?.id ?? crypto.randomUUID(),
     batchId: await first('letter_batches'),
+    // The family account an admin may close.
+    userId: parent,
     version: '1',
   }
   const caseOnAgenda = agenda[0]!.caseId
@@ -175,6 +179,8 @@ function fill(pattern: string, ids: Record<string, string>): string {
     if (name === 'id' && pattern.startsWith('/summer-sittings')) return ids.summerSitting!
     if (name === 'id') return pattern.startsWith('/cases') ? ids.case! : ids.sitting!
     if (name === 'caseId') return pattern.startsWith('/portal') ? ids.familyCase! : ids.agendaCase!
+    if (name === 'token' && pattern.startsWith('/set-up-account')) return ids.setUpToken!
+    if (name === 'token' && pattern.startsWith('/reset-password')) return ids.resetToken!
     const value = ids[name]
     if (value === undefined) throw new Error(`No demo id for :${name} in ${pattern}`)
     return value
@@ -198,6 +204,28 @@ async function createInvitation(): Promise<string> {
     expires_at: '2099-01-01T00:00:00Z',
   })
   return token
+}
+
+/**
+ * A staff account of its own, not yet set up, with working set-up and reset links: its forms can be
+ * sent anything (even disabled) without signing a demo account out.
+ */
+async function createStaffAccount(): Promise<typeof staffAccount> {
+  const [row] = (await db()('users')
+    .insert({ email: 'fuzz.staff@example.org', full_name: 'Fuzz Staff', role: 'caseworker' })
+    .returning('id')) as { id: string }[]
+  const link = async (purpose: string) => {
+    const token = crypto.randomBytes(32).toString('base64url')
+    await db()('password_links').insert({
+      user_id: row!.id,
+      purpose,
+      token_hash: hashToken(token),
+      created_at: '2026-01-01T00:00:00Z',
+      expires_at: '2099-01-01T00:00:00Z',
+    })
+    return token
+  }
+  return { userId: row!.id, setUpToken: await link('set_up'), resetToken: await link('reset') }
 }
 
 /** Every text and jsonb column holding the escape character the fuzz sends: what a form let through. */
@@ -233,13 +261,15 @@ async function agentFor(account: string | undefined): Promise<{ agent: TestAgent
 beforeAll(async () => {
   routes = routesOf(t().app)
   invitationToken = await createInvitation()
+  staffAccount = await createStaffAccount()
   const idSets = await demoIds()
   const byAction = new Map<string, Target>()
   const pages = routes.filter((r) => r.method === 'GET' && !NOT_PAGES.test(r.path))
   for (const route of pages) {
     const urls = new Set(idSets.map((ids) => fill(route.path, ids)))
     for (const url of urls) {
-      const forVisitors = url === '/sign-in' || url.startsWith('/invitations/')
+      const forVisitors =
+        url === '/sign-in' || /^\/(invitations|set-up-account|reset-password|forgotten-password)\b/.test(url)
       for (const account of forVisitors ? [undefined] : ACCOUNTS) {
         const { agent } = await agentFor(account)
         const res = await agent.get(url)
@@ -253,7 +283,7 @@ beforeAll(async () => {
     }
   }
   // Forms that change the most (cancelling, removing, signing out) go last, so that the others still find what they change.
-  const late = /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move)$/
+  const late = /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move|close|end-access)$/
   const rank = (action: string) => (action === '/sign-out' ? 2 : late.test(action) ? 1 : 0)
   targets = [...byAction.values()].sort((a, b) => rank(a.action) - rank(b.action))
   const posts = routes.filter((r) => r.method === 'POST')

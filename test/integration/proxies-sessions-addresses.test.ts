@@ -125,6 +125,8 @@ describe('TRUST_PROXY', () => {
 
   /** Failed sign-ins, each for a different account (so only the per-address limit can stop them), each from a different claimed address. */
   async function failedSignInsFromForgedAddresses(config: Config, attempts: number): Promise<number[]> {
+    // The counters are in the database, shared by every app on it: start each test from none.
+    await t.database.db('sign_in_throttles').delete()
     const app = appWith(config)
     // The CSRF cookie by hand: in production it is Secure, which supertest's jar keeps from plain HTTP.
     const page = await request(app).get('/sign-in').set('X-Forwarded-Proto', 'https')

@@ -117,7 +117,10 @@ describe('the public pages, signed out', () => {
   test('the cookies page lists each essential cookie with its purpose and how long it lasts', async () => {
     const page = text((await request(t().app).get('/cookies').expect(200)).text)
     expect(page).toContain('This service only uses essential cookies.')
-    for (const name of ['panel.sid', 'panel.csrf', 'panel.return']) expect(page).toContain(name)
+    for (const name of ['panel.sid', 'panel.csrf', 'panel.return', 'panel.device'])
+      expect(page).toContain(name)
+    // Single sign-on is not set up here, so its cookie is not listed.
+    expect(page).not.toContain('panel.oidc')
     expect(page).toContain('30 minutes after you last use the service')
     expect(page).toContain('1 hour, or until you sign in')
   })

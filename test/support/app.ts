@@ -5,10 +5,10 @@ import { createApp } from '../../src/app'
 import { loadConfig, type Config } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import { fixedClock } from '../../src/services/clock'
-import { seedDemoCouncil } from '../../src/services/demoCouncil'
 import { createTestDatabase, type TestDatabase } from './database'
+import { DEMO_PASSWORD, TEST_TODAY } from './templates'
 
-export const TEST_TODAY = '2026-11-23'
+export { DEMO_PASSWORD, TEST_TODAY }
 
 /** Demo accounts of every role but the admin's, staff first: for sweeps that check the admin pages refuse them. */
 export const STAFF_NOT_ADMIN = [
@@ -18,7 +18,6 @@ export const STAFF_NOT_ADMIN = [
   'manager@example.org',
 ]
 export const NOT_ADMINS = [...STAFF_NOT_ADMIN, 'parent@example.org']
-export const DEMO_PASSWORD = 'test-demo-password'
 
 export interface TestApp {
   app: Express
@@ -29,8 +28,7 @@ export interface TestApp {
 
 /** The real app, on a fresh database holding the demo council, as `npm start` would build it. */
 export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase()
-  await seedDemoCouncil(database.db, { demoPassword: DEMO_PASSWORD, today: TEST_TODAY })
+  const database = await createTestDatabase('seeded')
   const config = { ...loadConfig({ NODE_ENV: 'test' }), ...overrides }
   const app = createApp({
     config,

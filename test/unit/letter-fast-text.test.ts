@@ -1,62 +1,14 @@
-import { readFileSync } from 'node:fs'
-import { dirname, join } from 'node:path'
-import { create as parseFont } from 'fontkit'
-import PDFDocument from 'pdfkit'
+import { loadConfig } from '../../src/config'
 import { AccessiblePdf } from '../../src/letters/accessiblePdf'
-import { fastHeight, fastText, type FastTextOptions } from '../../src/letters/fastText'
-import { useFixedSubset } from '../../src/letters/fontCache'
+import type { TextEngine } from '../../src/letters/textEngine'
+import { fastHeight, fastText } from '../../src/letters/fastText'
+import { newDocument, render, type Block } from '../support/fastText'
 import { pdfText, popplerOn } from '../support/pdf'
 
 // src/letters/fastText.ts writes paragraphs in place of pdfkit's doc.text(), promising the very same bytes:
 // where lines break, where each line is placed, which glyphs are written and how they are kerned. These
 // render the same text both ways and compare whole files, so they fail if a pdfkit upgrade changes how
 // it lays out text, or if the fast path strays from it.
-
-const dir = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf')
-const REGULAR = parseFont(readFileSync(join(dir, 'DejaVuSans.ttf')))
-const BOLD = parseFont(readFileSync(join(dir, 'DejaVuSans-Bold.ttf')))
-
-interface Block {
-  text: string
-  font?: 'bold'
-  size: number
-  options: FastTextOptions
-  /** Where to start, such as near the foot of the page so that the text runs on to the next. */
-  at?: { x?: number; y: number }
-}
-
-/** A document as AccessiblePdf starts one, with a fixed CreationDate so that two renders can be compared. */
-function newDocument(): PDFDocument {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 72, left: 56, right: 56 },
-    info: { CreationDate: new Date(0) },
-    font: REGULAR,
-  })
-  doc.registerFont('regular', REGULAR).registerFont('bold', BOLD)
-  for (const name of ['bold', 'regular']) {
-    doc.font(name)
-    useFixedSubset(doc)
-  }
-  return doc
-}
-
-async function render(blocks: readonly Block[], fast: boolean): Promise<Buffer> {
-  const doc = newDocument()
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const ended = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-  for (const block of blocks) {
-    doc.font(block.font ?? 'regular', block.size)
-    doc.x = block.at?.x ?? 56
-    if (block.at) doc.y = block.at.y
-    if (fast) expect(fastText(doc, block.text, block.options)).toBe(true)
-    else doc.text(block.text, block.options)
-    doc.moveDown(0.5)
-  }
-  doc.end()
-  return ended
-}
 
 const LONG =
   'We have decided to issue an education, health and care plan for Zoë. We looked at the advice from her ' +
@@ -82,7 +34,7 @@ const BLOCKS: Block[] = [
 
 describe('the fast text path', () => {
   it('writes the same file as pdfkit’s doc.text for the same paragraphs', async () => {
-    const [fast, pdfkit] = await Promise.all([render(BLOCKS, true), render(BLOCKS, false)])
+    const [fast, pdfkit] = await Promise.all([render(BLOCKS, 'fast only'), render(BLOCKS, 'pdfkit')])
     expect(fast.length).toBeGreaterThan(10_000)
     expect(fast.equals(pdfkit)).toBe(true)
   })
@@ -120,5 +72,24 @@ describe('the fast text path', () => {
     expect(fonts.length).toBeGreaterThan(0)
     // name, type, encoding, emb, sub, uni, object, generation
     for (const row of fonts) expect(row.trim().split(/\s+/).slice(-5, -2)).toEqual(['yes', 'yes', 'yes'])
+  })
+
+  it('draws the same letter with pdfkit alone when LETTER_TEXT_ENGINE says so', async () => {
+    const draw = async (engine: TextEngine) => {
+      const pdf = new AccessiblePdf({ title: 'Engines', author: 'Northshire County Council', engine })
+      pdf.heading(1, 'Our decision about Zoë')
+      pdf.paragraph(LONG)
+      pdf.list(['First-tier Tribunal', 'Łukasz’s school'])
+      return pdf.toBuffer()
+    }
+    const [fast, plain] = await Promise.all([draw('fast'), draw('pdfkit')])
+    expect(pdfText(plain)).toBe(pdfText(fast))
+    // pdfkit alone compresses pages at zlib's default level and builds each font subset itself.
+    expect(plain.equals(fast)).toBe(false)
+    expect(loadConfig({ NODE_ENV: 'test', LETTER_TEXT_ENGINE: 'pdfkit' }).letterTextEngine).toBe('pdfkit')
+    expect(loadConfig({ NODE_ENV: 'test' }).letterTextEngine).toBe('fast')
+    expect(() => loadConfig({ NODE_ENV: 'test', LETTER_TEXT_ENGINE: 'chromium' })).toThrow(
+      'LETTER_TEXT_ENGINE must be fast or pdfkit',
+    )
   })
 })

@@ -1,5 +1,12 @@
 import fc from 'fast-check'
-import { cookieRegistry, CSRF_COOKIE, RETURN_TO_COOKIE, SESSION_COOKIE } from '../../src/domain/cookies'
+import {
+  cookieRegistry,
+  CSRF_COOKIE,
+  DEVICE_COOKIE,
+  OIDC_PENDING_COOKIE,
+  RETURN_TO_COOKIE,
+  SESSION_COOKIE,
+} from '../../src/domain/cookies'
 import {
   DEFAULT_PRIVACY_WORDING,
   privacyNotice,
@@ -108,9 +115,20 @@ describe('the privacy notice', () => {
 describe('the cookie registry', () => {
   test('lists each cookie the code sets once, with a purpose and a lifetime from the settings', () => {
     const registry = cookieRegistry({ sessionIdleMinutes: 45, sessionMaxHours: 8 })
-    expect(registry.map((c) => c.name)).toEqual([SESSION_COOKIE, CSRF_COOKIE, RETURN_TO_COOKIE])
+    expect(registry.map((c) => c.name)).toEqual([
+      SESSION_COOKIE,
+      CSRF_COOKIE,
+      RETURN_TO_COOKIE,
+      DEVICE_COOKIE,
+    ])
     expect(registry[0]!.lifetime).toContain('45 minutes')
     expect(registry[0]!.lifetime).toContain('8 hours')
     for (const c of registry) expect(c.purpose.length).toBeGreaterThan(20)
+  })
+
+  test('lists the single sign-on cookie only where single sign-on is set up', () => {
+    const withOidc = cookieRegistry({ sessionIdleMinutes: 30, sessionMaxHours: 12, oidc: {} })
+    expect(withOidc.map((c) => c.name)).toContain(OIDC_PENDING_COOKIE)
+    expect(withOidc.find((c) => c.name === OIDC_PENDING_COOKIE)!.lifetime).toContain('10 minutes')
   })
 })

@@ -5,6 +5,7 @@ import { loadBankHolidays } from '../../data/queue'
 import { firstWorkingDayAfter } from '../../domain/workingDays'
 import { fixedClock } from '../clock'
 import { lettersService } from '../letters'
+import { DEFAULT_TEXT_ENGINE } from '../../letters/textEngine'
 
 /** The children whose families have demo accounts: their decided cases have letters to read. */
 const CHILDREN_WITH_LETTERS = ['Maya', 'Zain']
@@ -23,7 +24,10 @@ export async function insertDemoLetters(
     .whereIn('ch.first_name', CHILDREN_WITH_LETTERS)
     .where('c.status', 'decided')
     .select('c.id', 'c.caseworker_id')
-  const letters = lettersService(dataLayer(trx), fixedClock(today), portalUrl)
+  const letters = lettersService(dataLayer(trx), fixedClock(today), {
+    portalUrl,
+    textEngine: DEFAULT_TEXT_ENGINE,
+  })
   const bankHolidays = await loadBankHolidays(trx)
   let issued = 0
   for (const c of cases) {

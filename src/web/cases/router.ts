@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { rateLimit } from 'express-rate-limit'
 import { sendExtract } from '../sittings/minutesRouter'
 import { letterRoutes } from './lettersRouter'
+import { familyAccessRoutes } from './familyAccessRoutes'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
@@ -158,6 +159,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
   router.get('/:id', (req, res, next) => renderCase(req, res, next))
 
   letterRoutes(router, services, caseWork)
+  familyAccessRoutes(router, services, caseWork)
 
   // The panel's minutes for this child only, for the caseworker to share with the family.
   router.get('/:id/minutes-extract.pdf', async (req, res, next) => {
@@ -339,7 +341,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     changed: 'contacts#family',
     locals: (detail) => ({ storedContacts: detail.contacts }),
     storedValues: (detail) => contactsFormValues(detail.contacts),
-    parse: (body, detail) => parseContactsForm(body, detail.contacts),
+    parse: (body) => parseContactsForm(body),
     save: (user, id, contacts, version) => services.cases.updateContacts(user, id, { ...contacts, version }),
   })
 

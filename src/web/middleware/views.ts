@@ -5,6 +5,7 @@ import * as dates from '../../domain/dates'
 import * as vocabulary from '../../domain/vocabulary'
 import * as minutesText from '../../domain/minutes'
 import * as presenters from '../presenters'
+import { activeNavigationHref, type NavigationItem } from '../../domain/permissions'
 
 export function setUpViews(app: Express, config: Config): void {
   app.set('views', path.join(config.projectRoot, 'views'))
@@ -22,6 +23,8 @@ export function setUpViews(app: Express, config: Config): void {
 export const setUpViewLocals: RequestHandler = (req, res, next) => {
   res.locals.currentPath = req.path
   res.locals.navigation ??= []
+  // One item is current: under /admin/staff that is Staff, not Settings as well.
+  res.locals.activeNavigation = activeNavigationHref(res.locals.navigation as NavigationItem[], req.path)
   next()
 }
 

@@ -1,0 +1,186 @@
+import type { Knex } from 'knex'
+import type { Role } from '../domain/vocabulary'
+import type { AccountEvent } from '../domain/staffAccounts'
+
+type Q = Knex | Knex.Transaction
+
+export interface StaffAccount {
+  id: string
+  email: string
+  fullName: string
+  role: Role
+  disabled: boolean
+  disabledAt: Date | null
+  /** False until the person has chosen a password from their set-up link. */
+  hasPassword: boolean
+  lastSignedInAt: Date | null
+  createdAt: Date
+  version: number
+}
+
+interface StaffRow {
+  id: string
+  email: string
+  full_name: string
+  role: Role
+  disabled_at: Date | null
+  has_password: boolean
+  last_signed_in_at: Date | null
+  created_at: Date
+  version: number
+}
+
+const COLUMNS = [
+  'id',
+  'email',
+  'full_name',
+  'role',
+  'disabled_at',
+  'last_signed_in_at',
+  'created_at',
+  'version',
+] as const
+
+function toAccount(row: StaffRow): StaffAccount {
+  return {
+    id: row.id,
+    email: row.email,
+    fullName: row.full_name,
+    role: row.role,
+    disabled: row.disabled_at !== null,
+    disabledAt: row.disabled_at,
+    hasPassword: row.has_password,
+    lastSignedInAt: row.last_signed_in_at,
+    createdAt: row.created_at,
+    version: Number(row.version),
+  }
+}
+
+function staffQuery(q: Q) {
+  return q('users')
+    .whereNot('role', 'family')
+    .select(...COLUMNS, q.raw('password_hash is not null as has_password'))
+}
+
+/** Council staff, not families: enabled accounts first, then by name. */
+export async function listStaff(q: Q): Promise<StaffAccount[]> {
+  const rows = (await staffQuery(q).orderByRaw(
+    'disabled_at is not null, lower(full_name), email',
+  )) as StaffRow[]
+  return rows.map(toAccount)
+}
+
+/** A staff account; locked for the rest of the transaction when `forUpdate`. */
+export async function findStaff(q: Q, id: string, forUpdate = false): Promise<StaffAccount | undefined> {
+  const query = staffQuery(q).where({ id }).first()
+  const row = (await (forUpdate ? query.forUpdate() : query)) as StaffRow | undefined
+  return row && toAccount(row)
+}
+
+/** Any account (staff or family) already using this address, whatever its case. */
+export async function accountIdWithEmail(
+  q: Q,
+  email: string,
+  exceptId?: string,
+): Promise<string | undefined> {
+  const query = q('users').whereRaw('lower(email) = lower(?)', [email])
+  if (exceptId) query.whereNot({ id: exceptId })
+  const row = (await query.first('id')) as { id: string } | undefined
+  return row?.id
+}
+
+/** Enabled administrators, counted under a row lock so that two changes cannot both take the last one. */
+export async function countActiveAdmins(trx: Knex.Transaction): Promise<number> {
+  const rows = await trx('users')
+    .where({ role: 'admin' })
+    .whereNull('disabled_at')
+    .orderBy('id')
+    .forUpdate()
+    .select('id')
+  return rows.length
+}
+
+export async function insertStaff(
+  trx: Knex.Transaction,
+  account: { email: string; fullName: string; role: Role; now: Date },
+): Promise<string> {
+  const [row] = (await trx('users')
+    .insert({
+      email: account.email,
+      full_name: account.fullName,
+      role: account.role,
+      created_at: account.now,
+      updated_at: account.now,
+    })
+    .returning('id')) as { id: string }[]
+  return row!.id
+}
+
+export async function updateStaff(
+  trx: Knex.Transaction,
+  id: string,
+  change: { email: string; fullName: string; role: Role; now: Date },
+): Promise<void> {
+  await trx('users')
+    .where({ id })
+    .update({
+      email: change.email,
+      full_name: change.fullName,
+      role: change.role,
+      updated_at: change.now,
+      version: trx.raw('version + 1'),
+    })
+    .returning('id')
+}
+
+export async function setDisabled(
+  trx: Knex.Transaction,
+  id: string,
+  disabledAt: Date | null,
+  now: Date,
+): Promise<void> {
+  await trx('users')
+    .where({ id })
+    .update({ disabled_at: disabledAt, updated_at: now, version: trx.raw('version + 1') })
+    .returning('id')
+}
+
+export async function setPasswordHash(
+  trx: Knex.Transaction,
+  id: string,
+  passwordHash: string,
+  now: Date,
+): Promise<void> {
+  await trx('users').where({ id }).update({ password_hash: passwordHash, updated_at: now }).returning('id')
+}
+
+/** The account's password hash, to check the current password before it is changed. */
+export async function passwordHashOf(q: Q, id: string): Promise<string | null> {
+  const row = (await q('users').where({ id }).first('password_hash')) as
+    { password_hash: string | null } | undefined
+  return row?.password_hash ?? null
+}
+
+/** What happened to the account, newest first, with who did it. */
+export async function accountHistory(q: Q, id: string, limit = 200): Promise<AccountEvent[]> {
+  const rows = (await q('audit_events as a')
+    .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
+    .where({ 'a.entity_type': 'user', 'a.entity_id': id })
+    .orderBy([
+      { column: 'a.occurred_at', order: 'desc' },
+      { column: 'a.id', order: 'desc' },
+    ])
+    .limit(limit)
+    .select('a.action', 'a.occurred_at', 'a.details', 'actor.full_name as actor_name')) as {
+    action: string
+    occurred_at: Date
+    details: Record<string, unknown> | string
+    actor_name: string | null
+  }[]
+  return rows.map((r) => ({
+    action: r.action,
+    occurredAt: r.occurred_at,
+    actorName: r.actor_name,
+    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
+  }))
+}
