@@ -38,6 +38,7 @@ async function main(): Promise<void> {
     const result = await seedDemoCouncil(db, {
       demoPassword: config.demoPassword,
       today: systemClock.today(),
+      portalUrl: config.portalUrl,
     })
     seeded = result.seeded
   }

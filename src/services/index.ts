@@ -27,6 +27,7 @@ import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
+import { publicPagesService } from './publicPages'
 import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
@@ -99,6 +100,7 @@ export function services(
       sessionClock,
       settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
     ),
+    publicPages: publicPagesService(data),
   }
 }
 

@@ -23,7 +23,7 @@ function appWith(config: Config, db = t.database.db) {
 const sessionRows = async () => Number((await t.database.db('sessions').count({ n: '*' }))[0]!.n)
 
 describe('anonymous pages create no session row', () => {
-  test('the sign-in page, a refused sign-in, a page asked for signed out and an invitation link store nothing', async () => {
+  test('the sign-in page, a refused sign-in, a page asked for signed out, an invitation link and the public pages store nothing', async () => {
     const before = await sessionRows()
     const agent = request.agent(t.app)
     await agent.get('/cases?status=draft').expect(303)
@@ -40,6 +40,7 @@ describe('anonymous pages create no session row', () => {
       .send({ email: '', password: '', _csrf: csrfTokenIn(page.text) })
       .expect(400)
     await agent.get('/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404)
+    for (const path of ['/accessibility', '/privacy', '/cookies']) await agent.get(path).expect(200)
     for (let i = 0; i < 5; i++) await request(t.app).get('/sign-in').expect(200)
     expect(await sessionRows()).toBe(before)
 

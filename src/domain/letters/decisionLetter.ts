@@ -178,6 +178,6 @@ export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
     appealBy,
     rightsGiven: disagree.given,
     rightsRequired: [...RIGHTS_BY_TIMING[right.timing]],
-    factSheet: factSheet(s, right, appealBy, f.outcome === 'defer'),
+    factSheet: factSheet(s, right, appealBy, f.outcome === 'defer', f.privacyUrl),
   }
 }

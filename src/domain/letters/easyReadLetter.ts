@@ -688,6 +688,7 @@ export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLette
         ...(caseworker.phone ? [point('phone', e(`Phone them on **${caseworker.phone}**.`))] : []),
         point('email', e('Email them at:'), address(caseworker.email)),
         ...(s.localOfferWords.trim() ? [point('advice', e(s.localOfferWords.trim()))] : []),
+        point('question', e('Read how we use **your information** here:'), address(f.privacyUrl)),
       ],
     },
   ]

@@ -102,12 +102,12 @@ export function settingsFieldLabel(field: SettingsField): string {
 }
 
 /** UK numbers have 10 or 11 digits; +44 and a bracketed (0) make up to 13. */
-function looksLikePhone(value: string): boolean {
+export function looksLikePhone(value: string): boolean {
   const digits = value.replace(/\D/g, '').length
   return /^\+?[\d ()]+$/.test(value) && digits >= 10 && digits <= 13
 }
 
-const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)
 
 function looksLikeWebAddress(value: string): boolean {
   if (!value.startsWith('https://') || /\s/.test(value) || !URL.canParse(value)) return false

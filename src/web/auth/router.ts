@@ -4,6 +4,7 @@ import { z } from 'zod'
 import type { Config } from '../../config'
 import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE } from '../../domain/cookies'
 import { csrfTokenFor, readCookie } from '../middleware/csrf'
 import { waitInWords } from '../../domain/signInThrottle'
 import { clearReturnTo, returnToPath } from '../middleware/authentication'
@@ -24,10 +25,6 @@ const WRONG_DETAILS: FormErrors = {
   summary: [{ text: 'Enter a correct email address and password', href: '#email' }],
   byField: { email: 'Enter a correct email address and password' },
 }
-
-/** The browser's proof that it signed in to an account before (OWASP's device cookie). */
-const DEVICE_COOKIE = 'panel.device'
-const DEVICE_COOKIE_DAYS = 180
 
 /** The same words whether or not the account exists: the counters are kept for any address typed. */
 function throttled(waitMs: number): FormErrors {
@@ -104,7 +101,7 @@ export function authRouter(config: Config, services: Services): Router {
     if (userId) await services.auth.signedOut(userId)
     req.session.destroy((error) => {
       if (error) return next(error)
-      res.clearCookie('panel.sid')
+      res.clearCookie(SESSION_COOKIE)
       res.redirect(303, '/sign-in?signed-out=1')
     })
   })
