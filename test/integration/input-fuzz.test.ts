@@ -127,8 +127,8 @@ async function demoIds(): Promise<Record<string, string>[]> {
     ...staffAccount,
     summerSitting: summer?.id ?? crypto.randomUUID(),
     batchId: await first('letter_batches'),
-    // The family account an admin may close.
-    userId: parent,
+    // The family account an admin may close (staff pages' :userId is the fuzz's own staff account).
+    familyUserId: parent,
     version: '1',
   }
   const caseOnAgenda = agenda[0]!.caseId
@@ -179,6 +179,7 @@ function fill(pattern: string, ids: Record<string, string>): string {
     if (name === 'id' && pattern.startsWith('/summer-sittings')) return ids.summerSitting!
     if (name === 'id') return pattern.startsWith('/cases') ? ids.case! : ids.sitting!
     if (name === 'caseId') return pattern.startsWith('/portal') ? ids.familyCase! : ids.agendaCase!
+    if (name === 'userId' && pattern.startsWith('/admin/family-accounts')) return ids.familyUserId!
     if (name === 'token' && pattern.startsWith('/set-up-account')) return ids.setUpToken!
     if (name === 'token' && pattern.startsWith('/reset-password')) return ids.resetToken!
     const value = ids[name]
@@ -313,8 +314,9 @@ describe('the router table', () => {
     // Routes whose form the demo council's pages do not show at TEST_TODAY; they get the generic fields below.
     // At TEST_TODAY: the apology letter, guest and declaration removals, and minutes approval need records
     // the demo has not made yet; the logo's removal needs a logo.
-    // Restoring a bank holiday needs one the council has removed, which the demo has not.
-    expect(unreached.length).toBeLessThanOrEqual(7)
+    // Restoring a bank holiday needs one the council has removed, which the demo has not; turning a summer
+    // sitting back on needs one turned off, and enabling a staff account one that is disabled.
+    expect(unreached.length).toBeLessThanOrEqual(8)
   })
 })
 
