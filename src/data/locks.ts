@@ -13,6 +13,7 @@ export const LOCK_KEYS = {
   draftApologyLetters: 4_060_004,
   deliverEmails: 4_060_005,
   tellMembersPapersReady: 4_060_006,
+  recomputeDeadlines: 4_060_007,
 } as const
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

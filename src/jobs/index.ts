@@ -30,6 +30,13 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       run: () => services.apologies.draftApologies(),
     },
     {
+      name: 'recompute-deadlines',
+      // Before the queue, which places cases by their stored next deadline: a rule changed by a release or a
+      // bank-holiday override, or a milestone whose day has come, reaches every case's stored dates first.
+      defaultSchedule: '15 2 * * *',
+      run: () => services.storedDeadlines.recomputeAll(),
+    },
+    {
       name: 'delete-expired-sessions',
       // Expired sessions are already refused on read; this only keeps the table small.
       defaultSchedule: '0 * * * *',
