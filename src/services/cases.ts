@@ -26,7 +26,14 @@ import { papersCompleteOn } from '../domain/papers'
 import { LOCK_KEYS } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
-import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
+import {
+  annualReviewWindow,
+  CASES_PER_PAGE,
+  deadlineWindow,
+  paginate,
+  type AnnualReviewFilter,
+  type DeadlineFilter,
+} from '../domain/caseList'
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
@@ -47,6 +54,7 @@ export interface CaseListQuery {
   kind?: CaseKind
   panel?: string
   deadline?: DeadlineFilter
+  review?: AnnualReviewFilter
   page: number
 }
 
@@ -124,6 +132,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         kind: query.kind,
         panelId: query.panel,
         deadline: query.deadline ? deadlineWindow(query.deadline, today) : undefined,
+        annualReview: query.review ? annualReviewWindow(query.review, today) : undefined,
         perPage: CASES_PER_PAGE,
       }
       const first = await data.cases.list({ ...filter, page: query.page })
