@@ -41,7 +41,7 @@ import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from '
 import { insertCaseAppeal } from '../data/caseDetail'
 import { storedDeadlineColumns } from '../data/caseClocks'
 import { recomputeStoredDeadlines, storedDeadlinesOf } from './storedDeadlines'
-import type { TribunalAppeal } from '../domain/tribunalOrders'
+import { unconfirmedRuleNote, type TribunalAppeal } from '../domain/tribunalOrders'
 import { isSamePerson } from '../domain/familyAccess'
 import { withdrawOpenInvitations } from '../data/families'
 import { endFamilyAccess } from './familyAccess'
@@ -497,6 +497,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         ...d,
         state: d.state(today, next?.step === d.step ? plannedOn : undefined),
         bankHolidayNote: unconfirmedNote(unconfirmedYears(d.bankHolidayYears ?? [], holidays)),
+        ruleNote: unconfirmedRuleNote(d),
       }))
       return {
         detail,
