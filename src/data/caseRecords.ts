@@ -3,6 +3,7 @@ import type { NewCase, NewFamilyContact } from '../domain/caseIntake'
 import type { IsoDate } from '../domain/dates'
 import { papersCompleteOn } from '../domain/papers'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
+import { storedDeadlineColumns, type StoredDeadlines } from './caseClocks'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 
 /**
@@ -144,7 +145,7 @@ export interface CaseRowInput {
   childId: string
   input: NewCase
   createdBy: string
-  nextDeadline: { on: IsoDate; step: string } | null
+  stored: StoredDeadlines
 }
 
 export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promise<string> {
@@ -167,8 +168,7 @@ export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promis
       transfer_year: input.transferYear,
       transfer_type: input.transferType,
       papers_complete_on: papersCompleteOn(input.evidence),
-      next_deadline_on: c.nextDeadline?.on ?? null,
-      next_deadline_step: c.nextDeadline?.step ?? null,
+      ...storedDeadlineColumns(c.stored),
       created_by: c.createdBy,
     })
     .returning('id')

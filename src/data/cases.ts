@@ -1,7 +1,7 @@
 import type { Db } from './db'
 import type { Knex } from 'knex'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
-import type { DeadlineWindow } from '../domain/caseList'
+import type { DateWindow, DeadlineWindow } from '../domain/caseList'
 
 export interface CaseListFilter {
   today: string
@@ -10,6 +10,8 @@ export interface CaseListFilter {
   kind?: CaseKind
   panelId?: string
   deadline?: DeadlineWindow
+  /** When the next annual review falls due (cases.annual_review_due_on, indexed). */
+  annualReview?: DateWindow
   page: number
   perPage: number
 }
@@ -26,6 +28,7 @@ export interface CaseSummary {
   nextPanelName: string | null
   nextDeadlineOn: string | null
   nextDeadlineStep: string | null
+  annualReviewDueOn: string | null
   /** The scheduler found no sitting that can take it before its deadline. */
   atRisk: boolean
 }
@@ -43,6 +46,7 @@ interface CaseSummaryRow {
   next_panel_name: string | null
   next_deadline_on: string | null
   next_deadline_step: string | null
+  annual_review_due_on: string | null
   at_risk: boolean
 }
 
@@ -59,6 +63,7 @@ function toCaseSummary(row: CaseSummaryRow): CaseSummary {
     nextPanelName: row.next_panel_name,
     nextDeadlineOn: row.next_deadline_on,
     nextDeadlineStep: row.next_deadline_step,
+    annualReviewDueOn: row.annual_review_due_on,
     atRisk: row.at_risk,
   }
 }
@@ -85,6 +90,7 @@ export function casesRepository(db: Db) {
         'c.received_on',
         'c.next_deadline_on',
         'c.next_deadline_step',
+        'c.annual_review_due_on',
         'ch.first_name as child_first_name',
         'ch.last_name as child_last_name',
         'u.full_name as caseworker_name',
@@ -119,6 +125,12 @@ export function casesRepository(db: Db) {
         if (window?.kind === 'range') {
           if (window.from) query.where('c.next_deadline_on', '>=', window.from)
           if (window.before) query.where('c.next_deadline_on', '<', window.before)
+        }
+        const review = filter.annualReview
+        if (review) {
+          query.whereNotNull('c.annual_review_due_on')
+          if (review.from) query.where('c.annual_review_due_on', '>=', review.from)
+          if (review.before) query.where('c.annual_review_due_on', '<', review.before)
         }
         return query
       }

@@ -15,6 +15,9 @@ export const LOCK_KEYS = {
   tellMembersPapersReady: 4_060_006,
   sittingWrites: 4_060_007,
   pruneJobRuns: 4_060_008,
+  recomputeDeadlines: 4_060_009,
+  /** Held while the admins' accounts change, so that the last enabled admin can never be removed. */
+  adminAccounts: 4_061_001,
 } as const
 
 /**
@@ -29,6 +32,7 @@ export const JOB_LOCK_KEYS: Readonly<Record<string, number>> = {
   'deliver-emails': LOCK_KEYS.deliverEmails,
   'tell-members-papers-ready': LOCK_KEYS.tellMembersPapersReady,
   'prune-job-runs': LOCK_KEYS.pruneJobRuns,
+  'recompute-deadlines': LOCK_KEYS.recomputeDeadlines,
 }
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]
@@ -54,5 +58,10 @@ export async function tryTransactionLock(trx: Knex.Transaction, key: number): Pr
  * transaction at a time, so no two of them can wait on each other.
  */
 export async function lockSittingWrites(trx: Knex.Transaction): Promise<void> {
-  await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.sittingWrites])
+  await transactionLock(trx, LOCK_KEYS.sittingWrites)
+}
+
+/** Takes a PostgreSQL advisory lock for the rest of the transaction, waiting for it if need be. */
+export async function transactionLock(trx: Knex.Transaction, key: LockKey): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(?::bigint)', [key])
 }

@@ -33,6 +33,37 @@ export function deadlineWindow(filter: DeadlineFilter, today: IsoDate, dueSoonDa
   }
 }
 
+/**
+ * Filtering by when the next annual review falls due (CFA 2014 s.44(1); SEND Regulations 2014 reg 2 and 20): the
+ * date the case page shows, stored on the case (cases.annual_review_due_on) by the same function, so that the
+ * filter can use an index. "Within N weeks" counts today and the N × 7 days after it, and includes the nearer
+ * windows: a review due in 3 weeks is due within 12 weeks too.
+ */
+export const ANNUAL_REVIEW_FILTERS = ['overdue', 'within_4_weeks', 'within_12_weeks'] as const
+export type AnnualReviewFilter = (typeof ANNUAL_REVIEW_FILTERS)[number]
+
+export const ANNUAL_REVIEW_FILTER_LABELS: Record<AnnualReviewFilter, string> = {
+  overdue: 'Overdue',
+  within_4_weeks: 'Due within 4 weeks',
+  within_12_weeks: 'Due within 12 weeks',
+}
+
+export interface DateWindow {
+  from?: IsoDate
+  before?: IsoDate
+}
+
+export function annualReviewWindow(filter: AnnualReviewFilter, today: IsoDate): DateWindow {
+  switch (filter) {
+    case 'overdue':
+      return { before: today }
+    case 'within_4_weeks':
+      return { from: today, before: addDays(today, 4 * 7 + 1) }
+    case 'within_12_weeks':
+      return { from: today, before: addDays(today, 12 * 7 + 1) }
+  }
+}
+
 export interface Page {
   number: number
   totalPages: number

@@ -70,6 +70,10 @@ export interface Deadline {
    * Absent on statutory dates, which are plain calendar counts that no bank holiday moves.
    */
   bankHolidayYears?: readonly number[]
+  /** The paragraph that sets it, where the row says (after a tribunal appeal). */
+  regulation?: string
+  /** False where that paragraph's wording could not be read, so the period is unconfirmed: the page says so. */
+  confirmed?: boolean
 }
 
 function deadline(step: DeadlineStep, due: IsoDate): Deadline {
@@ -371,7 +375,8 @@ export function deadlinesFor(request: ClockRequest, holidays: BankHolidayLookup)
   const reviewFrom = nextReviewFrom(request)
   if (reviewFrom) deadlines.push(deadline('hold_next_annual_review', nextAnnualReviewDue(reviewFrom)))
   if (request.appeal) {
-    for (const d of tribunalAppealDeadlines(request.appeal)) deadlines.push(deadline(d.step, d.due))
+    for (const d of tribunalAppealDeadlines(request.appeal))
+      deadlines.push({ ...deadline(d.step, d.due), regulation: d.rule, confirmed: d.confirmed })
   }
   return deadlines
 }

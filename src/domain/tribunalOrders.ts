@@ -9,12 +9,21 @@ import { addDays, type IsoDate } from './dates'
  *
  * Sources read: reg 45(3), (3A) and (4) in the words of SI 2015/359 reg 8 (legislation.gov.uk); reg 44(2)(b)
  * and (c) as quoted in full from the regulation; reg 44(2)(e) and (f) as IPSEA states them, naming those
- * paragraphs (and the case BA v Nottinghamshire CC [2021] EWHC 1348 (Admin)). Not confirmed against the
- * substituted text: reg 45's paragraphs for an appeal only about the school (2 weeks, as in the original 2014
- * reg 45(5)) and for a refusal to make a plan (a draft in 5 weeks, the final plan in 11, as SEND Advice Surrey
- * summarises the regulation); they are marked `confirmed: false` below and said so on the case page. Not
- * modelled at all: reg 44(2)(a) (cease at once, no date to count), reg 44(2)(d) (a case referred back to
- * reconsider) and an order or concession to keep maintaining a plan, as their periods could not be confirmed.
+ * paragraphs (and the case BA v Nottinghamshire CC [2021] EWHC 1348 (Admin)).
+ *
+ * Looked for again (issue 15) and still not confirmed:
+ * - reg 45(5) and (6) as substituted: the stored copy of SI 2015/359 reg 8 stops inside paragraph (4). The
+ *   periods used (an appeal only about the school: 2 weeks, as in the original 2014 reg 45(5); a refusal to make
+ *   a plan: a draft in 5 weeks and the final plan in 11, as SEND Advice Surrey summarises reg 45) stay marked
+ *   `confirmed: false`; the case page and /api/deadlines say so beside each date (unconfirmedRuleNote).
+ * - reg 44(2)(d), a case referred back to reconsider: only reg 43(2)(d), the tribunal's power to refer back, was
+ *   found; no period for the council. Not modelled.
+ * Read but not modelled as a time limit: reg 44(2)(a) (quoted in full on a SEND family-advice page): when the
+ * tribunal dismisses an appeal against a decision to cease a plan, the council ceases to maintain it
+ * "immediately". No period runs, and the case records nothing that meets it, so a row due on the order's day
+ * would only ever show as overdue and become the case's next deadline; nor is it an appeal decided for the
+ * family, which is what this file records. The same goes for keeping a plan after an appeal against ceasing it
+ * succeeds (SEND Advice Surrey: "immediately"), which no paragraph read here states.
  */
 
 export const APPEAL_ROUTES = ['ordered', 'unopposed'] as const
@@ -180,4 +189,11 @@ export function tribunalAppealDeadlines(appeal: TribunalAppeal): AppealDeadlineR
     rule: l.rule,
     confirmed: l.confirmed,
   }))
+}
+
+/** What the case page says beside a time limit whose paragraph could not be read (null when it was). */
+export function unconfirmedRuleNote(row: { regulation?: string; confirmed?: boolean }): string | null {
+  return row.confirmed === false && row.regulation
+    ? `Not confirmed: we could not read the words of ${row.regulation}. Check this date against it.`
+    : null
 }

@@ -19,6 +19,13 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       run: () => services.sittings.rollForward(),
     },
     {
+      name: 'recompute-deadlines',
+      // Before the queue, which places cases by their stored next deadline: a rule changed by a release or a
+      // bank-holiday override, or a milestone whose day has come, reaches every case's stored dates first.
+      defaultSchedule: '15 2 * * *',
+      run: () => services.storedDeadlines.recomputeAll(),
+    },
+    {
       name: 'place-cases',
       defaultSchedule: '30 2 * * *',
       run: () => services.queue.placeCases(),

@@ -26,13 +26,22 @@ import { adviceAsked, papersCompleteOn } from '../domain/papers'
 import { lockSittingWrites } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
-import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
+import {
+  annualReviewWindow,
+  CASES_PER_PAGE,
+  deadlineWindow,
+  paginate,
+  type AnnualReviewFilter,
+  type DeadlineFilter,
+} from '../domain/caseList'
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
 import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from './caseDeadlines'
-import { insertCaseAppeal, listCaseAppeals } from '../data/caseDetail'
-import type { TribunalAppeal } from '../domain/tribunalOrders'
+import { insertCaseAppeal } from '../data/caseDetail'
+import { storedDeadlineColumns } from '../data/caseClocks'
+import { recomputeStoredDeadlines, storedDeadlinesOf } from './storedDeadlines'
+import { unconfirmedRuleNote, type TribunalAppeal } from '../domain/tribunalOrders'
 import { isSamePerson } from '../domain/familyAccess'
 import { withdrawOpenInvitations } from '../data/families'
 import { endFamilyAccess } from './familyAccess'
@@ -45,6 +54,7 @@ export interface CaseListQuery {
   kind?: CaseKind
   panel?: string
   deadline?: DeadlineFilter
+  review?: AnnualReviewFilter
   page: number
 }
 
@@ -122,6 +132,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         kind: query.kind,
         panelId: query.panel,
         deadline: query.deadline ? deadlineWindow(query.deadline, today) : undefined,
+        annualReview: query.review ? annualReviewWindow(query.review, today) : undefined,
         perPage: CASES_PER_PAGE,
       }
       const first = await data.cases.list({ ...filter, page: query.page })
@@ -144,18 +155,16 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         return { ok: false, field: 'caseworkerId', message: 'Select the named caseworker from the list' }
       }
       const today = clock.today()
-      const nextDeadline = nextOpenDeadline(
-        caseDeadlines(
-          { kind: input.kind, receivedOn: input.receivedOn, milestones: input, exceptions: [] },
-          today,
-          await data.calendar.loadBankHolidayCalendar(),
-        ),
+      const stored = storedDeadlinesOf(
+        { kind: input.kind, receivedOn: input.receivedOn, milestones: input, exceptions: [] },
+        today,
+        await data.calendar.loadBankHolidayCalendar(),
       )
       return data.db.transaction(async (trx) => {
         const childId = await insertChild(trx, input.child)
         await insertFamilyContacts(trx, childId, input.contacts)
         const reference = await nextCaseReference(trx, CASE_REFERENCE_PREFIX, Number(today.slice(0, 4)))
-        const id = await insertCase(trx, { reference, childId, input, createdBy: actor.id, nextDeadline })
+        const id = await insertCase(trx, { reference, childId, input, createdBy: actor.id, stored })
         await insertEvidence(trx, id, input.evidence)
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
@@ -280,18 +289,16 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         if (!current) return { ok: false, reason: 'not-found' }
         if (current.version !== change.version) return STALE
         const milestones = { ...current.milestones, ...change.milestones }
-        const appeals = await listCaseAppeals(trx, caseId)
-        const next = nextOpenDeadline(
-          caseDeadlines(
-            { kind: current.kind, receivedOn: current.receivedOn, milestones, exceptions: [], appeals },
-            today,
-            await data.calendar.loadBankHolidayCalendar(trx),
-          ),
+        const stored = await recomputeStoredDeadlines(
+          trx,
+          caseId,
+          { kind: current.kind, receivedOn: current.receivedOn, milestones },
+          today,
         )
+        const next = stored.nextDeadline
         await updateCase(trx, caseId, {
           ...milestoneColumns(change.milestones),
-          next_deadline_on: next?.on ?? null,
-          next_deadline_step: next?.step ?? null,
+          ...storedDeadlineColumns(stored),
         })
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
@@ -327,24 +334,14 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           }
         }
         const appealId = await insertCaseAppeal(trx, caseId, change.appeal, actor.id)
-        const appeals = await listCaseAppeals(trx, caseId)
-        const next = nextOpenDeadline(
-          caseDeadlines(
-            {
-              kind: current.kind,
-              receivedOn: current.receivedOn,
-              milestones: current.milestones,
-              exceptions: [],
-              appeals,
-            },
-            today,
-            await data.calendar.loadBankHolidayCalendar(trx),
-          ),
+        const stored = await recomputeStoredDeadlines(
+          trx,
+          caseId,
+          { kind: current.kind, receivedOn: current.receivedOn, milestones: current.milestones },
+          today,
         )
-        await updateCase(trx, caseId, {
-          next_deadline_on: next?.on ?? null,
-          next_deadline_step: next?.step ?? null,
-        })
+        const next = stored.nextDeadline
+        await updateCase(trx, caseId, storedDeadlineColumns(stored))
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
           action: 'appeal_recorded',
@@ -523,6 +520,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         ...d,
         state: d.state(today, next?.step === d.step ? plannedOn : undefined),
         bankHolidayNote: unconfirmedNote(unconfirmedYears(d.bankHolidayYears ?? [], holidays)),
+        ruleNote: unconfirmedRuleNote(d),
       }))
       return {
         detail,

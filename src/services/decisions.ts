@@ -3,7 +3,8 @@ import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { lockCase, updateCase } from '../data/caseRecords'
 import { milestoneColumns } from '../data/caseMilestones'
-import { loadBankHolidayCalendar } from '../data/calendar'
+import { storedDeadlineColumns } from '../data/caseClocks'
+import { recomputeStoredDeadlines } from './storedDeadlines'
 import {
   insertDecision,
   lockMeetingItem,
@@ -20,8 +21,6 @@ import { decisionMilestones } from '../domain/decisionMilestones'
 import { decisionProblems } from '../domain/decisionRules'
 import { reasonsFrom } from '../domain/minutes'
 import { namesSetting, type Interpreter, type SettingType } from '../domain/vocabulary'
-import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
-import { listCaseAppeals } from '../data/caseDetail'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
@@ -309,24 +308,16 @@ async function applyToCase(
   // Which way it went; the steps it meets are met when the family is told, by the letter (letters.ts).
   const change = decisionMilestones(item.kind, row.outcome)
   const milestones = { ...current.milestones, ...change }
-  const next = nextOpenDeadline(
-    caseDeadlines(
-      {
-        kind: current.kind,
-        receivedOn: current.receivedOn,
-        milestones,
-        exceptions: [],
-        appeals: await listCaseAppeals(trx, item.caseId),
-      },
-      today,
-      await loadBankHolidayCalendar(trx),
-    ),
+  const stored = await recomputeStoredDeadlines(
+    trx,
+    item.caseId,
+    { kind: current.kind, receivedOn: current.receivedOn, milestones },
+    today,
   )
   await updateCase(trx, item.caseId, {
     status: 'decided',
     ...milestoneColumns(change),
-    next_deadline_on: next?.on ?? null,
-    next_deadline_step: next?.step ?? null,
+    ...storedDeadlineColumns(stored),
   })
 }
 

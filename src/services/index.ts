@@ -11,6 +11,7 @@ import { calendarAdminService } from './calendarAdmin'
 import { jargonAdminService } from './jargonAdmin'
 import { letterSettingsAdminService } from './letterSettingsAdmin'
 import { sessionCleanupService } from './sessionCleanup'
+import { storedDeadlinesService } from './storedDeadlines'
 import { jobRunsService } from '../jobs/service'
 import { calendarService } from './calendar'
 import { queueService } from './queue'
@@ -71,6 +72,7 @@ export function services(
     jargonAdmin: jargonAdminService(data),
     letterSettingsAdmin: letterSettingsAdminService(data, clock),
     sessionCleanup: sessionCleanupService(data),
+    storedDeadlines: storedDeadlinesService(data, clock),
     jobRuns: jobRunsService(data, clock),
     calendar: calendarService(data, clock),
     queue: queueService(data, clock, notices),

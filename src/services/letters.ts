@@ -6,7 +6,8 @@ import { recordAuditEvent } from '../data/audit'
 import { caseDetailRepository, type CaseDetail } from '../data/caseDetail'
 import { lockCase, updateCase } from '../data/caseRecords'
 import { milestoneColumns } from '../data/caseMilestones'
-import { loadBankHolidayCalendar } from '../data/calendar'
+import { storedDeadlineColumns } from '../data/caseClocks'
+import { recomputeStoredDeadlines } from './storedDeadlines'
 import { loadLetterSettings, loadLogo } from '../data/letterSettings'
 import {
   findLetterPdf,
@@ -30,7 +31,7 @@ import { reasonsFrom } from '../domain/minutes'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
 import { renderEasyReadLetterPdf } from '../letters/easyReadLetterPdf'
 import type { TextEngine } from '../letters/textEngine'
-import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import { caseDeadlines } from './caseDeadlines'
 import { stepsMetByLetter } from '../domain/decisionMilestones'
 import { tellFamilyLetterIsReady } from './letterEmails'
 import type { Clock } from './clock'
@@ -146,24 +147,13 @@ async function meetFamilyToldSteps(
   const change = stepsMetByLetter(detail.kind, outcome, issuedOn, detail.milestones)
   if (Object.keys(change).length === 0) return []
   const milestones = { ...detail.milestones, ...change }
-  const next = nextOpenDeadline(
-    caseDeadlines(
-      {
-        kind: detail.kind,
-        receivedOn: detail.receivedOn,
-        milestones,
-        exceptions: [],
-        appeals: detail.appeals,
-      },
-      issuedOn,
-      await loadBankHolidayCalendar(trx),
-    ),
+  const stored = await recomputeStoredDeadlines(
+    trx,
+    detail.id,
+    { kind: detail.kind, receivedOn: detail.receivedOn, milestones },
+    issuedOn,
   )
-  await updateCase(trx, detail.id, {
-    ...milestoneColumns(change),
-    next_deadline_on: next?.on ?? null,
-    next_deadline_step: next?.step ?? null,
-  })
+  await updateCase(trx, detail.id, { ...milestoneColumns(change), ...storedDeadlineColumns(stored) })
   return Object.keys(change)
 }
 

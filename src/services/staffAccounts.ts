@@ -6,6 +6,7 @@ import { recordAuditEvent } from '../data/audit'
 import { enqueueEmail } from '../data/emailOutbox'
 import { loadLetterSettings } from '../data/letterSettings'
 import { deleteSessionsOfUser } from '../data/sessions'
+import { LOCK_KEYS, transactionLock } from '../data/locks'
 import {
   accountHistory,
   accountIdWithEmail,
@@ -59,13 +60,8 @@ function isEmailTaken(error: unknown): boolean {
 /**
  * Every change to a staff account's role or state waits for this lock, so that two admins each
  * demoting or disabling one of the last two administrators cannot both see the other still there.
- * A literal key, as in src/data/locks.ts, kept apart from the jobs' keys.
  */
-const ADMIN_ACCOUNTS_LOCK = 4_061_001
-
-async function lockAdminAccounts(trx: Knex.Transaction): Promise<void> {
-  await trx.raw('select pg_advisory_xact_lock(?::bigint)', [ADMIN_ACCOUNTS_LOCK])
-}
+const lockAdminAccounts = (trx: Knex.Transaction) => transactionLock(trx, LOCK_KEYS.adminAccounts)
 
 /** Admins add council staff, change their details and role, disable and re-enable them. */
 export function staffAccountsService(data: DataLayer, clock: Clock, publicUrl: string) {

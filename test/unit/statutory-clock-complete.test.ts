@@ -12,7 +12,12 @@ import {
   post16MoveDeadlines,
   post16MoveDue,
 } from '../../src/domain/statutoryClock'
-import { tribunalAppealDeadlines, type AppealOrder, type AppealRoute } from '../../src/domain/tribunalOrders'
+import {
+  tribunalAppealDeadlines,
+  unconfirmedRuleNote,
+  type AppealOrder,
+  type AppealRoute,
+} from '../../src/domain/tribunalOrders'
 import { isWorkingDay } from '../../src/domain/workingDays'
 
 // The real English and Welsh bank holidays 2025–2028, as GOV.UK lists them and the demo council seeds them.
@@ -262,7 +267,26 @@ const APPEAL_DATES = [
   ['2028-02-08', '2028-02-22', '2028-03-14', '2028-04-18', '2028-04-25', '2028-05-16'], // across the leap day
   ['2028-08-01', '2028-08-15', '2028-09-05', '2028-10-10', '2028-10-17', '2028-11-07'],
   ['2026-12-31', '2027-01-14', '2027-02-04', '2027-03-11', '2027-03-18', '2027-04-08'],
+  // Worked out apart from the code (calendar weeks, no day moved for a weekend or a bank holiday):
+  ['2027-01-31', '2027-02-14', '2027-03-07', '2027-04-11', '2027-04-18', '2027-05-09'], // month end; Sunday dates stay
+  ['2027-04-30', '2027-05-14', '2027-06-04', '2027-07-09', '2027-07-16', '2027-08-06'], // month end
+  ['2027-05-31', '2027-06-14', '2027-07-05', '2027-08-09', '2027-08-16', '2027-09-06'], // spring bank holiday Monday
+  ['2028-02-29', '2028-03-14', '2028-04-04', '2028-05-09', '2028-05-16', '2028-06-06'], // leap day
+  ['2028-02-01', '2028-02-15', '2028-03-07', '2028-04-11', '2028-04-18', '2028-05-09'], // 5 weeks over 29 February
+  ['2032-02-29', '2032-03-14', '2032-04-04', '2032-05-09', '2032-05-16', '2032-06-06'], // leap day
+  ['2026-12-25', '2027-01-08', '2027-01-29', '2027-03-05', '2027-03-12', '2027-04-02'], // Christmas Day
+  ['2029-12-24', '2030-01-07', '2030-01-28', '2030-03-04', '2030-03-11', '2030-04-01'], // Christmas Eve
+  ['2026-08-31', '2026-09-14', '2026-10-05', '2026-11-09', '2026-11-16', '2026-12-07'], // summer bank holiday
+  ['2029-08-01', '2029-08-15', '2029-09-05', '2029-10-10', '2029-10-17', '2029-11-07'], // all through August
+  ['2028-08-28', '2028-09-11', '2028-10-02', '2028-11-06', '2028-11-13', '2028-12-04'], // summer bank holiday
+  ['2027-03-26', '2027-04-09', '2027-04-30', '2027-06-04', '2027-06-11', '2027-07-02'], // Good Friday
+  ['2030-11-30', '2030-12-14', '2031-01-04', '2031-02-08', '2031-02-15', '2031-03-08'], // into the new year
+  ['2099-12-31', '2100-01-14', '2100-02-04', '2100-03-11', '2100-03-18', '2100-04-08'], // 2100 has no 29 February
 ] as const
+
+test('at least 20 dated examples for each appeal time limit', () => {
+  expect(APPEAL_DATES.length).toBeGreaterThanOrEqual(20)
+})
 
 function appealDates(route: AppealRoute, on: string, about: AppealOrder): [string, string][] {
   return tribunalAppealDeadlines({ route, on, about }).map((d) => [d.step, d.due])
@@ -407,5 +431,29 @@ describe('properties over any date 2000–2099, with the bank holidays by rule',
         expect(by > addDays(moveOn, -(31 * 5 + 1))).toBe(true)
       }),
     )
+  })
+})
+
+describe('an appeal time limit says which paragraph sets it, and whether its words were read', () => {
+  test.each([
+    ['ordered', 'name_school', 'SEND Regulations 2014 reg 44(2)(f)', true],
+    ['unopposed', 'amend_plan', 'SEND Regulations 2014 reg 45(4)', true],
+    ['unopposed', 'name_school', 'SEND Regulations 2014 reg 45(5)', false],
+  ] as const)('%s, %s: %s', (route, about, regulation, confirmed) => {
+    const rows = deadlinesFor(
+      { kind: 'issue_plan', received: '2026-09-01', appeal: { route, on: '2026-11-16', about } },
+      HOLIDAYS,
+    ).filter((d) => d.step.startsWith('appeal_'))
+    expect(rows[0]).toMatchObject({ regulation, confirmed })
+    expect(unconfirmedRuleNote(rows[0]!)).toBe(
+      confirmed
+        ? null
+        : `Not confirmed: we could not read the words of ${regulation}. Check this date against it.`,
+    )
+  })
+
+  test('the rows of the main clock carry neither', () => {
+    const rows = deadlinesFor({ kind: 'issue_plan', received: '2026-09-01' }, HOLIDAYS)
+    expect(rows.every((d) => d.regulation === undefined && unconfirmedRuleNote(d) === null)).toBe(true)
   })
 })

@@ -10,7 +10,9 @@ import type { ChildrenByKey } from './children'
 import { addDays, weekdayOnOrBefore, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import type { SeededSitting } from './sittings'
-import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../caseDeadlines'
+import type { CaseClockFacts } from '../caseDeadlines'
+import { storedDeadlinesOf } from '../storedDeadlines'
+import { storedDeadlineColumns } from '../../data/caseClocks'
 import { loadBankHolidayCalendar } from '../../data/calendar'
 import { firstWorkingDayAfter, type BankHolidayLookup } from '../../domain/workingDays'
 import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
@@ -162,8 +164,10 @@ export async function insertCases(
         finalDecision(decisions, id),
         holidays,
       )
-      const next = nextOpenDeadline(
-        caseDeadlines({ kind: plan.kind, receivedOn, milestones, exceptions: [] }, today, holidays),
+      const stored = storedDeadlinesOf(
+        { kind: plan.kind, receivedOn, milestones, exceptions: [] },
+        today,
+        holidays,
       )
       return {
         assessment_decided_on: milestones.assessmentDecidedOn,
@@ -175,8 +179,7 @@ export async function insertCases(
         review_decision: milestones.reviewDecision,
         transfer_year: milestones.transferYear,
         transfer_type: milestones.transferType,
-        next_deadline_on: next?.on ?? null,
-        next_deadline_step: next?.step ?? null,
+        ...storedDeadlineColumns(stored),
         id,
         reference: references.get(id),
         child_id: childId,

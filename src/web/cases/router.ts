@@ -10,7 +10,12 @@ import { familyAccessRoutes } from './familyAccessRoutes'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
-import { DEADLINE_FILTER_LABELS, DEADLINE_FILTERS } from '../../domain/caseList'
+import {
+  ANNUAL_REVIEW_FILTER_LABELS,
+  ANNUAL_REVIEW_FILTERS,
+  DEADLINE_FILTER_LABELS,
+  DEADLINE_FILTERS,
+} from '../../domain/caseList'
 import { familyAccountStatus } from '../../domain/familyPortal'
 import { REQUESTER_LABELS, REQUESTERS, YEAR_GROUPS } from '../../domain/caseIntake'
 import { requireArea } from '../middleware/authentication'
@@ -40,12 +45,14 @@ const listQuery = z.object({
   status: z.enum(CASE_STATUSES).optional().catch(undefined),
   kind: z.enum(CASE_KINDS).optional().catch(undefined),
   deadline: z.enum(DEADLINE_FILTERS).optional().catch(undefined),
+  review: z.enum(ANNUAL_REVIEW_FILTERS).optional().catch(undefined),
   panel: z.uuid().optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),
 })
 const caseId = z.uuid()
 
 const deadlineFilters = DEADLINE_FILTERS.map((d) => ({ value: d, text: DEADLINE_FILTER_LABELS[d] }))
+const reviewFilters = ANNUAL_REVIEW_FILTERS.map((r) => ({ value: r, text: ANNUAL_REVIEW_FILTER_LABELS[r] }))
 const requesters = REQUESTERS.map((r) => ({ value: r, text: REQUESTER_LABELS[r] }))
 
 /** The list's address for another page, keeping the filters. */
@@ -92,7 +99,13 @@ export function casesRouter(services: Services, clock: Clock): Router {
       req,
       res,
       { page: 'pages/cases/list', fragment: 'partials/cases/case-list-results' },
-      { ...list, filter: { ...filter, scope: list.scope }, pageLink: pageLinkFor(filter), deadlineFilters },
+      {
+        ...list,
+        filter: { ...filter, scope: list.scope },
+        pageLink: pageLinkFor(filter),
+        deadlineFilters,
+        reviewFilters,
+      },
     )
   })
 

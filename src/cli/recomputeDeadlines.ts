@@ -1,0 +1,37 @@
+import { loadConfig } from '../config'
+import { dataLayer } from '../data'
+import { isEmbedded, lockDataDir, openDatabase } from '../data/db'
+import { runJob } from '../jobs'
+import { createLogger } from '../logger'
+import { systemClock } from '../services/clock'
+import { storedDeadlinesService } from '../services/storedDeadlines'
+
+/**
+ * Runs the recompute-deadlines job now, with the same record in job_runs as the nightly run: after deploying a
+ * release that changes a rule, or the migration that added annual_review_due_on, rather than waiting for the night.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig()
+  const options = { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
+  const unlock = isEmbedded(options) ? lockDataDir(config.dataDir) : () => undefined
+  const db = openDatabase(options)
+  try {
+    const data = dataLayer(db)
+    const service = storedDeadlinesService(data, systemClock)
+    const outcome = await runJob(data, createLogger(config.logLevel), {
+      name: 'recompute-deadlines',
+      run: () => service.recomputeAll(),
+    })
+    const last = await data.jobRuns.lastRun('recompute-deadlines')
+    console.log(`recompute-deadlines ${outcome}: ${JSON.stringify(last?.counts ?? {})}`)
+    if (outcome === 'failed') process.exitCode = 1
+  } finally {
+    await db.destroy()
+    unlock()
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})

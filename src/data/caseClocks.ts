@@ -1,0 +1,113 @@
+import type { Knex } from 'knex'
+import type { IsoDate } from '../domain/dates'
+import type { TribunalAppeal } from '../domain/tribunalOrders'
+import type { CaseKind } from '../domain/vocabulary'
+import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+
+/**
+ * The stored results of a case's statutory clock (next_deadline_on/_step, annual_review_due_on), which lists and
+ * filters read instead of running the clock for every case. services/storedDeadlines.ts is the only writer.
+ */
+export interface StoredDeadlines {
+  nextDeadline: { on: IsoDate; step: string } | null
+  /** The next annual review's due date (CFA 2014 s.44(1)), as the case page shows it. */
+  annualReviewDueOn: IsoDate | null
+}
+
+export function storedDeadlineColumns(s: StoredDeadlines) {
+  return {
+    next_deadline_on: s.nextDeadline?.on ?? null,
+    next_deadline_step: s.nextDeadline?.step ?? null,
+    annual_review_due_on: s.annualReviewDueOn,
+  }
+}
+
+export interface CaseClockRow {
+  id: string
+  kind: CaseKind
+  receivedOn: IsoDate
+  milestones: Milestones
+  appeals: TribunalAppeal[]
+  stored: StoredDeadlines
+}
+
+type Row = MilestoneRow & {
+  id: string
+  kind: CaseKind
+  received_on: IsoDate
+  next_deadline_on: IsoDate | null
+  next_deadline_step: string | null
+  annual_review_due_on: IsoDate | null
+}
+
+/**
+ * The next `limit` cases after `afterId` (in id order), locked for the caller's transaction, with what their clock
+ * reads and what is stored: a batch of the recompute job. Locked so that an edit saved meanwhile is not overwritten
+ * with dates worked out from what it replaced.
+ */
+export async function lockCaseClockBatch(
+  trx: Knex.Transaction,
+  afterId: string | null,
+  limit: number,
+): Promise<CaseClockRow[]> {
+  const query = trx('cases')
+    .select(
+      'id',
+      'kind',
+      'received_on',
+      'next_deadline_on',
+      'next_deadline_step',
+      'annual_review_due_on',
+      ...MILESTONE_COLUMNS,
+    )
+    .orderBy('id')
+    .limit(limit)
+    .forUpdate()
+  if (afterId) query.where('id', '>', afterId)
+  const rows = (await query) as Row[]
+  if (rows.length === 0) return []
+  const appealRows = (await trx('case_appeals')
+    .whereIn(
+      'case_id',
+      rows.map((r) => r.id),
+    )
+    .orderBy(['decided_on', 'created_at'])
+    .select('case_id', 'route', 'decided_on', 'about')) as {
+    case_id: string
+    route: TribunalAppeal['route']
+    decided_on: IsoDate
+    about: TribunalAppeal['about']
+  }[]
+  const appeals = new Map<string, TribunalAppeal[]>()
+  for (const a of appealRows) {
+    const list = appeals.get(a.case_id) ?? []
+    list.push({ route: a.route, on: a.decided_on, about: a.about })
+    appeals.set(a.case_id, list)
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    receivedOn: r.received_on,
+    milestones: toMilestones(r),
+    appeals: appeals.get(r.id) ?? [],
+    stored: {
+      nextDeadline:
+        r.next_deadline_on && r.next_deadline_step
+          ? { on: r.next_deadline_on, step: r.next_deadline_step }
+          : null,
+      annualReviewDueOn: r.annual_review_due_on,
+    },
+  }))
+}
+
+/**
+ * Corrects a case's stored dates without moving its version on: they are derived, not edited, so a form open on the
+ * case stays good to save.
+ */
+export async function setStoredDeadlines(
+  trx: Knex.Transaction,
+  caseId: string,
+  stored: StoredDeadlines,
+): Promise<void> {
+  await trx('cases').where({ id: caseId }).update(storedDeadlineColumns(stored))
+}
