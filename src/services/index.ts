@@ -31,6 +31,8 @@ import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
+import { readLogService } from './readLog'
+import { subjectAccessService } from './subjectAccess'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
@@ -84,6 +86,8 @@ export function services(
     oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
     staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
     accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    readLog: readLogService(data, clock),
+    subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
   }
 }
 
