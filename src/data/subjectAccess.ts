@@ -240,7 +240,8 @@ export async function issuedLetterFiles(trx: Executor, childId: string): Promise
     version: r.version,
     format: r.format,
     issuedOn: r.issued_on,
-    pdf: r.pdf ?? Buffer.alloc(0),
+    // PGlite gives a bytea as a Uint8Array, pg as a Buffer.
+    pdf: r.pdf ? Buffer.from(r.pdf) : Buffer.alloc(0),
     sha256: r.sha256,
   }))
 }

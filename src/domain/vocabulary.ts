@@ -1,6 +1,14 @@
 /** The words of DESIGN.md, as the values stored in the database and the labels people read. */
 
-export const ROLES = ['caseworker', 'chair', 'member', 'manager', 'admin', 'data_protection', 'family'] as const
+export const ROLES = [
+  'caseworker',
+  'chair',
+  'member',
+  'manager',
+  'admin',
+  'data_protection',
+  'family',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {

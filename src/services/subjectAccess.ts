@@ -10,7 +10,6 @@ import {
   searchSubjects,
   sittingsOfChild,
   type HeldRecord,
-  type HeldRow,
   type SubjectSearch,
 } from '../data/subjectAccess'
 import type { User } from '../data/users'
