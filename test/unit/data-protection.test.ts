@@ -1,5 +1,7 @@
 import fc from 'fast-check'
 import { clampPage, csvSafeCell, pageCount, safeFileName } from '../../src/domain/dataProtection'
+import { activeNavigationHref, canUse, homePath, navigationFor } from '../../src/domain/permissions'
+import { ROLES } from '../../src/domain/vocabulary'
 
 describe('csvSafeCell', () => {
   test.each(['=1+1', '+44 1632 960101', '-2', '@SUM(A1)', '\tx', '\rx'])('quotes %j as text', (value) => {
@@ -47,5 +49,19 @@ describe('safeFileName', () => {
     )
     expect(safeFileName('NS-2026-0007')).toBe('ns-2026-0007')
     expect(safeFileName('../../etc/passwd')).toBe('etc-passwd')
+  })
+})
+
+describe('the officer’s navigation', () => {
+  test('marks Who looked under its own address and Subject access elsewhere under /data-protection', () => {
+    const items = navigationFor('data_protection')
+    expect(activeNavigationHref(items, '/data-protection/reads')).toBe('/data-protection/reads')
+    expect(activeNavigationHref(items, '/data-protection/children/x')).toBe('/data-protection')
+    expect(homePath('data_protection')).toBe('/data-protection')
+  })
+
+  test('only the officer reads the log; the officer and admins answer subject access', () => {
+    expect(ROLES.filter((role) => canUse(role, 'readLog'))).toEqual(['data_protection'])
+    expect(ROLES.filter((role) => canUse(role, 'subjectAccess'))).toEqual(['admin', 'data_protection'])
   })
 })
