@@ -30,6 +30,7 @@ import { jobsRouter } from './web/jobs/router'
 import { deadlinesRouter } from './web/deadlines/router'
 import { calendarFeedsRouter, calendarRouter } from './web/calendar/router'
 import { invitationsRouter } from './web/invitations/router'
+import { publicPagesRouter } from './web/public/router'
 import { passwordLinksRouter } from './web/account/passwordLinksRouter'
 import { accountRouter } from './web/account/router'
 import { dataProtectionRouter } from './web/dataProtection/router'
@@ -53,6 +54,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     papersReadyWorkingDays: config.papersReadyWorkingDays,
     letterTextEngine: config.letterTextEngine,
     oidc: config.oidc,
+    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
   })
   const app = express()
   registerReadLog(app, services.readLog)
@@ -77,6 +79,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use(setUpViewLocals)
 
   app.use(oidcRouter(config, services))
+  app.use(publicPagesRouter(services, config))
   app.use(authRouter(config, services))
   app.use('/invitations', invitationsRouter(services, config.signInAttemptsPerWindow * 2))
   app.use(passwordLinksRouter(services, config.signInAttemptsPerWindow * 2))

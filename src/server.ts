@@ -39,6 +39,7 @@ async function main(): Promise<void> {
     const result = await seedDemoCouncil(db, {
       demoPassword: config.demoPassword,
       today: systemClock.today(),
+      portalUrl: config.portalUrl,
     })
     seeded = result.seeded
   }
@@ -46,15 +47,17 @@ async function main(): Promise<void> {
   const app = createApp({ config, db, logger, clock: systemClock })
   // createApp keeps its services to itself; the jobs need the same ones, over the same database.
   const data = dataLayer(db)
-  const jobs = scheduledJobs(
-    buildServices(data, systemClock, {
-      sittingHorizonWeeks: config.sittingHorizonWeeks,
-      mail: config.mail,
-      portalUrl: config.portalUrl,
-      papersReadyWorkingDays: config.papersReadyWorkingDays,
-      letterTextEngine: config.letterTextEngine,
-    }),
-  )
+  const jobServices = buildServices(data, systemClock, {
+    sittingHorizonWeeks: config.sittingHorizonWeeks,
+    mail: config.mail,
+    portalUrl: config.portalUrl,
+    papersReadyWorkingDays: config.papersReadyWorkingDays,
+    letterTextEngine: config.letterTextEngine,
+  })
+  const jobs = scheduledJobs(jobServices)
+  // A run the last stop (or crash) cut short would otherwise read "running" for ever.
+  const abandoned = await jobServices.jobRuns.markAbandonedRunsFailed()
+  if (abandoned > 0) logger.warn({ runs: abandoned }, 'job runs cut short by the last stop marked failed')
   // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.
   planJobs(jobs, config.jobs)
   let scheduled: ScheduledJobs | undefined
@@ -68,7 +71,12 @@ async function main(): Promise<void> {
         : 'Database: PostgreSQL (DATABASE_URL)',
     ]
     if (config.jobs.enabled) {
-      scheduled = scheduleJobs(jobs, config.jobs, (job) => runJob(data, logger, job), logger)
+      scheduled = scheduleJobs(
+        jobs,
+        config.jobs,
+        (job, options) => runJob(data, logger, job, options),
+        logger,
+      )
     }
     lines.push(jobsLine(config.jobs, scheduled?.scheduled ?? []))
     if (embedded && config.environment !== 'production') {

@@ -24,6 +24,7 @@ async function main(): Promise<number> {
     const result = await seedDemoCouncil(db, {
       demoPassword: config.demoPassword,
       today: systemClock.today(),
+      portalUrl: config.portalUrl,
     })
     if (!result.seeded) {
       console.log('The demo council is already there: nothing was changed.')

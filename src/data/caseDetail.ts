@@ -15,6 +15,8 @@ export interface CaseDetail {
   requestedBy: string | null
   isComplex: boolean
   papersCompleteOn: string | null
+  /** The day a caseworker said the papers need no advice; null when advice is needed. */
+  noAdviceNeededOn: string | null
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
@@ -113,6 +115,7 @@ export function caseDetailRepository(db: Db) {
         requestedBy: c.requested_by,
         isComplex: c.is_complex,
         papersCompleteOn: c.papers_complete_on,
+        noAdviceNeededOn: c.no_advice_needed_on,
         preference: c.preference,
         preferredSetting: c.preferred_setting,
         preferredSettingIsMainstream: c.preferred_setting_is_mainstream,

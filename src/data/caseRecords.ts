@@ -51,6 +51,8 @@ export interface StoredContact extends NewFamilyContact {
   id: string
   isMainContact: boolean
   hasPortalAccount: boolean
+  /** The family portal account linked to the contact, if any. */
+  userId: string | null
 }
 
 /** The child's contacts, locked so that two edits of one family cannot interleave. */
@@ -80,12 +82,13 @@ export async function lockFamilyContacts(trx: Knex.Transaction, childId: string)
     letterFormat: r.letter_format,
     isMainContact: r.is_main_contact,
     hasPortalAccount: r.user_id !== null,
+    userId: r.user_id,
   }))
 }
 
 /**
- * Changes a contact's details; its link to a family portal account (user_id) is left as it is, but an
- * invitation not yet accepted is withdrawn when the email address changes.
+ * Changes a contact's details; its link to a family portal account (user_id) is the caller's to end
+ * (services/familyAccess.ts), and an invitation not yet accepted is withdrawn when the email address changes.
  */
 export async function updateFamilyContact(
   trx: Knex.Transaction,
@@ -200,6 +203,7 @@ export interface LockedCase {
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
+  noAdviceNeededOn: IsoDate | null
 }
 
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
@@ -216,6 +220,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       'preference',
       'preferred_setting',
       'preferred_setting_is_mainstream',
+      'no_advice_needed_on',
       ...MILESTONE_COLUMNS,
     )) as
     | (MilestoneRow & {
@@ -228,6 +233,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
         preference: string | null
         preferred_setting: string | null
         preferred_setting_is_mainstream: boolean | null
+        no_advice_needed_on: IsoDate | null
       })
     | undefined
   return (
@@ -242,6 +248,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       preference: row.preference,
       preferredSetting: row.preferred_setting,
       preferredSettingIsMainstream: row.preferred_setting_is_mainstream,
+      noAdviceNeededOn: row.no_advice_needed_on,
     }
   )
 }

@@ -35,3 +35,106 @@ export async function familyAccountsForCase(
     .whereNull('u.disabled_at')
     .distinct('u.email')
 }
+
+export interface FamilyAccount {
+  id: string
+  email: string
+  fullName: string
+  closed: boolean
+  lastSignedInAt: Date | null
+  children: FamilyChild[]
+}
+
+/** Every family account with the children it sees, for the admin's list; closed accounts last. */
+export async function listFamilyAccounts(q: Db | Knex.Transaction): Promise<FamilyAccount[]> {
+  const users: {
+    id: string
+    email: string
+    full_name: string
+    disabled_at: Date | null
+    last_signed_in_at: Date | null
+  }[] = await q('users')
+    .where({ role: 'family' })
+    .orderByRaw('disabled_at is not null, lower(full_name), lower(email)')
+    .select('id', 'email', 'full_name', 'disabled_at', 'last_signed_in_at')
+  const links: { user_id: string; id: string; first_name: string; last_name: string }[] = users.length
+    ? await q('family_contacts as fc')
+        .join('children as ch', 'ch.id', 'fc.child_id')
+        .whereIn(
+          'fc.user_id',
+          users.map((u) => u.id),
+        )
+        .orderBy('ch.first_name')
+        .select('fc.user_id', 'ch.id', 'ch.first_name', 'ch.last_name')
+    : []
+  return users.map((u) => ({
+    id: u.id,
+    email: u.email,
+    fullName: u.full_name,
+    closed: u.disabled_at !== null,
+    lastSignedInAt: u.last_signed_in_at,
+    children: links
+      .filter((l) => l.user_id === u.id)
+      .map((l) => ({ id: l.id, firstName: l.first_name, lastName: l.last_name })),
+  }))
+}
+
+/** A family account, locked so that two people ending its access at once queue. */
+export async function lockFamilyAccount(
+  trx: Knex.Transaction,
+  userId: string,
+): Promise<{ id: string; email: string; fullName: string; closed: boolean } | undefined> {
+  const row = (await trx('users').where({ id: userId, role: 'family' }).forUpdate().first()) as
+    { id: string; email: string; full_name: string; disabled_at: Date | null } | undefined
+  return row && { id: row.id, email: row.email, fullName: row.full_name, closed: row.disabled_at !== null }
+}
+
+/** The contacts linked to an account, for one child or for all of them. */
+export async function linkedContacts(
+  trx: Knex.Transaction,
+  userId: string,
+  childId?: string,
+): Promise<{ id: string; childId: string }[]> {
+  const query = trx('family_contacts').where({ user_id: userId })
+  if (childId) query.andWhere({ child_id: childId })
+  const rows: { id: string; child_id: string }[] = await query.select('id', 'child_id')
+  return rows.map((r) => ({ id: r.id, childId: r.child_id }))
+}
+
+/** Takes the contacts' link to their account away: the account no longer sees those children. */
+export async function unlinkContacts(trx: Knex.Transaction, contactIds: readonly string[]): Promise<void> {
+  if (contactIds.length === 0) return
+  await trx('family_contacts')
+    .whereIn('id', contactIds)
+    .update({ user_id: null, updated_at: trx.fn.now() })
+    .returning('id')
+}
+
+/** Voids the contacts' invitations not yet used, so that no link in an old e-mail opens the child's case. */
+export async function withdrawOpenInvitations(
+  trx: Knex.Transaction,
+  contactIds: readonly string[],
+  at: Date,
+): Promise<number> {
+  if (contactIds.length === 0) return 0
+  const rows = await trx('family_invitations')
+    .whereIn('family_contact_id', contactIds)
+    .whereNull('accepted_at')
+    .whereNull('withdrawn_at')
+    .update({ withdrawn_at: at })
+    .returning('id')
+  return rows.length
+}
+
+/** How many children an account still sees. */
+export async function childrenLeft(trx: Knex.Transaction, userId: string): Promise<number> {
+  const row = (await trx('family_contacts')
+    .where({ user_id: userId })
+    .countDistinct('child_id as n')
+    .first()) as { n: number | string } | undefined
+  return Number(row?.n ?? 0)
+}
+
+export async function closeAccount(trx: Knex.Transaction, userId: string, at: Date): Promise<void> {
+  await trx('users').where({ id: userId }).update({ disabled_at: at, updated_at: at }).returning('id')
+}

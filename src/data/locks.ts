@@ -13,7 +13,23 @@ export const LOCK_KEYS = {
   draftApologyLetters: 4_060_004,
   deliverEmails: 4_060_005,
   tellMembersPapersReady: 4_060_006,
+  sittingWrites: 4_060_007,
+  pruneJobRuns: 4_060_008,
 } as const
+
+/**
+ * The job that holds each key for the whole of its work, by job name: at start-up a run still marked
+ * running whose key is free was cut short (nothing holds its transaction any more).
+ */
+export const JOB_LOCK_KEYS: Readonly<Record<string, number>> = {
+  'roll-calendar-forward': LOCK_KEYS.rollCalendarForward,
+  'place-cases': LOCK_KEYS.placeCases,
+  'delete-expired-sessions': LOCK_KEYS.deleteExpiredSessions,
+  'draft-apology-letters': LOCK_KEYS.draftApologyLetters,
+  'deliver-emails': LOCK_KEYS.deliverEmails,
+  'tell-members-papers-ready': LOCK_KEYS.tellMembersPapersReady,
+  'prune-job-runs': LOCK_KEYS.pruneJobRuns,
+}
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]
 
@@ -27,4 +43,16 @@ export async function tryTransactionLock(trx: Knex.Transaction, key: number): Pr
     rows: Array<{ acquired: boolean }>
   }
   return result.rows[0]?.acquired === true
+}
+
+/**
+ * The one lock order for writes to sittings and agendas (issue 14: roll-calendar-forward deadlocked
+ * against tell-members-papers-ready, 40P01, when two instances ran them in the same minute). Every
+ * job and every user action that writes sittings or agenda items takes this lock, waiting for it,
+ * before touching a row; a job first tries its own key (never waiting), then this one. Advisory locks
+ * are then always taken in the same order (job key, then this), and the rows under them by one
+ * transaction at a time, so no two of them can wait on each other.
+ */
+export async function lockSittingWrites(trx: Knex.Transaction): Promise<void> {
+  await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.sittingWrites])
 }

@@ -1,3 +1,4 @@
+import type { ExplainedMove } from '../domain/queueMoves'
 import type { Knex } from 'knex'
 import type { Db } from './db'
 import { loadBankHolidayCalendar } from './calendar'
@@ -162,6 +163,56 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
   }
 }
 
+/**
+ * The coming sittings of the active panels that decide a kind, with each panel's cut-off: where a case
+ * of that kind could go next. With the case's statutory deadline, for the deferral warning.
+ */
+export async function loadNextHearingFacts(
+  trx: Executor,
+  caseId: string,
+  kind: CaseKind,
+  today: string,
+): Promise<{ deadline: string | null; sittings: SchedulerRows['sittings'] }> {
+  const c = (await trx('cases').where({ id: caseId }).first('next_deadline_on')) as
+    { next_deadline_on: string | null } | undefined
+  const rows: {
+    id: string
+    panel_id: string
+    sitting_on: string
+    starts_at: string
+    status: string
+    agenda_locked_at: Date | null
+    capacity: number
+    papers_cutoff_working_days: number
+  }[] = await trx('sittings as s')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
+    .where({ 'p.active': true, 'k.case_kind': kind, 's.status': 'scheduled' })
+    .where('s.sitting_on', '>', today)
+    .select(
+      's.id',
+      's.panel_id',
+      's.sitting_on',
+      's.starts_at',
+      's.status',
+      's.agenda_locked_at',
+      'p.capacity',
+      'p.papers_cutoff_working_days',
+    )
+  return {
+    deadline: c?.next_deadline_on ?? null,
+    sittings: rows.map((s) => ({
+      id: s.id,
+      panelId: s.panel_id,
+      sittingOn: s.sitting_on,
+      startsAt: s.starts_at.slice(0, 5),
+      capacity: s.capacity,
+      cutoffWorkingDays: s.papers_cutoff_working_days,
+      open: s.agenda_locked_at === null,
+    })),
+  }
+}
+
 export async function deleteAgendaItems(
   trx: Knex.Transaction,
   items: { caseId: string; sittingId: string }[],
@@ -223,6 +274,36 @@ export async function setCaseStatus(
   await trx('cases')
     .whereIn('id', caseIds)
     .update({ status, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
+}
+
+export interface QueueRunRecord {
+  ranAt: Date
+  byUser: boolean
+  moves: ExplainedMove[]
+}
+
+/**
+ * Keeps what a full run of the queue moved; only the latest is read, so older ones are dropped in the
+ * same transaction (the audit trail keeps each case's own history).
+ */
+export async function recordQueueRun(
+  trx: Knex.Transaction,
+  runBy: string | null,
+  moves: readonly ExplainedMove[],
+): Promise<void> {
+  await trx('queue_runs').delete()
+  await trx('queue_runs').insert({ run_by: runBy, moves: JSON.stringify(moves) })
+}
+
+export async function lastQueueRun(q: Executor): Promise<QueueRunRecord | undefined> {
+  const row = (await q('queue_runs').orderBy('id', 'desc').first('ran_at', 'run_by', 'moves')) as
+    { ran_at: Date; run_by: string | null; moves: ExplainedMove[] | string } | undefined
+  if (!row) return undefined
+  return {
+    ranAt: row.ran_at,
+    byUser: row.run_by !== null,
+    moves: typeof row.moves === 'string' ? (JSON.parse(row.moves) as ExplainedMove[]) : row.moves,
+  }
 }
 
 export interface QueueEntry {

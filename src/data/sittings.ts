@@ -337,6 +337,17 @@ export async function cancelSittingRow(
   })
 }
 
+/** Undoes a cancellation: the sitting is to be held again, its reason for being off forgotten. */
+export async function reinstateSittingRow(trx: Knex.Transaction, sittingId: string): Promise<void> {
+  await trx('sittings').where({ id: sittingId }).update({
+    status: 'scheduled',
+    cancelled_reason: null,
+    cancelled_by: null,
+    cancelled_at: null,
+    updated_at: trx.fn.now(),
+  })
+}
+
 export async function setAgendaLocked(
   trx: Knex.Transaction,
   sittingId: string,

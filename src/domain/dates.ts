@@ -14,6 +14,18 @@ export function londonToday(now: Date): IsoDate {
   return londonDate.format(now)
 }
 
+const londonClock = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** The time of day in London at an instant handed in, as 'HH:MM' (a sitting's starts_at compares with it). */
+export function londonTime(now: Date): string {
+  return londonClock.format(now)
+}
+
 export function isIsoDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
   const date = new Date(`${value}T00:00:00Z`)

@@ -2,7 +2,7 @@ import type { IsoDate } from './dates'
 import { namesSetting, OUTCOMES_BY_KIND, SETTING_TYPES, type CaseKind } from './vocabulary'
 
 /**
- * What a decision must say before it can be saved (DESIGN.md "Case kinds and their outcomes"). A
+ * What a decision must say before it can be saved (docs/design.md, "What a decision must record"). A
  * placement that does not name the family's preferred school must rest on a ground the law allows,
  * and every decision that differs from what the family asked needs an explanation in plain words.
  */

@@ -22,8 +22,24 @@ const WHAT_IT_IS_ABOUT: Record<CaseKind, string> = {
   alternative_provision: 'the request for extra support',
 }
 
-function signOff(councilName: string): string {
-  return `\n\nThis e-mail was sent by ${councilName}. Please do not reply to it: contact your caseworker instead.`
+/**
+ * The privacy notice's address on the service's own host (PUBLIC_URL, which the portal's address is
+ * made from), as every other link in an e-mail is: never from a request's Host header.
+ */
+export function privacyNoticeUrl(portalUrl: string): string {
+  return new URL('/privacy', portalUrl).toString()
+}
+
+/** Every e-mail ends by saying where to read how the council uses the information in it. */
+export function privacyLine(privacyUrl: string): string {
+  return `\n\nHow we use your information: ${privacyUrl}`
+}
+
+function signOff(councilName: string, privacyUrl: string): string {
+  return (
+    `\n\nThis e-mail was sent by ${councilName}. Please do not reply to it: contact your caseworker instead.` +
+    privacyLine(privacyUrl)
+  )
 }
 
 /** A decision letter was issued: the family can read it in their account. */
@@ -34,6 +50,7 @@ export function letterIssuedEmail(e: {
   caseworkerName: string
   councilName: string
   isApology: boolean
+  privacyUrl: string
 }): Email {
   const what = e.isApology
     ? `We have written to you about a delay with ${e.childFirstName}'s case.`
@@ -45,12 +62,12 @@ export function letterIssuedEmail(e: {
     body:
       `${what}\n\nYou can read the letter by signing in to your account:\n${e.portalUrl}\n\n` +
       `If you have questions, please contact your caseworker, ${e.caseworkerName}.` +
-      signOff(e.councilName),
+      signOff(e.councilName, e.privacyUrl),
   }
 }
 
-function staffSignOff(councilName: string): string {
-  return `\n\nThis e-mail was sent by the Panel service at ${councilName}.`
+function staffSignOff(councilName: string, privacyUrl: string): string {
+  return `\n\nThis e-mail was sent by the Panel service at ${councilName}.` + privacyLine(privacyUrl)
 }
 
 /**
@@ -67,6 +84,8 @@ export function casePlacedEmail(e: {
   portalUrl: string
   caseworkerName: string
   councilName: string
+  /** The privacy notice, which every e-mail links to. */
+  privacyUrl: string
 }): Email {
   const name = e.childFirstName
   const date = formatLongDate(e.sittingOn)
@@ -86,7 +105,7 @@ export function casePlacedEmail(e: {
       'After the meeting, you will get a letter from us.\n\n' +
       `${views}\n\nSign in to your account:\n${e.portalUrl}\n\n` +
       `If you have questions, please contact your caseworker, ${e.caseworkerName}.` +
-      signOff(e.councilName),
+      signOff(e.councilName, e.privacyUrl),
   }
 }
 
@@ -100,6 +119,8 @@ export function casePlacedStaffEmail(e: {
   familyEmailed: boolean
   caseUrl: string
   councilName: string
+  /** The privacy notice, which every e-mail links to. */
+  privacyUrl: string
 }): Email {
   const date = formatLongDate(e.sittingOn)
   const moved = e.previousSittingOn !== null && e.previousSittingOn !== e.sittingOn
@@ -113,7 +134,7 @@ export function casePlacedStaffEmail(e: {
     subject: moved
       ? `Case ${e.reference} has moved to ${date}`
       : `Case ${e.reference} is on the panel on ${date}`,
-    body: `${what}\n\n${family}\n\nSee the case:\n${e.caseUrl}` + staffSignOff(e.councilName),
+    body: `${what}\n\n${family}\n\nSee the case:\n${e.caseUrl}` + staffSignOff(e.councilName, e.privacyUrl),
   }
 }
 
@@ -124,6 +145,8 @@ export function papersReadyEmail(e: {
   itemCount: number
   sittingUrl: string
   councilName: string
+  /** The privacy notice, which every e-mail links to. */
+  privacyUrl: string
 }): Email {
   const date = formatLongDate(e.sittingOn)
   const cases = e.itemCount === 1 ? 'There is 1 case' : `There are ${e.itemCount} cases`
@@ -132,7 +155,7 @@ export function papersReadyEmail(e: {
     body:
       `The papers for ${e.panelName} on ${date} are ready to read. ${cases} on the agenda.\n\n` +
       `Read them here:\n${e.sittingUrl}\n\nPlease read them before the meeting. Do not print or forward them.` +
-      staffSignOff(e.councilName),
+      staffSignOff(e.councilName, e.privacyUrl),
   }
 }
 
@@ -163,6 +186,8 @@ export function deadlineAtRiskEmail(e: {
   forChair: boolean
   link: string
   councilName: string
+  /** The privacy notice, which every e-mail links to. */
+  privacyUrl: string
 }): Email {
   const step = e.step.charAt(0).toLowerCase() + e.step.slice(1)
   const save =
@@ -175,6 +200,6 @@ export function deadlineAtRiskEmail(e: {
     body:
       `Case ${e.reference} is at risk of missing its deadline. The step due is to ${step}, by ${formatLongDate(e.dueOn)}.\n\n` +
       `${AT_RISK_WHY[e.reason]}${save}\n\n${action}\n${e.link}` +
-      staffSignOff(e.councilName),
+      staffSignOff(e.councilName, e.privacyUrl),
   }
 }

@@ -1,4 +1,4 @@
-import type { Email } from './emails'
+import { privacyLine, type Email } from './emails'
 import { formatLongDate, type IsoDate } from './dates'
 
 /**
@@ -13,6 +13,7 @@ export function invitationEmail(e: {
   expiresOn: IsoDate
   caseworkerName: string
   councilName: string
+  privacyUrl: string
 }): Email {
   const about = e.isYoungPerson ? 'your case' : `${e.childFirstName}'s case`
   return {
@@ -26,6 +27,7 @@ export function invitationEmail(e: {
       `To set a password, open this link by ${formatLongDate(e.expiresOn)}:\n${e.link}\n\n` +
       'The link works once. If it has stopped working, ask your caseworker to send a new one.\n\n' +
       `If you were not expecting this e-mail, you can ignore it.\n\nThis e-mail was sent by ${e.councilName}. ` +
-      'Please do not reply to it: contact your caseworker instead.',
+      'Please do not reply to it: contact your caseworker instead.' +
+      privacyLine(e.privacyUrl),
   }
 }

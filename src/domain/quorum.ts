@@ -6,7 +6,7 @@ import { AGENCIES, type Agency } from './vocabulary'
  */
 export type QuorumRule = Partial<Record<Agency, number>>
 
-/** DESIGN.md: panels must include education, health and social care. */
+/** docs/design.md, "Quorum": education, health and social care, unless the admin sets another rule. */
 export const DEFAULT_QUORUM_RULE: QuorumRule = Object.freeze({ education: 1, health: 1, social_care: 1 })
 
 /** More from one agency than any panel seats is a typing slip, not a rule. */

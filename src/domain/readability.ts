@@ -1,7 +1,7 @@
 /**
  * How easy a piece of text is to read, for the chair typing a decision's reasons: the Flesch reading
- * ease score, the sentences that run too long, and the words from the council's jargon list. DESIGN.md
- * asks for a score of 70 or more, sentences under 20 words, and no unexplained jargon.
+ * ease score, the sentences that run too long, and the words from the council's jargon list. The targets
+ * (docs/design.md, "Plain language"): a score of 70 or more, sentences under 20 words, no unexplained jargon.
  */
 
 export const TARGET_READING_EASE = 70

@@ -10,7 +10,7 @@ import type { BankHolidayLookup } from './workingDays'
  * The queue: which waiting case goes on which sitting. Pure and deterministic: the same input gives
  * the same plan whatever order it arrives in.
  *
- * What it aims for, most important first (DESIGN.md "Scheduling"; issues 4 and 14):
+ * What it aims for, most important first (docs/design.md, "Scheduling"; issues 4 and 14):
  * 1. Urgent first. Cases are taken in deadline order: overdue first, no statutory deadline last. Each
  *    gets a sitting before its deadline if one can take it without making an earlier-deadline case
  *    late; a case that cannot be heard in time gets the earliest sitting that can take it.

@@ -4,7 +4,7 @@ import { DEADLINE_STEP_LABELS, type Deadline, type DeadlineStep } from './statut
 
 /*
  * The timeliness report: pure counting over the cases' deadlines. Each figure is given both with and
- * without exceptions (DESIGN.md, "Statutory clock"), so that an exception is always reported, never
+ * without exceptions (docs/design.md, "The statutory clock"), so that an exception is always reported, never
  * folded silently into the "in time" figure.
  */
 

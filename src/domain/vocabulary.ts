@@ -1,4 +1,4 @@
-/** The words of DESIGN.md, as the values stored in the database and the labels people read. */
+/** The words (docs/design.md, "The words"), as stored in the database and as the labels people read. */
 
 export const ROLES = [
   'caseworker',

@@ -1,8 +1,8 @@
 import type { Services } from '../services'
 import type { ScheduledJob } from './types'
 
-export { runJob } from './runJob'
-export { planJobs, scheduleJobs, JOBS_TIMEZONE, type JobRunner, type ScheduledJobs } from './schedule'
+export { runJob, type RunOptions } from './runJob'
+export { planJobs, scheduleJobs, slotOf, JOBS_TIMEZONE, type JobRunner, type ScheduledJobs } from './schedule'
 export type { Job, JobResult, ScheduledJob } from './types'
 
 /**
@@ -47,6 +47,12 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       // Early, so that members see the e-mail at the start of their working day.
       defaultSchedule: '0 7 * * *',
       run: () => services.notifications.tellMembersPapersReady(),
+    },
+    {
+      name: 'prune-job-runs',
+      // Keeps 90 days of runs: deliver-emails alone adds 288 a day.
+      defaultSchedule: '30 4 * * *',
+      run: () => services.jobRuns.pruneOld(),
     },
   ]
 }

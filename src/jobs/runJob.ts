@@ -7,6 +7,14 @@ export type { Job, JobResult, ScheduledJob } from './types'
 
 const MAX_ERROR_MESSAGE = 500
 
+export interface RunOptions {
+  /**
+   * The minute cron fired the run for. Every instance fired for that minute claims the same slot, and
+   * only the first runs: the others are recorded as skipped, even if the first has already finished.
+   */
+  scheduledFor?: Date
+}
+
 /** The message only, cut short: a stack trace or a driver's detail can quote row values. */
 function shortErrorMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : 'A value that is not an Error was thrown'
@@ -30,11 +38,22 @@ export async function runJob(
   data: { jobRuns: JobRunsRepository },
   logger: Logger,
   job: Job,
+  options: RunOptions = {},
 ): Promise<FinishedOutcome> {
   const log = logger.child({ job: job.name })
+  const scheduledFor = options.scheduledFor ?? null
   let runId: string
   try {
-    runId = await data.jobRuns.start(job.name)
+    const claimed = scheduledFor
+      ? await data.jobRuns.startScheduled(job.name, scheduledFor)
+      : await data.jobRuns.start(job.name)
+    if (claimed === undefined) {
+      // Another instance fired for the same minute and has (or had) the run.
+      await data.jobRuns.recordSkipped(job.name, scheduledFor)
+      log.info({ outcome: 'skipped' }, 'job skipped: another instance has this run')
+      return 'skipped'
+    }
+    runId = claimed
   } catch (error) {
     // Without a record the run could not be seen on the admin page; the database is most likely down anyway.
     log.error(errorSummary(error), 'job not run: could not record its start')

@@ -1,12 +1,21 @@
 import cron, { type Logger as CronLogger, type ScheduledTask } from 'node-cron'
 import { jobEnvVar, type JobsConfig } from '../config'
 import type { Logger } from '../logger'
+import type { RunOptions } from './runJob'
 import type { Job, ScheduledJob } from './types'
 
 /** Council staff think in UK time, and a 02:00 job should stay at 02:00 across the clock changes. */
 export const JOBS_TIMEZONE = 'Europe/London'
 
-export type JobRunner = (job: Job) => Promise<unknown>
+export type JobRunner = (job: Job, options: RunOptions) => Promise<unknown>
+
+/**
+ * The minute a run was fired for, which every instance on the same schedule shares: node-cron gives
+ * the moment it meant to fire, and a late tick (a busy event loop) still names the same minute.
+ */
+export function slotOf(firedFor: Date): Date {
+  return new Date(Math.floor(firedFor.getTime() / 60_000) * 60_000)
+}
 
 export interface PlannedJob {
   job: ScheduledJob
@@ -77,9 +86,9 @@ export function scheduleJobs(
   const tasks: ScheduledTask[] = planned.map(({ job, schedule }) =>
     cron.schedule(
       schedule,
-      async () => {
+      async (context) => {
         // The runner records failures itself; this catch only keeps a broken runner from an unhandled rejection.
-        const run = runner(job).catch((error: unknown) =>
+        const run = runner(job, { scheduledFor: slotOf(context.date) }).catch((error: unknown) =>
           logger?.error(
             { job: job.name, errorType: error instanceof Error ? error.name : typeof error },
             'job runner threw',

@@ -1,6 +1,6 @@
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
-import { LOCK_KEYS } from '../data/locks'
+import { lockSittingWrites } from '../data/locks'
 import {
   addChairItem,
   excludeFromSitting,
@@ -12,7 +12,8 @@ import { loadBankHolidays } from '../data/queue'
 import { sittingsTakingKind } from '../data/sittings'
 import type { User } from '../data/users'
 import { moveWithinAgenda } from '../domain/agendaOrder'
-import { daysBetween } from '../domain/dates'
+import { daysBetween, londonTime } from '../domain/dates'
+import { moveChoices, stillToMeet } from '../domain/moveChoices'
 import { papersCutoff } from '../domain/sittingPlan'
 import type { Clock } from './clock'
 import { accessTo, type SittingChange } from './sittings'
@@ -23,6 +24,9 @@ export type AgendaChange = SittingChange
 
 /** The chair's agenda: the order of business, and moving cases on, off and between sittings. */
 export function agendaService(data: DataLayer, clock: Clock, settings: NotificationSettings) {
+  /** The clock's date and London time of day: a sitting later today may still take a case. */
+  const nowInLondon = () => ({ nowOn: clock.today(), nowAt: londonTime(clock.now()) })
+
   const db = data.db
 
   /** Runs a change to an agenda while holding the queue's lock, so it never interleaves with a scheduler run. */
@@ -35,7 +39,7 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
     ) => Promise<AgendaChange>,
   ): Promise<AgendaChange> {
     return db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+      await lockSittingWrites(trx)
       const access = await accessTo(trx, sittingId, user, clock.today())
       if (!access) return { ok: false, reason: 'not-found' }
       if (!access.isChair) return { ok: false, reason: 'forbidden' }
@@ -67,15 +71,17 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
       return { ...access, items, cutoffOn, today }
     },
 
-    /** Where a case on this agenda could go instead. */
+    /** Where a case on this agenda could go instead: sittings still to meet, those in time first. */
     async moveOptions(user: User, sittingId: string, caseId: string) {
       const view = await this.agenda(user, sittingId)
       const item = view?.items.find((i) => i.caseId === caseId)
       if (!view || !item) return undefined
-      const sittings = (await sittingsTakingKind(db, item.kind, clock.today())).filter(
-        (s) => s.id !== sittingId,
-      )
-      return { ...view, item, sittings }
+      const choices = moveChoices(await sittingsTakingKind(db, item.kind, clock.today()), {
+        fromSittingId: sittingId,
+        deadline: item.deadline,
+        ...nowInLondon(),
+      })
+      return { ...view, item, choices }
     },
 
     reorder(user: User, sittingId: string, caseId: string, direction: 'up' | 'down'): Promise<AgendaChange> {
@@ -112,6 +118,14 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
             reason: 'invalid',
             field: 'toSittingId',
             message: 'Choose a sitting that can take this case',
+          }
+        const now = nowInLondon()
+        if (!stillToMeet(target, now.nowOn, now.nowAt))
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'toSittingId',
+            message: 'That sitting has already met. Choose one still to come.',
           }
         if (target.itemCount >= target.capacity)
           return {

@@ -9,6 +9,7 @@ import { loadLetterSettings, loadLogo } from '../data/letterSettings'
 import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
 import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
+import { privacyNoticeUrl } from '../domain/emails'
 import { apologyLetter, apologyProblems } from '../domain/letters/apologyLetter'
 import type { JobResult } from '../jobs/types'
 import { renderLetterPdf } from '../letters/decisionLetterPdf'
@@ -104,6 +105,7 @@ export function apologiesService(data: DataLayer, clock: Clock, portalUrl: strin
               phone: detail.caseworker.phone,
               email: detail.caseworker.email,
             },
+            privacyUrl: privacyNoticeUrl(portalUrl),
           },
           settings,
         )

@@ -1,10 +1,31 @@
 import type { DataLayer } from '../data'
-import type { User } from '../data/users'
+import type { User, UserWithPassword } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
 import { decoyPasswordHash, verifyPassword } from './passwords'
 import type { Clock } from './clock'
 
 export type SignInResult = { ok: true; user: User } | { ok: false }
+
+/** Every way of signing in ends here: the sign-in noted on the account and audited with its method. */
+export async function recordSignedIn(
+  data: DataLayer,
+  clock: Clock,
+  account: UserWithPassword,
+  method: 'password' | 'oidc',
+): Promise<User> {
+  await data.db.transaction(async (trx) => {
+    await data.users.recordSignIn(trx, account.id, clock.now())
+    await recordAuditEvent(trx, {
+      actorUserId: account.id,
+      action: 'signed_in',
+      entityType: 'user',
+      entityId: account.id,
+      details: { method },
+    })
+  })
+  const { passwordHash: _passwordHash, ...user } = account
+  return user
+}
 
 export function authService(data: DataLayer, clock: Clock) {
   return {
@@ -22,17 +43,7 @@ export function authService(data: DataLayer, clock: Clock) {
         })
         return { ok: false }
       }
-      await data.db.transaction(async (trx) => {
-        await data.users.recordSignIn(trx, account.id, clock.now())
-        await recordAuditEvent(trx, {
-          actorUserId: account.id,
-          action: 'signed_in',
-          entityType: 'user',
-          entityId: account.id,
-        })
-      })
-      const { passwordHash: _passwordHash, ...user } = account
-      return { ok: true, user }
+      return { ok: true, user: await recordSignedIn(data, clock, account, 'password') }
     },
 
     async signedOut(userId: string): Promise<void> {

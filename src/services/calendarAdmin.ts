@@ -12,7 +12,8 @@ import type { Clock } from './clock'
 import { recordAuditEvent } from '../data/audit'
 import { addDays, daysBetween, formatDate, type IsoDate } from '../domain/dates'
 import { summerHolidays, type DateRange } from '../domain/sittingPlan'
-import type { AdminResult } from './panelAdmin'
+import type { AdminEdit, AdminResult } from './panelAdmin'
+import { changedSince, STALE, versionTag } from './editVersion'
 
 const NOT_FOUND = { ok: false, reason: 'not-found' } as const
 
@@ -64,6 +65,9 @@ export function termProblem(
   }
   return undefined
 }
+
+/** A bank holiday's version: its day and name, whether the rule or the council gives it. */
+const bankHolidayVersion = (h: BankHoliday) => versionTag({ date: h.date, title: h.title })
 
 export interface AcademicYearTerms {
   academicYear: string
@@ -125,12 +129,13 @@ export function calendarAdminService(data: DataLayer, clock: Clock) {
       })
     },
 
-    async updateTerm(actor: User, id: number, term: SchoolTermSettings): Promise<AdminResult> {
-      return data.db.transaction(async (trx) => {
+    async updateTerm(actor: User, id: number, term: SchoolTermSettings, version: string): Promise<AdminEdit> {
+      return data.db.transaction(async (trx): Promise<AdminEdit> => {
         await calendar.lockCalendar(trx)
         const terms = await calendar.listTerms(trx)
         const before = terms.find((t) => t.id === id)
         if (!before) return NOT_FOUND
+        if (changedSince(before, version)) return STALE
         const problem = termProblem(
           term,
           terms.filter((t) => t.id !== id),
@@ -190,9 +195,17 @@ export function calendarAdminService(data: DataLayer, clock: Clock) {
     },
 
     /** The bank holiday on a day, by rule or added, that the admin may change or delete. */
-    async findBankHoliday(date: IsoDate): Promise<(BankHoliday & { fromRule: boolean }) | undefined> {
+    async findBankHoliday(
+      date: IsoDate,
+    ): Promise<(BankHoliday & { fromRule: boolean; version: string }) | undefined> {
       const holiday = (await calendar.loadBankHolidayCalendar()).on(date)
-      return holiday && { ...holiday, fromRule: ruleHolidayOn(date) !== undefined }
+      return (
+        holiday && {
+          ...holiday,
+          fromRule: ruleHolidayOn(date) !== undefined,
+          version: bankHolidayVersion(holiday),
+        }
+      )
     },
 
     /** A day the rule gives that the council has said is not a bank holiday, which the admin may restore. */
@@ -210,12 +223,15 @@ export function calendarAdminService(data: DataLayer, clock: Clock) {
     async saveBankHoliday(
       actor: User,
       holiday: BankHoliday,
-      previousDate?: IsoDate,
-    ): Promise<AdminResult<{ sittingsOnDay: number }>> {
-      return data.db.transaction(async (trx) => {
+      previous?: { date: IsoDate; version: string },
+    ): Promise<AdminEdit<{ sittingsOnDay: number }>> {
+      const previousDate = previous?.date
+      return data.db.transaction(async (trx): Promise<AdminEdit<{ sittingsOnDay: number }>> => {
         await calendar.lockCalendar(trx)
         const holidays = await calendar.loadBankHolidayCalendar(trx)
-        if (previousDate && !holidays.on(previousDate)) return NOT_FOUND
+        const current = previous && holidays.on(previous.date)
+        if (previous && !current) return NOT_FOUND
+        if (previous && current && bankHolidayVersion(current) !== previous.version) return STALE
         const existing = holiday.date !== previousDate && holidays.on(holiday.date)
         if (existing) {
           return invalid(

@@ -22,8 +22,8 @@ import {
 } from '../data/caseRecords'
 import type { NewCase, NewEvidence, NewFamilyContact } from '../domain/caseIntake'
 import { milestoneColumns, type MilestoneChange } from '../data/caseMilestones'
-import { papersCompleteOn } from '../domain/papers'
-import { LOCK_KEYS } from '../data/locks'
+import { adviceAsked, papersCompleteOn } from '../domain/papers'
+import { lockSittingWrites } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
 import { CASES_PER_PAGE, deadlineWindow, paginate, type DeadlineFilter } from '../domain/caseList'
@@ -33,6 +33,9 @@ import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
 import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from './caseDeadlines'
 import { insertCaseAppeal, listCaseAppeals } from '../data/caseDetail'
 import type { TribunalAppeal } from '../domain/tribunalOrders'
+import { isSamePerson } from '../domain/familyAccess'
+import { withdrawOpenInvitations } from '../data/families'
+import { endFamilyAccess } from './familyAccess'
 
 export const CASE_REFERENCE_PREFIX = 'NS'
 
@@ -100,7 +103,7 @@ function isWaiting(status: string): boolean {
 export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
   async function placeNow(trx: Knex.Transaction, actor: User): Promise<void> {
-    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+    await lockSittingWrites(trx)
     await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })
   }
 
@@ -216,19 +219,34 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       })
     },
 
-    /** Records advice asked for and received; the papers are complete when the last awaited advice arrives. */
+    /**
+     * Records advice asked for and received; the papers are complete when the last awaited advice
+     * arrives, or, with none asked for, from the day a caseworker says none is needed.
+     */
     async updateEvidence(
       actor: User,
       caseId: string,
-      change: { evidence: NewEvidence[]; version: number },
+      change: { evidence: NewEvidence[]; noAdviceNeeded: boolean; version: number },
     ): Promise<EditResult> {
+      const today = clock.today()
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
         if (current.version !== change.version) return STALE
+        if (change.noAdviceNeeded && adviceAsked(change.evidence).length > 0)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'noAdviceNeeded',
+            message: 'Clear the dates of the advice asked for, or untick ‘No advice is needed’',
+          }
+        const noAdviceNeededOn = change.noAdviceNeeded ? (current.noAdviceNeededOn ?? today) : null
         await replaceEvidence(trx, caseId, change.evidence)
-        const papersComplete = papersCompleteOn(change.evidence)
-        await updateCase(trx, caseId, { papers_complete_on: papersComplete })
+        const papersComplete = papersCompleteOn(change.evidence, noAdviceNeededOn)
+        await updateCase(trx, caseId, {
+          papers_complete_on: papersComplete,
+          no_advice_needed_on: noAdviceNeededOn,
+        })
         await recordAuditEvent(trx, {
           actorUserId: actor.id,
           action: 'evidence_updated',
@@ -236,6 +254,14 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           entityId: caseId,
           details: { papersCompleteOn: papersComplete },
         })
+        if ((noAdviceNeededOn === null) !== (current.noAdviceNeededOn === null))
+          await recordAuditEvent(trx, {
+            actorUserId: actor.id,
+            action: noAdviceNeededOn ? 'papers_complete_no_advice_needed' : 'no_advice_needed_withdrawn',
+            entityType: 'case',
+            entityId: caseId,
+            details: { papersCompleteOn: papersComplete },
+          })
         // Papers complete (or no longer) change where a waiting case may go: the queue follows at once.
         if (isWaiting(current.status)) await placeNow(trx, actor)
         return { ok: true }
@@ -367,7 +393,8 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
 
     /**
      * Changes, adds and removes the child's family contacts. A contact's family portal account stays linked
-     * to it; one with an account cannot be removed here, as that would cut the family off from the portal.
+     * while the contact is the same person; removing the contact, or changing it into someone else, ends
+     * that account's access to the child in the same transaction (services/familyAccess.ts).
      */
     async updateContacts(
       actor: User,
@@ -383,14 +410,6 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         // made from one of those is stale too, though this case's version has not moved.
         const shown = [...change.kept.map((c) => c.id), ...change.removedIds]
         if (shown.length !== stored.length || !stored.every((c) => shown.includes(c.id))) return STALE
-        if (stored.some((c) => c.hasPortalAccount && change.removedIds.includes(c.id))) {
-          return {
-            ok: false,
-            reason: 'invalid',
-            field: 'contacts',
-            message: 'A contact with a family portal account cannot be removed here',
-          }
-        }
         const mainIsNew = change.mainContact === 'new'
         if (mainIsNew ? !change.added : !change.kept.some((c) => c.id === change.mainContact)) {
           return { ok: false, reason: 'invalid', field: 'mainContact', message: 'Select the main contact' }
@@ -404,6 +423,24 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
         const mainContactChanged = mainIsNew || !before.get(change.mainContact)!.isMainContact
         if (updates.length === 0 && !change.added && change.removedIds.length === 0) return { ok: true }
 
+        // A removed contact, or one changed into someone else, takes its account's access to the child with it.
+        const now = clock.now()
+        const accessEnds = [
+          ...stored
+            .filter((c) => c.userId && change.removedIds.includes(c.id))
+            .map((c) => ({ contact: c, reason: 'contact_removed' as const })),
+          ...change.kept
+            .filter((c) => !isSamePerson(before.get(c.id)!, c))
+            .map((c) => ({ contact: before.get(c.id)!, reason: 'contact_changed' as const })),
+        ]
+        for (const { contact, reason } of accessEnds) {
+          if (contact.userId) {
+            const access = { userId: contact.userId, childId: current.childId, contactIds: [contact.id] }
+            await endFamilyAccess(trx, actor, { ...access, reason, caseId }, now)
+          } else {
+            await withdrawOpenInvitations(trx, [contact.id], now)
+          }
+        }
         await deleteFamilyContacts(trx, change.removedIds)
         for (const c of updates) await updateFamilyContact(trx, c.id, c, c.id === change.mainContact)
         if (change.added) await addFamilyContact(trx, current.childId, change.added, mainIsNew)
@@ -419,6 +456,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
             added: change.added ? 1 : 0,
             removed: change.removedIds.length,
             mainContactChanged,
+            accessEnded: accessEnds.filter((a) => a.contact.userId).length,
           },
         })
         return { ok: true }

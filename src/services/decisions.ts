@@ -27,6 +27,9 @@ import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
 import { placeCasesIn } from './queue'
+import { loadBankHolidays, loadNextHearingFacts } from '../data/queue'
+import { papersCutoff } from '../domain/sittingPlan'
+import { firstPossibleSitting, lateDeferral, type LateDeferral } from '../domain/deferralTiming'
 import { listJargon } from '../data/jargon'
 import { hardToRead, readability, type JargonTerm } from '../domain/readability'
 
@@ -55,6 +58,11 @@ export interface DecisionInput {
   namedSettingType: SettingType | null
   /** The chair's word that the panel's words go to the family as written, though they are hard to read. */
   sendAsWritten: boolean
+  /**
+   * The deferral date the chair saved knowing the case's first possible sitting is after its deadline;
+   * a different date is checked (and warned about) again.
+   */
+  lateDeferralAcceptedFor: IsoDate | null
 }
 
 /** The decision's words that reach the family in its letter, each held to the letter's standard. */
@@ -111,7 +119,29 @@ export function plainWordsProblems(
     : []
 }
 
-export type DecisionSave = MeetingChange | { ok: false; reason: 'stale-decision'; current: StoredDecision }
+export type DecisionSave =
+  | MeetingChange
+  | { ok: false; reason: 'stale-decision'; current: StoredDecision }
+  | { ok: false; reason: 'late-deferral'; warning: LateDeferral }
+
+/**
+ * Whether a deferral to `dueOn` takes the case past its statutory deadline: its first possible sitting
+ * after that date, among the panels that decide its kind, meets after the deadline (or there is none).
+ */
+async function lateDeferralFor(
+  trx: Knex.Transaction,
+  item: MeetingItem,
+  dueOn: IsoDate,
+  today: IsoDate,
+): Promise<LateDeferral | null> {
+  const facts = await loadNextHearingFacts(trx, item.caseId, item.kind, today)
+  const bankHolidays = await loadBankHolidays(trx)
+  const sittings = facts.sittings.map((s) => ({
+    ...s,
+    cutoffOn: papersCutoff(s.sittingOn, s.cutoffWorkingDays, bankHolidays),
+  }))
+  return lateDeferral(facts.deadline, firstPossibleSitting(sittings, dueOn, today))
+}
 
 type Problem = { field: string; message: string }
 
@@ -310,6 +340,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
      */
     async record(user: User, sittingId: string, caseId: string, input: DecisionInput): Promise<DecisionSave> {
       let stale: StoredDecision | undefined
+      let late: LateDeferral | null = null
       const result = await write(user, sittingId, async (trx, record) => {
         const item = await lockMeetingItem(trx, sittingId, caseId)
         if (!item) return { ok: false, reason: 'not-found' }
@@ -332,6 +363,16 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
         if (existing && existing.version !== input.version) {
           stale = existing
           return { ok: false, reason: 'stale', message: 'stale' }
+        }
+        if (
+          row.outcome === 'defer' &&
+          row.deferralDueOn &&
+          input.lateDeferralAcceptedFor !== row.deferralDueOn &&
+          existing?.deferralDueOn !== row.deferralDueOn
+        ) {
+          late = await lateDeferralFor(trx, item, row.deferralDueOn, clock.today())
+          // Nothing is written; the write wrapper knows only MeetingChange, so `late` carries the why.
+          if (late) return { ok: false, reason: 'stale', message: 'late-deferral' }
         }
         const decidedOn = record.access.sitting.sittingOn
         const decisionId = existing
@@ -362,6 +403,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
       })
       if (!result.ok && result.reason === 'stale' && stale)
         return { ok: false, reason: 'stale-decision', current: stale }
+      if (late) return { ok: false, reason: 'late-deferral', warning: late }
       return result
     },
   }

@@ -27,17 +27,25 @@ import { emailDeliveryService } from './emailDelivery'
 import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
+import { publicPagesService } from './publicPages'
 import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
 import { readLogService } from './readLog'
 import { subjectAccessService } from './subjectAccess'
+import { familyAccessService } from './familyAccess'
+import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
+import { sessionClock } from './clock'
 
 /** Services built by hand from the data layer. */
 const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
 const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
 const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
+const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = {
+  secret: 'development-only-session-secret-not-for-production',
+  freeFailuresPerAccount: 10,
+}
 
 export function services(
   data: DataLayer,
@@ -50,6 +58,7 @@ export function services(
     papersReadyWorkingDays?: number
     letterTextEngine?: TextEngine
     oidc?: OidcConfig
+    signInThrottle?: SignInThrottleSettings
   } = DEFAULT_SETTINGS,
 ) {
   const notices = notificationSettings(settings)
@@ -64,7 +73,7 @@ export function services(
     jargonAdmin: jargonAdminService(data),
     letterSettingsAdmin: letterSettingsAdminService(data, clock),
     sessionCleanup: sessionCleanupService(data),
-    jobRuns: jobRunsService(data),
+    jobRuns: jobRunsService(data, clock),
     calendar: calendarService(data, clock),
     queue: queueService(data, clock, notices),
     sittings: sittingsService(data, clock, settings, notices),
@@ -88,6 +97,14 @@ export function services(
     accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
     readLog: readLogService(data, clock),
     subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
+    familyAccess: familyAccessService(data, clock),
+    // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
+    signInThrottle: signInThrottleService(
+      data,
+      sessionClock,
+      settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
+    ),
+    publicPages: publicPagesService(data),
   }
 }
 

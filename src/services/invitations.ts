@@ -18,6 +18,7 @@ import { addDays } from '../domain/dates'
 import { INVITATION_VALID_DAYS, invitationProblem } from '../domain/familyPortal'
 import { newPasswordProblem } from '../domain/passwordRules'
 import { invitationEmail } from '../domain/invitationEmail'
+import { privacyNoticeUrl } from '../domain/emails'
 import { hashPassword, verifyPassword } from './passwords'
 import type { Clock } from './clock'
 
@@ -62,6 +63,12 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
       if (problem) return { ok: false, reason: 'invalid', message: problem }
       const email = found.contact.email!
       const existing = await familyAccountFor(email)
+      if (existing?.role === 'family' && existing.disabled)
+        return {
+          ok: false,
+          reason: 'invalid',
+          message: `The family account for ${email} was closed. Ask ${found.contact.fullName} for another email address`,
+        }
       if (existing && existing.role !== 'family')
         return {
           ok: false,
@@ -91,6 +98,7 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
           expiresOn,
           caseworkerName: actor.fullName,
           councilName: settings.councilName,
+          privacyUrl: privacyNoticeUrl(portalUrl),
         })
         await enqueueEmail(trx, { to: email, ...message, event: 'family_invited', caseId })
         await recordAuditEvent(trx, {

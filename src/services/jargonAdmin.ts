@@ -12,7 +12,8 @@ import {
   type JargonRecord,
 } from '../data/jargon'
 import { findJargon, type JargonTerm } from '../domain/readability'
-import type { AdminResult } from './panelAdmin'
+import type { AdminEdit, AdminResult } from './panelAdmin'
+import { changedSince, STALE } from './editVersion'
 
 export const TERM_MAX_LENGTH = 60
 export const PLAINER_MAX_LENGTH = 100
@@ -96,10 +97,10 @@ export function jargonAdminService(data: DataLayer) {
   const { db } = data
 
   /** Runs a write; a duplicate that slipped past the check is refused by the unique index instead. */
-  async function write<T extends object>(
+  async function write<R extends AdminEdit<object>>(
     entry: JargonTerm,
-    work: () => Promise<AdminResult<T>>,
-  ): Promise<AdminResult<T>> {
+    work: () => Promise<R>,
+  ): Promise<R | ReturnType<typeof invalid>> {
     try {
       return await work()
     } catch (error) {
@@ -127,8 +128,8 @@ export function jargonAdminService(data: DataLayer) {
 
     async add(actor: User, given: JargonTerm): Promise<AdminResult<{ id: string }>> {
       const entry = tidy(given)
-      return write<{ id: string }>(entry, () =>
-        db.transaction(async (trx) => {
+      return write(entry, () =>
+        db.transaction(async (trx): Promise<AdminResult<{ id: string }>> => {
           await lockJargon(trx)
           const problem = jargonProblem(entry, await listJargon(trx))
           if (problem) return invalid(problem.field, problem.message)
@@ -145,14 +146,15 @@ export function jargonAdminService(data: DataLayer) {
       )
     },
 
-    async edit(actor: User, id: string, given: JargonTerm): Promise<AdminResult> {
+    async edit(actor: User, id: string, given: JargonTerm, version: string): Promise<AdminEdit> {
       const entry = tidy(given)
-      return write<object>(entry, () =>
-        db.transaction(async (trx) => {
+      return write(entry, () =>
+        db.transaction(async (trx): Promise<AdminEdit> => {
           await lockJargon(trx)
           const list = await listJargonRecords(trx)
           const before = list.find((j) => j.id === id)
           if (!before) return NOT_FOUND
+          if (changedSince(before, version)) return STALE
           const problem = jargonProblem(
             entry,
             list.filter((j) => j.id !== id),

@@ -2,7 +2,7 @@ import type { Knex } from 'knex'
 import type { CaseDetail } from '../data/caseDetail'
 import { enqueueEmail } from '../data/emailOutbox'
 import { familyAccountsForCase } from '../data/families'
-import { letterIssuedEmail } from '../domain/emails'
+import { letterIssuedEmail, privacyNoticeUrl } from '../domain/emails'
 
 /**
  * Queues an e-mail to each of the family's portal accounts that a letter is ready, in the transaction
@@ -21,6 +21,7 @@ export async function tellFamilyLetterIsReady(
     caseworkerName: detail.caseworker.fullName,
     councilName: letter.councilName,
     isApology: letter.isApology,
+    privacyUrl: privacyNoticeUrl(portalUrl),
   })
   const accounts = await familyAccountsForCase(trx, detail.id)
   for (const { email: to } of accounts)

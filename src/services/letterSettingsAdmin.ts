@@ -66,6 +66,8 @@ function sampleFacts(letterDate: IsoDate): LetterFacts {
     dueDates: {},
     caseworker: { name: 'Sample Caseworker', phone: null, email: 'caseworker@example.org' },
     bankHolidays: new Set(),
+    // Only the rights the letter gives are checked, so any address will do.
+    privacyUrl: 'https://panel.example.org/privacy',
   }
 }
 

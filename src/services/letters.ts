@@ -21,6 +21,7 @@ import type { User } from '../data/users'
 import type { IsoDate } from '../domain/dates'
 import type { BankHolidayLookup } from '../domain/workingDays'
 import { decisionLetter } from '../domain/letters/decisionLetter'
+import { privacyNoticeUrl } from '../domain/emails'
 import { easyReadLetter } from '../domain/letters/easyReadLetter'
 import { hasWording } from '../domain/letters/outcomeWording'
 import { issueProblems } from '../domain/letters/rights'
@@ -71,6 +72,7 @@ function factsFor(
   letterDate: IsoDate,
   bankHolidays: BankHolidayLookup,
   nextSittingOn: IsoDate | null,
+  privacyUrl: string,
 ): LetterFacts {
   // This letter is the notice to the family, so the dates it promises count from its own date (an
   // amended plan 8 weeks from this notice, reg 22), not from a notice still to be given.
@@ -119,6 +121,7 @@ function factsFor(
           }
         : null,
     toYoungPerson: main?.relationship === 'young_person',
+    privacyUrl,
     dueDates,
     caseworker: {
       name: detail.caseworker.fullName,
@@ -193,6 +196,7 @@ export function lettersService(data: DataLayer, clock: Clock, options: LettersOp
       letterDate,
       await loadBankHolidays(trx),
       placement?.sittingOn ?? null,
+      privacyNoticeUrl(portalUrl),
     )
     return {
       detail,

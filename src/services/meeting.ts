@@ -9,7 +9,7 @@ import {
 } from '../data/attendance'
 import { recordAuditEvent } from '../data/audit'
 import { addDeclaration, removeDeclaration } from '../data/itemRecords'
-import { LOCK_KEYS } from '../data/locks'
+import { lockSittingWrites } from '../data/locks'
 import type { User } from '../data/users'
 import type { Attendance } from '../domain/vocabulary'
 import type { Clock } from './clock'
@@ -44,7 +44,7 @@ export function recordWriter(data: DataLayer, clock: Clock) {
     work: (trx: Knex.Transaction, record: MeetingRecord) => Promise<MeetingChange>,
   ): Promise<MeetingChange> {
     return data.db.transaction(async (trx) => {
-      await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+      await lockSittingWrites(trx)
       if ((await lockRecordVersion(trx, sittingId)) === undefined) return { ok: false, reason: 'not-found' }
       const record = await readRecord(trx, sittingId, user, clock.today())
       if (!record) return { ok: false, reason: 'not-found' }

@@ -3,7 +3,7 @@ import type { DataLayer } from '../data'
 import { enqueueEmail } from '../data/emailOutbox'
 import { familyAccountsForCase } from '../data/families'
 import { loadLetterSettings } from '../data/letterSettings'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import {
   casesForNotice,
   chairEmailsForKind,
@@ -19,6 +19,7 @@ import {
   casePlacedStaffEmail,
   deadlineAtRiskEmail,
   papersReadyEmail,
+  privacyNoticeUrl,
 } from '../domain/emails'
 import { viewsCloseOn } from '../domain/familyPortal'
 import {
@@ -107,6 +108,7 @@ export async function tellCasesPlaced(
       portalUrl: settings.portalUrl,
       caseworkerName: panelCase.caseworkerName,
       councilName: council,
+      privacyUrl: privacyNoticeUrl(settings.portalUrl),
     })
     const accounts = await familyAccountsForCase(trx, panelCase.id)
     for (const { email: to } of accounts) {
@@ -124,6 +126,7 @@ export async function tellCasesPlaced(
         familyEmailed: accounts.length > 0,
         caseUrl: staffLink(settings, `/cases/${panelCase.id}`),
         councilName: council,
+        privacyUrl: privacyNoticeUrl(settings.portalUrl),
       })
       await enqueueEmail(trx, { to: panelCase.caseworkerEmail, ...staffEmail, event, caseId: panelCase.id })
       sent += 1
@@ -167,6 +170,7 @@ export async function tellDeadlinesAtRisk(
       reason: a.reason,
       suggestedSittingOn: a.suggestedSittingOn,
       councilName: council,
+      privacyUrl: privacyNoticeUrl(settings.portalUrl),
     }
     if (panelCase.caseworkerEmail) {
       const email = deadlineAtRiskEmail({
@@ -223,6 +227,7 @@ export async function tellMembersPapersReadyIn(
       itemCount: sitting.itemCount,
       sittingUrl: staffLink(settings, `/sittings/${sitting.id}`),
       councilName: council,
+      privacyUrl: privacyNoticeUrl(settings.portalUrl),
     })
     for (const to of await memberEmailsForSitting(trx, sitting.panelId, sitting.sittingOn)) {
       await enqueueEmail(trx, { to, ...email, event: 'papers_ready' })
@@ -240,6 +245,7 @@ export function notificationsService(data: DataLayer, clock: Clock, settings: No
     async tellMembersPapersReady(): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.tellMembersPapersReady))) return { ran: false }
+        await lockSittingWrites(trx)
         const counts = await tellMembersPapersReadyIn(trx, clock.today(), settings)
         return { ran: true, counts }
       })

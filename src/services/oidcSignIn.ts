@@ -4,6 +4,7 @@ import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
 import { verifiedEmailFrom } from '../domain/oidcEmail'
 import type { Clock } from './clock'
+import { recordSignedIn } from './auth'
 import { CallbackRejected, oidcClient, ProviderUnavailable, type PendingSignIn } from './oidcClient'
 
 export type OidcRefusal =
@@ -80,18 +81,7 @@ export function oidcSignInService(data: DataLayer, clock: Clock, settings: OidcC
       if (account.disabled) return refuse('account_disabled', account.id)
       if (account.role === 'family') return refuse('family_account', account.id)
 
-      await data.db.transaction(async (trx) => {
-        await data.users.recordSignIn(trx, account.id, clock.now())
-        await recordAuditEvent(trx, {
-          actorUserId: account.id,
-          action: 'signed_in',
-          entityType: 'user',
-          entityId: account.id,
-          details: { method: 'oidc' },
-        })
-      })
-      const { passwordHash: _passwordHash, ...user } = account
-      return { ok: true, user }
+      return { ok: true, user: await recordSignedIn(data, clock, account, 'oidc') }
     },
   }
 }

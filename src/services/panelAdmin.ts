@@ -7,12 +7,16 @@ import { recordAuditEvent } from '../data/audit'
 import type { IsoDate } from '../domain/dates'
 import { describeQuorumRule, describeShortfall, isQuorate, parseQuorumRule } from '../domain/quorum'
 import type { Clock } from './clock'
+import { changedSince, STALE, type Stale } from './editVersion'
 
 /** What an admin's change came to: done, no such record, or refused with the field to show the message by. */
 export type AdminResult<T extends object = object> =
   | ({ ok: true } & T)
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'invalid'; field: string; message: string }
+
+/** What an edit of a stored record came to: as AdminResult, or refused as the record changed since it was read. */
+export type AdminEdit<T extends object = object> = AdminResult<T> | Stale
 
 const NOT_FOUND = { ok: false, reason: 'not-found' } as const
 
@@ -160,11 +164,14 @@ export function panelAdminService(data: DataLayer, clock: Clock) {
       }
     },
 
-    async updatePanel(actor: User, id: string, settings: PanelSettings): Promise<AdminResult> {
+    /** `version` is the tag of the panel the form was filled in from (editVersion.ts). */
+    async updatePanel(actor: User, id: string, settings: PanelSettings, version: string): Promise<AdminEdit> {
       try {
-        return await data.db.transaction(async (trx) => {
+        return await data.db.transaction(async (trx): Promise<AdminEdit> => {
           if (!(await panels.lock(trx, id))) return NOT_FOUND
           const before = await panels.findById(id, trx)
+          if (!before) return NOT_FOUND
+          if (changedSince(before, version)) return STALE
           const sameName = await panels.idWithName(trx, settings.name)
           if (sameName && sameName !== id) return invalid('name', NAME_TAKEN)
           await panels.update(trx, id, settings)
@@ -225,11 +232,13 @@ export function panelAdminService(data: DataLayer, clock: Clock) {
       panelId: string,
       memberId: string,
       settings: PanelMemberSettings,
-    ): Promise<AdminResult> {
-      return data.db.transaction(async (trx) => {
+      version: string,
+    ): Promise<AdminEdit> {
+      return data.db.transaction(async (trx): Promise<AdminEdit> => {
         if (!(await panels.lock(trx, panelId))) return NOT_FOUND
         const current = await panels.members.find(panelId, memberId, trx)
         if (!current) return NOT_FOUND
+        if (changedSince(current, version)) return STALE
         const problem = await memberProblem(trx, panelId, current, settings)
         if (problem) return problem
         await panels.members.update(trx, memberId, settings)

@@ -1,12 +1,14 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { recordAuditEvent } from '../data/audit'
 import {
   deleteAgendaItems,
   insertAgendaItems,
   loadBankHolidays,
+  lastQueueRun,
   loadSchedulerRows,
+  recordQueueRun,
   replaceQueueFlags,
   setCaseStatus,
   updateAgendaPositions,
@@ -269,14 +271,16 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
     async placeCases(actor?: User): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
-        const { counts } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
+        await lockSittingWrites(trx)
+        const { counts, moves } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
+        await recordQueueRun(trx, actor?.id ?? null, moves)
         return { ran: true, counts }
       })
     },
 
     async queuePage() {
       const [entries, checkedAt] = await Promise.all([data.queue.listUnplaced(), data.queue.lastChecked()])
-      return { entries, checkedAt, today: clock.today() }
+      return { entries, checkedAt, today: clock.today(), lastRun: (await lastQueueRun(data.db)) ?? null }
     },
   }
 }

@@ -1,10 +1,11 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
-import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { loadBankHolidays } from '../data/queue'
 import {
   cancelSittingRow,
+  reinstateSittingRow,
   findSitting,
   insertSittings,
   listActivePanelSlots,
@@ -116,6 +117,7 @@ export function sittingsService(
     async rollForward(): Promise<JobResult> {
       return db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.rollCalendarForward))) return { ran: false }
+        await lockSittingWrites(trx)
         const counts = await rollForwardIn(trx, clock.today(), settings.sittingHorizonWeeks)
         return { ran: true, counts }
       })
@@ -123,7 +125,13 @@ export function sittingsService(
 
     access: (sittingId: string, user: User) => accessTo(db, sittingId, user, clock.today()),
 
-    summerSittings: () => listSummerSittings(db, clock.today()),
+    async summerSittings() {
+      const today = clock.today()
+      return (await listSummerSittings(db, today)).map((s) => ({
+        ...s,
+        canTurnBackOn: s.status === 'cancelled' && s.sittingOn > today,
+      }))
+    },
 
     panelsChairedBy: (user: User) =>
       user.role === 'chair' ? panelsChairedBy(db, user.id) : Promise.resolve([]),
@@ -135,7 +143,7 @@ export function sittingsService(
     ): Promise<SittingChange> {
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const seat = await membershipOf(trx, input.panelId, user.id, today)
         if (!seat?.isChair || user.role !== 'chair') return { ok: false, reason: 'forbidden' }
         if (input.sittingOn <= today)
@@ -195,7 +203,7 @@ export function sittingsService(
     async cancelSitting(user: User, sittingId: string, reason: string): Promise<SittingChange> {
       const today = clock.today()
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         const { sitting } = access
@@ -235,9 +243,39 @@ export function sittingsService(
       })
     },
 
+    /**
+     * An admin turns a summer sitting that was turned off back on (issue 14: once off, it stayed off).
+     * The queue may then place cases on it at once.
+     */
+    async turnSummerSittingBackOn(user: User, sittingId: string): Promise<SittingChange> {
+      const today = clock.today()
+      return db.transaction(async (trx): Promise<SittingChange> => {
+        await lockSittingWrites(trx)
+        const access = await accessTo(trx, sittingId, user, today)
+        if (!access || !access.sitting.isSummer) return { ok: false, reason: 'not-found' }
+        if (!access.isAdmin) return { ok: false, reason: 'forbidden' }
+        if (access.sitting.status !== 'cancelled' || access.sitting.sittingOn <= today)
+          return {
+            ok: false,
+            reason: 'invalid',
+            field: 'sitting',
+            message: 'Only a summer sitting still to come that is turned off can be turned back on',
+          }
+        await reinstateSittingRow(trx, sittingId)
+        await recordAuditEvent(trx, {
+          actorUserId: user.id,
+          action: 'summer_sitting_turned_on',
+          entityType: 'sitting',
+          entityId: sittingId,
+        })
+        const { moves } = await placeCasesIn(trx, today, user.id, { settings: notices })
+        return { ok: true, sittingId, moves }
+      })
+    },
+
     async setAgendaLock(user: User, sittingId: string, locked: boolean): Promise<SittingChange> {
       return db.transaction(async (trx): Promise<SittingChange> => {
-        await trx.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.placeCases])
+        await lockSittingWrites(trx)
         const access = await accessTo(trx, sittingId, user, clock.today())
         if (!access) return { ok: false, reason: 'not-found' }
         if (!access.isChair) return { ok: false, reason: 'forbidden' }

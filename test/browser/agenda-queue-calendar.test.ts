@@ -46,7 +46,7 @@ test('a chair reorders the agenda with JavaScript (htmx, focus kept) and the pag
   await page.reload()
   expect(await childrenInOrder(page)).toEqual([before[1], before[0], ...before.slice(2)])
 
-  await page.getByRole('link', { name: 'Queue' }).click()
+  await page.getByRole('link', { name: 'Queue', exact: true }).click()
   await page.waitForURL(/\/queue$/)
   expect(await page.getByRole('heading', { name: /At risk of missing the deadline/ }).isVisible()).toBe(true)
   expect(await page.getByText(/would save 1 case/).count()).toBeGreaterThanOrEqual(1)

@@ -210,6 +210,11 @@ test('the chair defers Mohammed’s decision with an action, who will do it and 
     .getByRole('group', { name: 'Does the decision match what the family asked for?' })
     .getByLabel('Yes', { exact: true })
     .check()
+  // His deadline is 30 November: the chair is warned, naming it, and confirms before it is saved.
+  await page.getByRole('button', { name: 'Save decision' }).click()
+  await page.getByText('after its statutory deadline of Monday 30 November 2026').first().waitFor()
+  expect(await accessibilityViolations(page)).toEqual([])
+  await page.getByLabel('Defer anyway: the panel cannot decide without what it is waiting for').check()
   await saveDecision()
   expect(await itemRow('Mohammed Ali').textContent()).toContain('Deferred')
 }, 60_000)

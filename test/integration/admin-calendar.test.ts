@@ -1,7 +1,7 @@
 import type TestAgent from 'supertest/lib/agent'
 import { TEST_TODAY, NOT_ADMINS } from '../support/app'
 import { useDemoApp } from '../support/sittings'
-import { inlineError, summaryLinks } from '../support/formPages'
+import { inlineError, summaryLinks, versionOn } from '../support/formPages'
 
 const { t, as } = useDemoApp()
 let admin: TestAgent, token: string
@@ -111,6 +111,7 @@ describe('school term dates', () => {
   test('a term that overlaps another, comes out of order, or is there already is refused', async () => {
     const base = { academicYear: '2026/27', term: 'spring' }
     const overlap = await post(`/admin/terms/${await termId('2026/27', 'spring')}/edit`, {
+      version: await versionOn(admin, `/admin/terms/${await termId('2026/27', 'spring')}/edit`),
       ...base,
       ...dateFields('startsOn', '2026-12-10'),
       ...dateFields('endsOn', '2027-03-25'),
@@ -128,6 +129,7 @@ describe('school term dates', () => {
       'There are already dates for the 2026/27 spring term. Change those instead',
     )
     const order = await post(`/admin/terms/${await termId('2026/27', 'summer')}/edit`, {
+      version: await versionOn(admin, `/admin/terms/${await termId('2026/27', 'summer')}/edit`),
       academicYear: '2026/27',
       term: 'summer',
       ...dateFields('startsOn', '2026-08-10'),
@@ -143,6 +145,7 @@ describe('school term dates', () => {
     const form = await admin.get(`/admin/terms/${id}/edit`).expect(200)
     expect(form.text).toMatch(/name="endsOn-day" type="text"[^>]*value="21"/)
     await post(`/admin/terms/${id}/edit`, {
+      version: await versionOn(admin, `/admin/terms/${id}/edit`),
       academicYear: '2026/27',
       term: 'summer',
       ...dateFields('startsOn', '2027-04-12'),
@@ -238,6 +241,7 @@ describe('bank holidays', () => {
     const form = await admin.get('/admin/bank-holidays/2027-05-31/edit').expect(200)
     expect(form.text).toContain('value="Spring bank holiday"')
     await post('/admin/bank-holidays/2027-05-31/edit', {
+      version: await versionOn(admin, '/admin/bank-holidays/2027-05-31/edit'),
       ...dateFields('date', '2027-06-01'),
       title: 'Spring bank holiday (moved)',
     })
@@ -249,12 +253,14 @@ describe('bank holidays', () => {
     const [event] = await auditFor('bank_holiday', '2027-06-01', 'bank_holiday_updated')
     expect(event.details).toMatchObject({ previousDate: '2027-05-31' })
     const clash = await post('/admin/bank-holidays/2027-06-01/edit', {
+      version: await versionOn(admin, '/admin/bank-holidays/2027-06-01/edit'),
       ...dateFields('date', '2027-08-30'),
       title: 'Spring bank holiday',
     }).expect(400)
     expect(inlineError(clash.text, 'date')).toContain('There is already a bank holiday on 30 August 2027')
     // Saving with the same date is not a clash with itself.
     await post('/admin/bank-holidays/2027-06-01/edit', {
+      version: await versionOn(admin, '/admin/bank-holidays/2027-06-01/edit'),
       ...dateFields('date', '2027-06-01'),
       title: 'Spring bank holiday',
     }).expect(303)

@@ -3,7 +3,7 @@ import { listJargon } from '../../src/data/jargon'
 import { DEFAULT_JARGON } from '../../src/domain/readability'
 import { NOT_ADMINS } from '../support/app'
 import { useDemoApp } from '../support/sittings'
-import { decode, inlineError, summaryLinks } from '../support/formPages'
+import { decode, inlineError, summaryLinks, versionOn } from '../support/formPages'
 
 const { t, as } = useDemoApp()
 let admin: TestAgent, token: string
@@ -146,7 +146,11 @@ describe('the list of words to avoid', () => {
     expect(form.text).toContain('Change a word to avoid')
     expect(form.text).toContain('value="cohort"')
     expect(form.text).toContain('value="group"')
-    await post(`/admin/jargon/${id}/edit`, { term: 'Cohort', plainer: 'group of children' })
+    await post(`/admin/jargon/${id}/edit`, {
+      version: await versionOn(admin, `/admin/jargon/${id}/edit`),
+      term: 'Cohort',
+      plainer: 'group of children',
+    })
       .expect(303)
       .expect('Location', '/admin/jargon?done=updated')
     expect(await rowFor('cohort')).toEqual({ id, term: 'Cohort', plainer: 'group of children' })
@@ -159,10 +163,18 @@ describe('the list of words to avoid', () => {
     })
     expect((await admin.get('/admin/jargon?done=updated').expect(200)).text).toContain('Word saved.')
 
-    const clash = await post(`/admin/jargon/${id}/edit`, { term: 'Holistic', plainer: 'group' }).expect(400)
+    const clash = await post(`/admin/jargon/${id}/edit`, {
+      version: await versionOn(admin, `/admin/jargon/${id}/edit`),
+      term: 'Holistic',
+      plainer: 'group',
+    }).expect(400)
     expect(inlineError(clash.text, 'term')).toBe('“holistic” is already on the list. Change that one instead')
     expect(summaryLinks(clash.text)).toHaveLength(1)
-    const empty = await post(`/admin/jargon/${id}/edit`, { term: '', plainer: '' }).expect(400)
+    const empty = await post(`/admin/jargon/${id}/edit`, {
+      version: await versionOn(admin, `/admin/jargon/${id}/edit`),
+      term: '',
+      plainer: '',
+    }).expect(400)
     expect(summaryLinks(empty.text).map(([href]) => href)).toEqual(['#term', '#plainer'])
     expect(await rowFor('cohort')).toEqual({ id, term: 'Cohort', plainer: 'group of children' })
     expect(await auditFor(id, 'jargon_term_updated')).toHaveLength(1)

@@ -1,7 +1,7 @@
 import type TestAgent from 'supertest/lib/agent'
 import { signedInAgent, STAFF_NOT_ADMIN } from '../support/app'
 import { useDemoApp } from '../support/sittings'
-import { inlineError, summaryLinks } from '../support/formPages'
+import { inlineError, summaryLinks, versionOn } from '../support/formPages'
 
 const { t, as } = useDemoApp()
 let admin: TestAgent, token: string
@@ -170,6 +170,7 @@ describe('panels', () => {
     expect(form.text).toContain('value="https://meet.example.org/northshire-ap-panel"')
     const sittingsBefore = await t().database.db('sittings').where({ panel_id: id }).orderBy('sitting_on')
     const res = await post(`/admin/panels/${id}/edit`, {
+      version: await versionOn(admin, `/admin/panels/${id}/edit`),
       name: 'Alternative provision panel',
       panelType: 'alternative_provision',
       caseKinds: 'alternative_provision',
@@ -202,11 +203,17 @@ describe('panels', () => {
 
   test('a panel can be made inactive, and another panel’s name cannot be taken', async () => {
     const id = await panelId('Early years panel')
-    await post(`/admin/panels/${id}/edit`, { ...VALID_PANEL, active: undefined }).expect(303)
+    await post(`/admin/panels/${id}/edit`, {
+      version: await versionOn(admin, `/admin/panels/${id}/edit`),
+      ...VALID_PANEL,
+      active: undefined,
+    }).expect(303)
     expect((await t().database.db('panels').where({ id }).first('active')).active).toBe(false)
-    const res = await post(`/admin/panels/${id}/edit`, { ...VALID_PANEL, name: 'Placement panel' }).expect(
-      400,
-    )
+    const res = await post(`/admin/panels/${id}/edit`, {
+      version: await versionOn(admin, `/admin/panels/${id}/edit`),
+      ...VALID_PANEL,
+      name: 'Placement panel',
+    }).expect(400)
     expect(inlineError(res.text, 'name')).toContain('There is already a panel with this name')
   })
 
@@ -310,6 +317,7 @@ describe('members', () => {
     )
     const helen = await t().database.db('panel_members').where({ panel_id: id, is_chair: true }).first('id')
     await post(`/admin/panels/${id}/members/${helen.id}/edit`, {
+      version: await versionOn(admin, `/admin/panels/${id}/members/${helen.id}/edit`),
       fullName: 'Helen Whitaker',
       agency: 'education',
       isChair: 'yes',

@@ -1,5 +1,8 @@
 import crypto from 'node:crypto'
 import { daysBetween } from '../../src/domain/dates'
+import { dataLayer } from '../../src/data'
+import { services } from '../../src/services'
+import { fixedClock } from '../../src/services/clock'
 import { hashPassword } from '../../src/services/passwords'
 import { daysLeftText } from '../../src/web/presenters'
 import { DEMO_PASSWORD, signedInAgent, TEST_TODAY } from '../support/app'
@@ -459,7 +462,44 @@ describe('moving a case to another sitting', () => {
     expect(page.text).not.toContain(`value="${from}"`)
     expect(page.text).not.toContain('Placement panel')
     expect(page.text).not.toContain('Alternative provision panel')
-    expect(page.text).toMatch(/\d of 8 places taken/)
+    expect(page.text).toMatch(/\d of 8 places free/)
+    // A short list, not every sitting for months: the rest one link away.
+    const radios = (html: string) => (html.match(/name="toSittingId" type="radio"/g) ?? []).length
+    expect(radios(page.text)).toBe(5)
+    const more = /Show (\d+) more sittings/.exec(page.text)
+    expect(more).not.toBeNull()
+    const all = await chair.agent.get(`/sittings/${from}/items/${moving.caseId}/move?all=1`).expect(200)
+    expect(radios(all.text)).toBe(5 + Number(more![1]))
+    expect(all.text).not.toContain('more sittings</a>')
+    // Sittings before the deadline first, each later one saying so.
+    const hints = [...all.text.matchAll(/toSittingId[^"]*-item-hint">\s*([^<]*)</g)].map((m) => m[1]!.trim())
+    const firstLate = hints.findIndex((h) => h.includes('after the deadline'))
+    if (firstLate >= 0)
+      expect(hints.slice(firstLate).every((h) => h.includes('after the deadline'))).toBe(true)
+  })
+
+  test('a sitting that already met earlier today is neither offered nor accepted; one later today is', async () => {
+    const panel = (await db()('sittings').where({ id: from }).first('panel_id')).panel_id as string
+    // The test clock reads 09:00 in London on 23 November.
+    const [morning] = (await db()('sittings')
+      .insert({ panel_id: panel, sitting_on: TEST_TODAY, starts_at: '08:00', origin: 'extra' })
+      .returning('id')) as { id: string }[]
+    const [afternoon] = (await db()('sittings')
+      .insert({ panel_id: panel, sitting_on: TEST_TODAY, starts_at: '14:00', origin: 'extra' })
+      .returning('id')) as { id: string }[]
+    try {
+      const chair = await as('chair@example.org')
+      const page = await chair.agent.get(`/sittings/${from}/items/${moving.caseId}/move?all=1`).expect(200)
+      expect(page.text).not.toContain(`value="${morning!.id}"`)
+      expect(page.text).toContain(`value="${afternoon!.id}"`)
+      const refused = await post(chair, `/sittings/${from}/items/${moving.caseId}/move`, {
+        toSittingId: morning!.id,
+      }).expect(400)
+      expect(refused.text).toContain('That sitting has already met. Choose one still to come.')
+      expect(await sittingsOfCase(db(), moving.caseId)).toEqual([from])
+    } finally {
+      await db()('sittings').whereIn('id', [morning!.id, afternoon!.id]).delete()
+    }
   })
 
   test('a full sitting is refused, with the message next to the field', async () => {
@@ -549,7 +589,7 @@ describe('moving a case past its deadline', () => {
     const late = await sittingOn(db(), 'send_decision', '2026-12-15')
     const chair = await as('chair@example.org')
     const form = await chair.agent.get(`/sittings/${from}/items/${item.caseId}/move`).expect(200)
-    expect(form.text).toContain('After the deadline.')
+    expect(form.text).toContain('after the deadline')
     await post(chair, `/sittings/${from}/items/${item.caseId}/move`, { toSittingId: late }).expect(303)
     await post(chair, '/queue/run').expect(303)
 
@@ -572,6 +612,18 @@ describe('sending a case back to the queue', () => {
     // One with a deadline a week or more away, so that another sitting can still take it in time.
     const item = before.find((i) => i.deadline !== null && i.deadline >= SEND_8_DEC)!
     const chair = await as('chair@example.org')
+    // Offered as a link, not a red button on every row, and it asks before acting.
+    const agendaPage = await chair.agent.get(`/sittings/${sitting}`).expect(200)
+    expect(agendaPage.text).not.toContain('govuk-button--warning')
+    expect(agendaPage.text).toContain(`href="/sittings/${sitting}/items/${item.caseId}/send-back"`)
+    const confirm = await chair.agent.get(`/sittings/${sitting}/items/${item.caseId}/send-back`).expect(200)
+    expect(confirm.text).toMatch(/Send .+ back to the queue\?<\/h1>/)
+    expect(confirm.text).toContain(`action="/sittings/${sitting}/items/${item.caseId}/send-back"`)
+    expect(confirm.text).toContain('on this agenda</a>')
+    expect(caseIds(await agendaOf(db(), sitting))).toContain(item.caseId)
+    const member = await as('member@example.org')
+    await member.agent.get(`/sittings/${sitting}/items/${item.caseId}/send-back`).expect(403)
+
     const res = await post(chair, `/sittings/${sitting}/items/${item.caseId}/send-back`).expect(303)
     expect(res.headers.location).toBe(`/sittings/${sitting}?sentBack=1#agenda`)
 
@@ -713,5 +765,31 @@ describe('a case deferred at an earlier sitting', () => {
       const queue = await chair.agent.get('/queue').expect(200)
       expect(queue.text).toContain(deferred.reference)
     }
+  })
+})
+
+describe('what the nightly run moved', () => {
+  test('is kept, and the queue page tells the chair which cases moved, from where to where and why', async () => {
+    const sitting = await sittingOn(db(), 'send_decision', SEND_8_DEC)
+    const item = (await agendaOf(db(), sitting)).find((i) => i.placedBy === 'scheduler')!
+    expect(item).toBeDefined()
+    // Taken off as if by an edit the queue has not yet followed: the night's run places it again.
+    await db()('agenda_items').where({ case_id: item.caseId, sitting_id: sitting }).delete()
+    await db()('cases').where({ id: item.caseId }).update({ status: 'submitted' })
+    const nightly = services(dataLayer(db()), fixedClock(TEST_TODAY))
+    await expect(nightly.queue.placeCases()).resolves.toMatchObject({ ran: true })
+
+    const chair = await as('chair@example.org')
+    const page = await chair.agent.get('/queue').expect(200)
+    expect(page.text).toMatch(/What the nightly run on \d+ \w+ 2026 at [^<]+ moved \(\d+ cases?\)/)
+    expect(page.text).toMatch(
+      new RegExp(`\\(${item.reference}\\):\\s+from the queue to SEND decision-making panel`),
+    )
+
+    // A chair's run that changes nothing says so, and replaces the night's account.
+    await post(chair, '/queue/run').expect(303)
+    const after = await chair.agent.get('/queue').expect(200)
+    expect(after.text).toContain('moved no case.')
+    expect(after.text).not.toContain('What the nightly run on')
   })
 })

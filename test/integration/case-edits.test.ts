@@ -1,4 +1,4 @@
-import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
+import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
 
 let t: TestApp
 beforeAll(async () => {
@@ -229,6 +229,75 @@ describe('updating the evidence', () => {
       'Date educational psychology advice was asked for must be today or in the past',
     )
     expect((await t.database.db('cases').where({ id: c.id }).first('version')).version).toBe(fresh.version)
+  })
+
+  test('with no advice asked for, a caseworker can say none is needed: the papers are complete, it is audited and the queue places the case', async () => {
+    const db = t.database.db
+    const c = await db('cases')
+      .where({ kind: 'assessment_request' })
+      .whereIn('status', ['submitted', 'scheduled'])
+      .whereNull('assessment_decided_on')
+      .orderBy('reference')
+      .first('id')
+    // Taken back to a case just submitted with nothing asked for.
+    await db('agenda_items').where({ case_id: c.id }).delete()
+    await db('case_evidence').where({ case_id: c.id }).delete()
+    await db('cases').where({ id: c.id }).update({ papers_complete_on: null, status: 'submitted' })
+    const { agent } = await openCasePage(c.id)
+    const before = await agent.get(`/cases/${c.id}`).expect(200)
+    expect(before.text).toContain('if none is needed, say so under Update evidence')
+    const form = await agent.get(`/cases/${c.id}/evidence`).expect(200)
+    expect(form.text).toContain('No advice is needed: the papers are complete as they are')
+    const version = (await db('cases').where({ id: c.id }).first('version')).version as number
+
+    // Ticked beside advice asked for, it is refused by the box, and what was typed is kept.
+    const refused = await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({
+        _csrf: csrfTokenIn(form.text),
+        version,
+        noAdviceNeeded: 'yes',
+        'evidenceHealthRequested-day': '2',
+        'evidenceHealthRequested-month': '11',
+        'evidenceHealthRequested-year': '2026',
+      })
+      .expect(400)
+    expect(refused.text).toContain('href="#noAdviceNeeded"')
+    expect(refused.text).toContain('Clear the dates of the advice asked for, or untick ‘No advice is needed’')
+    expect(refused.text).toMatch(/id="evidenceHealthRequested-month"[^>]*value="11"/)
+
+    await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(form.text), version, noAdviceNeeded: 'yes' })
+      .expect(303)
+    expect(await db('cases').where({ id: c.id }).first('papers_complete_on', 'no_advice_needed_on')).toEqual({
+      papers_complete_on: TEST_TODAY,
+      no_advice_needed_on: TEST_TODAY,
+    })
+    expect(
+      await db('audit_events').where({ entity_id: c.id, action: 'papers_complete_no_advice_needed' }),
+    ).toHaveLength(1)
+    // Placed at once, without anyone pressing "Place cases".
+    expect(await db('agenda_items').where({ case_id: c.id })).toHaveLength(1)
+    const page = await agent.get(`/cases/${c.id}`).expect(200)
+    expect(page.text).toContain('No advice is needed: the papers were complete on 23 November 2026.')
+    const again = await agent.get(`/cases/${c.id}/evidence`).expect(200)
+    expect(again.text).toMatch(/id="noAdviceNeeded"[^>]*checked/)
+
+    // Unticked, the papers wait again, and that too is audited.
+    await agent
+      .post(`/cases/${c.id}/evidence`)
+      .type('form')
+      .send({ _csrf: csrfTokenIn(again.text), version: /name="version" value="(\d+)"/.exec(again.text)![1] })
+      .expect(303)
+    expect(await db('cases').where({ id: c.id }).first('papers_complete_on')).toEqual({
+      papers_complete_on: null,
+    })
+    expect(
+      await db('audit_events').where({ entity_id: c.id, action: 'no_advice_needed_withdrawn' }),
+    ).toHaveLength(1)
   })
 
   test('a stale form is refused', async () => {

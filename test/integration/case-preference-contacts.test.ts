@@ -275,7 +275,13 @@ describe('changing the family contacts', () => {
     expect(await versionOf(c.id)).toBe(c.version + 1)
     const events = await auditFor(c.id, 'contacts_changed')
     expect(events).toHaveLength(1)
-    expect(events[0].details).toEqual({ changed: 1, added: 1, removed: 0, mainContactChanged: true })
+    expect(events[0].details).toEqual({
+      changed: 1,
+      added: 1,
+      removed: 0,
+      mainContactChanged: true,
+      accessEnded: 0,
+    })
 
     const casePage = await agent.get(`/cases/${c.id}?changed=contacts`).expect(200)
     expect(casePage.text).toContain('Family contacts saved')
@@ -298,7 +304,13 @@ describe('changing the family contacts', () => {
     const contacts = await t.database.db('family_contacts').where({ child_id: c.child_id })
     expect(contacts).toEqual([expect.objectContaining({ id: fields.contact2Id, is_main_contact: true })])
     const [event] = await auditFor(c.id, 'contacts_changed')
-    expect(event.details).toEqual({ changed: 0, added: 0, removed: 1, mainContactChanged: true })
+    expect(event.details).toEqual({
+      changed: 0,
+      added: 0,
+      removed: 1,
+      mainContactChanged: true,
+      accessEnded: 0,
+    })
   })
 
   test.each([
@@ -380,29 +392,21 @@ describe('changing the family contacts', () => {
     used.delete(c.id)
   })
 
-  test('a contact with a family portal account keeps it, and cannot be removed here', async () => {
+  test('a contact with a family portal account keeps it through a change that leaves them the same person', async () => {
     const parent = await t.database.db('users').where({ email: 'parent@example.org' }).first('id')
     const linked = await t.database.db('family_contacts').where({ user_id: parent.id }).first()
     const c = await freshCase({ child_id: linked.child_id })
     const { agent, page } = await caseworkerForm(`/cases/${c.id}/contacts`)
-    expect(page.text).toContain('This contact has a family portal account, so cannot be removed here.')
+    expect(page.text).toContain('This contact has a family portal account.')
     const fields = contactsFormFields(page.text)
     const n = Object.entries(fields).find(([k, v]) => /^contact\d+Id$/.test(k) && v === linked.id)![0][7]
-    const refused = await agent
-      .post(`/cases/${c.id}/contacts`)
-      .type('form')
-      .send({ ...fields, [`contact${n}Remove`]: 'yes', ...NEW_CONTACT, mainContact: 'new' })
-      .expect(400)
-    expect(refused.text).toContain(
-      `Family contact ${n} has a family portal account, so cannot be removed here`,
-    )
     await agent
       .post(`/cases/${c.id}/contacts`)
       .type('form')
-      .send({ ...fields, [`contact${n}Name`]: 'Renamed Parent' })
+      .send({ ...fields, [`contact${n}Phone`]: '01632 960 777' })
       .expect(303)
     const after = await t.database.db('family_contacts').where({ id: linked.id }).first()
-    expect(after).toMatchObject({ full_name: 'Renamed Parent', user_id: parent.id })
+    expect(after).toMatchObject({ phone: '01632 960 777', user_id: parent.id })
     // The family still sees their child's case.
     const family = await signedInAgent(t.app, 'parent@example.org')
     await family.get('/portal').expect(200)

@@ -92,6 +92,8 @@ describe('inviting a family contact', () => {
     expect(email.subject).toBe("Set up your account to follow Oliver's case")
     expect(email.body).toContain('Dear Laura Bennett')
     expect(email.body).not.toContain("Bennett's") // the child by first name only
+    // The privacy notice, on the service's own address (PUBLIC_URL), as every e-mail links to it.
+    expect(email.body).toContain(`How we use your information: ${t().config.publicUrl}/privacy`)
     const path = await invitationLink(laura.email)
     const token = path.split('/').pop()!
     const [stored] = await db()('family_invitations').where({ family_contact_id: laura.contactId })

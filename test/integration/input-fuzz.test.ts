@@ -127,6 +127,8 @@ async function demoIds(): Promise<Record<string, string>[]> {
     ...staffAccount,
     summerSitting: summer?.id ?? crypto.randomUUID(),
     batchId: await first('letter_batches'),
+    // The family account an admin may close.
+    userId: parent,
     version: '1',
   }
   const caseOnAgenda = agenda[0]!.caseId
@@ -281,7 +283,7 @@ beforeAll(async () => {
     }
   }
   // Forms that change the most (cancelling, removing, signing out) go last, so that the others still find what they change.
-  const late = /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move)$/
+  const late = /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move|close|end-access)$/
   const rank = (action: string) => (action === '/sign-out' ? 2 : late.test(action) ? 1 : 0)
   targets = [...byAction.values()].sort((a, b) => rank(a.action) - rank(b.action))
   const posts = routes.filter((r) => r.method === 'POST')

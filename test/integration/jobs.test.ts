@@ -1,11 +1,15 @@
 import { createTestApp, signedInAgent, type TestApp } from '../support/app'
 import { dataLayer, type DataLayer } from '../../src/data'
-import { LOCK_KEYS, tryTransactionLock } from '../../src/data/locks'
+import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../../src/data/locks'
 import { KnexSessionStore } from '../../src/data/sessions'
 import { createLogger } from '../../src/logger'
-import { runJob, type Job } from '../../src/jobs'
+import { runJob, scheduledJobs, type Job } from '../../src/jobs'
+import { ABANDONED_MESSAGE } from '../../src/data/jobRuns'
+import { openDatabase } from '../../src/data/db'
+import { services as buildServices } from '../../src/services'
+import { jobRunsService } from '../../src/jobs/service'
 import { sessionCleanupService } from '../../src/services/sessionCleanup'
-import { sessionClock } from '../../src/services/clock'
+import { fixedClock, sessionClock } from '../../src/services/clock'
 
 let t: TestApp
 let data: DataLayer
@@ -185,6 +189,153 @@ describe('deleting expired sessions', () => {
     await expect(runJob(data, logger, job())).resolves.toBe('succeeded')
     expect(await sessionIds('exp-locked')).toEqual([])
   })
+})
+
+describe('a scheduled run’s slot', () => {
+  const quick = (name: string): Job => ({
+    name,
+    run: () => Promise.resolve({ ran: true, counts: { done: 1 } }),
+  })
+
+  test('the second run fired for the same minute is skipped even after the first has finished', async () => {
+    const slot = new Date('2026-11-23T02:00:00Z')
+    await expect(runJob(data, logger, quick('test-slot'), { scheduledFor: slot })).resolves.toBe('succeeded')
+    await expect(runJob(data, logger, quick('test-slot'), { scheduledFor: slot })).resolves.toBe('skipped')
+    // The next minute is a new slot; a run on demand has none.
+    const next = new Date('2026-11-23T02:01:00Z')
+    await expect(runJob(data, logger, quick('test-slot'), { scheduledFor: next })).resolves.toBe('succeeded')
+    await expect(runJob(data, logger, quick('test-slot'))).resolves.toBe('succeeded')
+    const runs = await t.database.db('job_runs').where({ job_name: 'test-slot' }).orderBy('id')
+    expect(runs.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'succeeded',
+      'skipped',
+      'succeeded',
+      'succeeded',
+    ])
+  })
+
+  test('a run skipped for its lock does not hold its slot', async () => {
+    const slot = new Date('2026-11-23T03:00:00Z')
+    const locked: Job = { name: 'test-slot-locked', run: () => Promise.resolve({ ran: false }) }
+    await expect(runJob(data, logger, locked, { scheduledFor: slot })).resolves.toBe('skipped')
+    // Skipped runs do not hold the slot: the one that did the work might have been an on-demand run.
+    await expect(runJob(data, logger, quick('test-slot-locked'), { scheduledFor: slot })).resolves.toBe(
+      'succeeded',
+    )
+  })
+})
+
+describe('runs cut short', () => {
+  test('a run still "running" at start-up, that nothing holds, is marked failed', async () => {
+    const id = await data.jobRuns.start('place-cases')
+    await expect(jobRunsService(data, fixedClock('2026-11-23')).markAbandonedRunsFailed()).resolves.toBe(1)
+    const [row] = await t.database.db('job_runs').where({ id })
+    expect(row).toMatchObject({ outcome: 'failed', error_message: ABANDONED_MESSAGE })
+    expect(row.finished_at).toBeInstanceOf(Date)
+    // A finished run is left as it was.
+    await expect(jobRunsService(data, fixedClock('2026-11-23')).markAbandonedRunsFailed()).resolves.toBe(0)
+  })
+
+  testOnServer('a run another instance is still doing is left running', async () => {
+    const id = await data.jobRuns.start('roll-calendar-forward')
+    const otherInstance = await t.database.db.transaction()
+    try {
+      await otherInstance.raw('select pg_advisory_xact_lock(?::bigint)', [LOCK_KEYS.rollCalendarForward])
+      await expect(data.jobRuns.failAbandoned()).resolves.toBe(0)
+    } finally {
+      await otherInstance.commit()
+    }
+    expect(await t.database.db('job_runs').where({ id }).first()).toMatchObject({ outcome: 'running' })
+    await expect(data.jobRuns.failAbandoned()).resolves.toBe(1)
+  })
+})
+
+describe('pruning job_runs', () => {
+  test('keeps 90 days of runs and the runs under way', async () => {
+    const now = new Date('2026-11-23T09:00:00Z')
+    const daysAgo = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000)
+    const db = t.database.db
+    await db('job_runs').insert([
+      { job_name: 'test-prune', started_at: daysAgo(91), outcome: 'succeeded' },
+      { job_name: 'test-prune', started_at: daysAgo(200), outcome: 'failed' },
+      { job_name: 'test-prune', started_at: daysAgo(89), outcome: 'succeeded' },
+      { job_name: 'test-prune', started_at: daysAgo(95), outcome: 'running' },
+    ])
+    const service = jobRunsService(data, fixedClock('2026-11-23'))
+    const prune: Job = { name: 'prune-job-runs', run: () => service.pruneOld() }
+    await expect(runJob(data, logger, prune)).resolves.toBe('succeeded')
+    expect(await data.jobRuns.lastRun('prune-job-runs')).toMatchObject({ counts: { deleted: 2 } })
+    const left = await db('job_runs').where({ job_name: 'test-prune' }).orderBy('started_at')
+    expect(left.map((r: { outcome: string }) => r.outcome)).toEqual(['running', 'succeeded'])
+    await db('job_runs').where({ job_name: 'test-prune' }).delete()
+  })
+})
+
+describe('two instances with every job due in the same minute', () => {
+  // Issue 14: roll-calendar-forward deadlocked against tell-members-papers-ready (40P01), and jobs
+  // "succeeded" on both instances. Two connection pools on one database stand for two instances.
+  testOnServer(
+    'no job fails, and each job runs once per minute, the other instance recording it as skipped',
+    async () => {
+      const other = openDatabase({ databaseUrl: process.env.DATABASE_URL, schema: t.database.schema })
+      try {
+        const clock = fixedClock('2026-11-23')
+        const settings = { sittingHorizonWeeks: 12, papersReadyWorkingDays: 30 }
+        const instances = [dataLayer(t.database.db), dataLayer(other)].map((d) => ({
+          data: d,
+          jobs: scheduledJobs(buildServices(d, clock, settings)),
+        }))
+        for (const minute of ['2026-11-23T02:00:00Z', '2026-11-23T07:00:00Z', '2026-11-24T02:00:00Z']) {
+          const slot = new Date(minute)
+          const outcomes = await Promise.all(
+            instances.flatMap(({ data: d, jobs }) =>
+              jobs.map(
+                async (job) => [job.name, await runJob(d, logger, job, { scheduledFor: slot })] as const,
+              ),
+            ),
+          )
+          const failures = await t.database.db('job_runs').where({ scheduled_for: slot, outcome: 'failed' })
+          expect(failures.map((r: { error_message: string }) => r.error_message)).toEqual([])
+          for (const job of instances[0]!.jobs) {
+            const mine = outcomes.filter(([name]) => name === job.name).map(([, outcome]) => outcome)
+            expect(mine.sort()).toEqual(['skipped', 'succeeded'])
+          }
+        }
+      } finally {
+        await other.destroy()
+      }
+    },
+  )
+})
+
+describe('the one lock for writes to sittings', () => {
+  const waitersFor = async (key: number): Promise<number> => {
+    const result = (await t.database.db.raw(
+      "select count(*) as n from pg_locks where locktype = 'advisory' and objid = ? and not granted",
+      [key],
+    )) as { rows: Array<{ n: number | string }> }
+    return Number(result.rows[0]?.n ?? 0)
+  }
+
+  // Each job that writes sittings or agendas waits for the lock a writer in another instance holds,
+  // rather than taking row locks in its own order: that is what rules the deadlock out.
+  testOnServer.each(['roll-calendar-forward', 'place-cases', 'tell-members-papers-ready'])(
+    '%s waits for a writer in another instance to finish, then runs',
+    async (name) => {
+      const services = buildServices(data, fixedClock('2026-11-23'))
+      const job = scheduledJobs(services).find((j) => j.name === name)!
+      const writer = await t.database.db.transaction()
+      let run: Promise<string> | undefined
+      try {
+        await lockSittingWrites(writer)
+        run = runJob(data, logger, job)
+        while ((await waitersFor(LOCK_KEYS.sittingWrites)) === 0) await new Promise((r) => setImmediate(r))
+      } finally {
+        await writer.commit()
+      }
+      await expect(run).resolves.toBe('succeeded')
+    },
+  )
 })
 
 describe('/admin/jobs', () => {

@@ -295,13 +295,30 @@ describe('running the meeting', () => {
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('Enter what is needed before the panel decides')
     expect(refused.text).toContain('Enter who will do it')
-    const res = await post(CHAIR, decisionPath(cases.mohammed), {
+    const complete = {
       ...deferral,
       deferralAction: 'Ask the community paediatrician for the health advice',
       deferralOwner: 'Caseworker',
       'deferralDueOn-day': '10',
       'deferralDueOn-month': '12',
       'deferralDueOn-year': '2026',
+    }
+    // Mohammed's deadline is 30 November: no sitting after 10 December can meet it. The chair is warned,
+    // naming the deadline, before anything is saved; a warning to confirm, not a refusal.
+    const warned = await post(CHAIR, decisionPath(cases.mohammed), complete)
+    expect(warned.status).toBe(200)
+    expect(warned.text).toContain('govuk-warning-text')
+    expect(warned.text).toContain(
+      'The first sitting that could hear this case after Thursday 10 December 2026 is on',
+    )
+    expect(warned.text).toContain('its statutory deadline of Monday 30 November 2026')
+    expect(warned.text).toContain('name="lateDeferralAcceptedFor" type="checkbox" value="2026-12-10"')
+    expect(warned.text).not.toContain('govuk-error-summary')
+    expect(warned.text).toContain('Ask the community paediatrician for the health advice')
+    expect(await db()('decisions').where({ case_id: cases.mohammed })).toHaveLength(0)
+    const res = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...complete,
+      lateDeferralAcceptedFor: '2026-12-10',
     })
     expect(res.status).toBe(303)
     // A deferral decides nothing, so what the chair said of the preference is not kept as an answer.
@@ -364,10 +381,21 @@ describe('running the meeting', () => {
     expect(refused.status).toBe(400)
     expect(refused.text).toContain('not quorate for this item')
     expect(refused.text).toContain('Only a member who took part in this item can record a dissenting view')
-    const saved = await post(CHAIR, decisionPath(cases.mohammed), {
+    const inquorate = {
       ...change,
       inquorateReason:
         'The family asked for a decision before the holiday, and the health advice can follow.',
+    }
+    // A new date is a new question: the 10 December the chair accepted does not cover the 11th.
+    const warned = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...inquorate,
+      lateDeferralAcceptedFor: '2026-12-10',
+    })
+    expect(warned.status).toBe(200)
+    expect(warned.text).toContain('after Friday 11 December 2026')
+    const saved = await post(CHAIR, decisionPath(cases.mohammed), {
+      ...inquorate,
+      lateDeferralAcceptedFor: '2026-12-11',
     })
     expect(saved.status).toBe(303)
     const minutes = await (await as(CHAIR)).agent.get(`/sittings/${sittingId}/minutes`).expect(200)
@@ -448,6 +476,8 @@ describe('running the meeting', () => {
       'deferralDueOn-day': '4',
       'deferralDueOn-month': '12',
       'deferralDueOn-year': '2026',
+      // His deadline (12 November) has passed: the chair confirms the deferral all the same.
+      lateDeferralAcceptedFor: '2026-12-04',
     })
     expect(res.status).toBe(303)
     const stored = await db()('decisions').where({ case_id: cases.kian }).first()

@@ -23,7 +23,7 @@ function appWith(config: Config, db = t.database.db) {
 const sessionRows = async () => Number((await t.database.db('sessions').count({ n: '*' }))[0]!.n)
 
 describe('anonymous pages create no session row', () => {
-  test('the sign-in page, a refused sign-in, a page asked for signed out and an invitation link store nothing', async () => {
+  test('the sign-in page, a refused sign-in, a page asked for signed out, an invitation link and the public pages store nothing', async () => {
     const before = await sessionRows()
     const agent = request.agent(t.app)
     await agent.get('/cases?status=draft').expect(303)
@@ -40,6 +40,7 @@ describe('anonymous pages create no session row', () => {
       .send({ email: '', password: '', _csrf: csrfTokenIn(page.text) })
       .expect(400)
     await agent.get('/invitations/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA').expect(404)
+    for (const path of ['/accessibility', '/privacy', '/cookies']) await agent.get(path).expect(200)
     for (let i = 0; i < 5; i++) await request(t.app).get('/sign-in').expect(200)
     expect(await sessionRows()).toBe(before)
 
@@ -124,6 +125,8 @@ describe('TRUST_PROXY', () => {
 
   /** Failed sign-ins, each for a different account (so only the per-address limit can stop them), each from a different claimed address. */
   async function failedSignInsFromForgedAddresses(config: Config, attempts: number): Promise<number[]> {
+    // The counters are in the database, shared by every app on it: start each test from none.
+    await t.database.db('sign_in_throttles').delete()
     const app = appWith(config)
     // The CSRF cookie by hand: in production it is Secure, which supertest's jar keeps from plain HTTP.
     const page = await request(app).get('/sign-in').set('X-Forwarded-Proto', 'https')

@@ -262,6 +262,11 @@ describe('on the demo council as seeded', () => {
       expect(page.text).toMatch(new RegExp(`name="sittingOn-day"[^>]*value="${day}"`))
       expect(page.text).toMatch(new RegExp(`name="sittingOn-month"[^>]*value="${month}"`))
       expect(page.text).toMatch(new RegExp(`name="sittingOn-year"[^>]*value="${year}"`))
+      // The panel's usual time, so the chair need not look it up.
+      const { starts_at: usual } = (await db()('panels')
+        .where({ id: offer.suggested_panel_id })
+        .first('starts_at')) as { starts_at: string }
+      expect(page.text).toMatch(new RegExp(`name="startsAt"[^>]*value="${usual.slice(0, 5)}"`))
     })
 
     test('only a chair may add one', async () => {
@@ -544,6 +549,35 @@ describe('summer sittings and the calendar jobs', () => {
 
       const again = await post(admin, `/summer-sittings/${summer}/turn-off`, { reason: 'Again' }).expect(400)
       expect(again.text).toContain('Only a sitting still to come can be cancelled')
+    })
+
+    test('a summer sitting turned off can be turned back on, audited, and the queue may use it again', async () => {
+      const admin = await as('admin@example.org')
+      const page = await admin.agent.get('/summer-sittings').expect(200)
+      expect(page.text).toContain(`action="/summer-sittings/${summer}/turn-on"`)
+      const chair = await as('chair@example.org')
+      await post(chair, `/summer-sittings/${summer}/turn-on`, {}).expect(403)
+      expect((await db()('sittings').where({ id: summer }).first('status')).status).toBe('cancelled')
+
+      const res = await post(admin, `/summer-sittings/${summer}/turn-on`, {}).expect(303)
+      expect(res.headers.location).toBe('/summer-sittings?turnedOn=1')
+      expect(
+        await db()('sittings').where({ id: summer }).first('status', 'cancelled_reason', 'cancelled_by'),
+      ).toEqual({ status: 'scheduled', cancelled_reason: null, cancelled_by: null })
+      expect(await auditCount(db(), { action: 'summer_sitting_turned_on', entity_id: summer })).toBe(1)
+      const after = await admin.agent.get(res.headers.location!).expect(200)
+      expect(after.text).toContain('Summer sitting turned back on.')
+      expect(after.text).toContain(`/summer-sittings/${summer}/turn-off`)
+      expect(after.text).not.toContain(`/summer-sittings/${summer}/turn-on`)
+      // Already on: refused with a message, not a 500.
+      const again = await post(admin, `/summer-sittings/${summer}/turn-on`, {}).expect(409)
+      expect(again.text).toContain(
+        'Only a summer sitting still to come that is turned off can be turned back on',
+      )
+      // And off again, as the tests after this one expect it.
+      await post(admin, `/summer-sittings/${summer}/turn-off`, {
+        reason: 'No placement cases are due in August and two members are on leave',
+      }).expect(303)
     })
 
     test('a sitting outside the summer holiday cannot be turned off here', async () => {

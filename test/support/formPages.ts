@@ -22,3 +22,11 @@ export function summaryLinks(html: string): [string, string][] {
   const summary = /<div class="govuk-error-summary"[\s\S]*?<\/ul>/.exec(html)?.[0] ?? ''
   return [...summary.matchAll(/<a href="([^"]+)">([^<]*)<\/a>/g)].map((m) => [m[1]!, decode(m[2]!)])
 }
+
+/** The version an edit form carries (its hidden `version` field), as the browser would send it back. */
+export async function versionOn(agent: { get(path: string): PromiseLike<{ text: string }> }, path: string) {
+  const page = await agent.get(path)
+  const match = /name="version" value="([^"]+)"/.exec(page.text)
+  if (!match) throw new Error(`No version on ${path}`)
+  return match[1]!
+}

@@ -1,6 +1,9 @@
 import type { LetterFacts, LetterSettings } from '../../src/domain/letters/types'
 import type { CaseKind } from '../../src/domain/vocabulary'
 
+/** Where every letter sends the family to read the privacy notice (PUBLIC_URL/privacy). */
+export const PRIVACY_URL = 'https://panel.northshire.example.org/privacy'
+
 /** A council's letter settings and a decision's facts, for the letter tests. */
 export const SETTINGS: LetterSettings = {
   councilName: 'Northshire County Council',
@@ -59,6 +62,7 @@ export function facts(kind: CaseKind, outcome: string, changes: Partial<LetterFa
     },
     caseworker: { name: 'Priya Shah', phone: '01632 960444', email: 'priya.shah@northshire.example' },
     bankHolidays: new Set(['2026-12-25', '2026-12-28', '2027-01-01']),
+    privacyUrl: PRIVACY_URL,
     ...changes,
   }
 }

@@ -2,7 +2,7 @@ import { apologyLetter, apologyProblems, type ApologyFacts } from '../../src/dom
 import { APOLOGY_SECTION_IDS } from '../../src/domain/letters/types'
 import { readability } from '../../src/domain/readability'
 import { DEADLINE_STEPS } from '../../src/domain/statutoryClock'
-import { SETTINGS } from '../support/letters'
+import { PRIVACY_URL, SETTINGS } from '../support/letters'
 import { renderLetterPdf } from '../../src/letters/decisionLetterPdf'
 import { pdfText, popplerOn } from '../support/pdf'
 
@@ -16,6 +16,7 @@ const base: ApologyFacts = {
   reason: 'The health advice came to us late.',
   newExpectedOn: '2026-12-11',
   caseworker: { name: 'Priya Shah', phone: '01632 960444', email: 'priya.shah@northshire.example' },
+  privacyUrl: PRIVACY_URL,
 }
 
 describe.each(DEADLINE_STEPS)('the apology letter for a late step: %s', (step) => {
@@ -76,6 +77,7 @@ describe('an apology letter on paper', () => {
       const text = pdfText(pdf)
       expect(text).toContain('Local Government and Social Care Ombudsman')
       expect(text).toContain(SETTINGS.complaintsUrl)
+      expect(text).toContain(`Read how we use your information, and your rights, at ${PRIVACY_URL}.`)
     },
   )
 })

@@ -1,4 +1,3 @@
-import type { CaseDetail } from '../../src/data/caseDetail'
 import { parseContactsForm } from '../../src/web/cases/contactsForm'
 import { parsePreferenceForm } from '../../src/web/cases/preferenceForm'
 import { presentTimeline } from '../../src/web/cases/timeline'
@@ -34,20 +33,6 @@ describe('the family’s preference', () => {
   })
 })
 
-const stored = (id: string, hasPortalAccount = false): CaseDetail['contacts'][number] => ({
-  id,
-  fullName: `Person ${id}`,
-  relationship: 'parent',
-  address: '1 High Street',
-  email: null,
-  phone: null,
-  preferredLanguage: 'English',
-  needsInterpreter: false,
-  letterFormat: 'standard',
-  isMainContact: id === 'a',
-  hasPortalAccount,
-})
-
 const fields = (n: number, id: string) => ({
   [`contact${n}Id`]: id,
   [`contact${n}Name`]: `Person ${id}`,
@@ -59,24 +44,20 @@ const fields = (n: number, id: string) => ({
 })
 
 describe('the family contacts form', () => {
-  const contacts = [stored('a'), stored('b', true)]
   const shown = { ...fields(1, 'a'), ...fields(2, 'b'), mainContact: 'a' }
 
   test('contacts are kept or removed, one added, and the main contact named', () => {
-    const result = parseContactsForm(
-      {
-        ...shown,
-        contact1Remove: 'yes',
-        newContactName: 'New Person',
-        newContactRelationship: 'carer',
-        newContactEmail: 'new@example.org',
-        newContactLanguage: 'Polish',
-        newContactInterpreter: 'yes',
-        newContactLetterFormat: 'large_print',
-        mainContact: 'new',
-      },
-      contacts,
-    )
+    const result = parseContactsForm({
+      ...shown,
+      contact1Remove: 'yes',
+      newContactName: 'New Person',
+      newContactRelationship: 'carer',
+      newContactEmail: 'new@example.org',
+      newContactLanguage: 'Polish',
+      newContactInterpreter: 'yes',
+      newContactLetterFormat: 'large_print',
+      mainContact: 'new',
+    })
     expect(result).toEqual({
       ok: true,
       value: {
@@ -89,21 +70,23 @@ describe('the family contacts form', () => {
   })
 
   test.each([
-    [{ contact2Remove: 'yes' }, 'contact2Remove', 'family portal account'],
     [{ contact1Remove: 'yes' }, 'mainContact', 'not being removed'],
     [{ mainContact: 'new' }, 'mainContact', 'Enter the new family contact’s details'],
     [{ mainContact: 'someone-else' }, 'mainContact', 'Select the main contact'],
     [{ contact2Name: '' }, 'contact2Name', 'Enter the name of family contact 2'],
   ])('%j is refused on %s', (change, field, message) => {
-    const result = parseContactsForm({ ...shown, ...change }, contacts)
+    const result = parseContactsForm({ ...shown, ...change })
     expect(result.ok).toBe(false)
     if (!result.ok) expect(result.errors.byField[field]).toContain(message)
   })
 
+  test('a contact with a family portal account may be removed: the service ends its access', () => {
+    const result = parseContactsForm({ ...shown, contact2Remove: 'yes', mainContact: 'a' })
+    expect(result.ok && result.value.removedIds).toEqual(['b'])
+  })
+
   test('removing every contact, with none added, is refused', () => {
-    const result = parseContactsForm({ ...fields(1, 'a'), contact1Remove: 'yes', mainContact: 'a' }, [
-      stored('a'),
-    ])
+    const result = parseContactsForm({ ...fields(1, 'a'), contact1Remove: 'yes', mainContact: 'a' })
     expect(result.ok ? undefined : result.errors.byField.contact1Remove).toBe(
       'A child must have at least one family contact: keep one, or add a new one',
     )

@@ -93,7 +93,7 @@ describe.each(EVERY_OUTCOME)('the letter for %s: %s', (kind, outcome) => {
   const disagree = textOf(letter, 'disagree')
   const sheet = JSON.stringify(letter.factSheet)
 
-  test('has the sections of DESIGN.md in order, the decision first', () => {
+  test('has the sections of docs/design.md, "The letter", in order, the decision first', () => {
     expect(letter.sections.map((s) => s.id)).toEqual([...SECTION_IDS])
     expect(letter.sections[0]!.paragraphs).toHaveLength(1)
     expect(letter.sections[0]!.paragraphs[0]!.text).toContain('Zara')

@@ -10,7 +10,7 @@ import { appealRightFor } from '../../src/domain/rightsOfAppeal'
 import { CASE_KINDS, namesSetting, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
 import { renderEasyReadLetterPdf } from '../../src/letters/easyReadLetterPdf'
 import { pdfText, popplerOn } from '../support/pdf'
-import { facts, SETTINGS } from '../support/letters'
+import { facts, PRIVACY_URL, SETTINGS } from '../support/letters'
 
 // Read back with poppler's own tools, as a reader's software would see the file.
 
@@ -97,6 +97,9 @@ describe.each(CASES)('the Easy Read $kind letter, $outcome, as a PDF', ({ kind, 
     for (const address of [SETTINGS.informationAdvice.website, f.caseworker.email, SETTINGS.sendTeam.email])
       expect(text).toContain(address)
     if (timing !== 'none') expect(text).toContain(SETTINGS.tribunalUrl)
+    // Where to read the privacy notice, its address on a line of its own.
+    expect(text).toContain(`Read how we use your information here: ${PRIVACY_URL}`)
+    expect(popplerOn(pdf, 'pdftotext')).toContain(PRIVACY_URL)
   })
 
   test('has no word under 16pt, page numbers included', () => {

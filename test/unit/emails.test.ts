@@ -4,6 +4,7 @@ import {
   deadlineAtRiskEmail,
   letterIssuedEmail,
   papersReadyEmail,
+  privacyNoticeUrl,
   type Email,
 } from '../../src/domain/emails'
 import { readability } from '../../src/domain/readability'
@@ -16,6 +17,7 @@ const base = {
   caseworkerName: 'Priya Shah',
   councilName: 'Northshire County Council',
   isApology: false,
+  privacyUrl: 'https://panel.northshire.example.org/privacy',
 }
 
 describe.each(CASE_KINDS)('the e-mail when a letter about a %s case is issued', (kind) => {
@@ -82,6 +84,7 @@ describe('the e-mail to a family when their case is put on a sitting', () => {
     portalUrl: base.portalUrl,
     caseworkerName: 'Priya Shah',
     councilName: base.councilName,
+    privacyUrl: base.privacyUrl,
   })
 
   test('says the date, by the child’s first name only, with the portal link and the closing date for views', () => {
@@ -109,6 +112,7 @@ describe('the e-mail to a family when their case is put on a sitting', () => {
       portalUrl: base.portalUrl,
       caseworkerName: 'Priya Shah',
       councilName: base.councilName,
+      privacyUrl: base.privacyUrl,
     })
     expect(late.body).not.toContain('Please send them by')
     expect(late.body).toContain('tell your caseworker as soon as you can')
@@ -124,6 +128,7 @@ describe('the e-mail to a family when their case is put on a sitting', () => {
       portalUrl: base.portalUrl,
       caseworkerName: 'Priya Shah',
       councilName: base.councilName,
+      privacyUrl: base.privacyUrl,
     })
     expect(moved.subject).toBe("A new panel date for Maya's case")
     expect(moved.body).toMatch(
@@ -145,6 +150,7 @@ describe('the e-mail to a caseworker when their case is put on a sitting', () =>
     familyEmailed: true,
     caseUrl: 'https://panel.northshire.example.org/cases/abc',
     councilName: base.councilName,
+    privacyUrl: base.privacyUrl,
   })
 
   test('names the case, the panel and the date, and links to the case', () => {
@@ -167,6 +173,7 @@ describe('the e-mail to a caseworker when their case is put on a sitting', () =>
       familyEmailed: false,
       caseUrl: 'https://panel.northshire.example.org/cases/abc',
       councilName: base.councilName,
+      privacyUrl: base.privacyUrl,
     })
     expect(moved.subject).toBe('Case NS-2026-0042 has moved to Tuesday 15 December 2026')
     expect(moved.body).toContain('It was on the sitting on Tuesday 8 December 2026.')
@@ -182,6 +189,7 @@ describe('the e-mail to panel members when a sitting’s papers are ready', () =
     itemCount: 6,
     sittingUrl: 'https://panel.northshire.example.org/sittings/s1',
     councilName: base.councilName,
+    privacyUrl: base.privacyUrl,
   })
 
   test('names the panel, the date and how many cases, and links to the sitting, naming no child', () => {
@@ -209,6 +217,7 @@ describe('the e-mail when a case becomes at risk of missing its deadline', () =>
     reason: 'no_capacity' as const,
     suggestedSittingOn: '2026-12-03',
     councilName: base.councilName,
+    privacyUrl: base.privacyUrl,
   }
 
   test.each(QUEUE_REASONS)('says which step, by when and why, in plain words (%s)', (reason) => {
@@ -233,5 +242,44 @@ describe('the e-mail when a case becomes at risk of missing its deadline', () =>
     expect(chair.body).toContain(
       'Every sitting before the due date that could take it is full. An extra sitting on Thursday 3 December 2026 would let the panel decide it in time.',
     )
+  })
+})
+
+describe('every e-mail links to the privacy notice', () => {
+  test('the address is made from the service’s own address (PUBLIC_URL), not a request', () => {
+    expect(privacyNoticeUrl('https://panel.northshire.example.org/portal')).toBe(
+      'https://panel.northshire.example.org/privacy',
+    )
+  })
+
+  test('each kind ends with it', () => {
+    const line = `\n\nHow we use your information: ${base.privacyUrl}`
+    const emails = [
+      letterIssuedEmail({ ...base, kind: 'placement' }),
+      letterIssuedEmail({ ...base, kind: 'placement', isApology: true }),
+      casePlacedEmail({ ...base, sittingOn: '2026-12-08', previousSittingOn: null, viewsCloseOn: null }),
+      casePlacedStaffEmail({
+        ...base,
+        reference: 'NS-1',
+        childName: 'Freya Hall',
+        panelName: 'P',
+        sittingOn: '2026-12-08',
+        previousSittingOn: null,
+        familyEmailed: true,
+        caseUrl: 'x',
+      }),
+      papersReadyEmail({ ...base, panelName: 'P', sittingOn: '2026-12-02', itemCount: 1, sittingUrl: 'x' }),
+      deadlineAtRiskEmail({
+        ...base,
+        reference: 'NS-1',
+        step: 'Issue the plan',
+        dueOn: '2026-12-10',
+        reason: 'no_capacity',
+        suggestedSittingOn: null,
+        forChair: true,
+        link: 'x',
+      }),
+    ]
+    for (const email of emails) expect(email.body.endsWith(line)).toBe(true)
   })
 })

@@ -169,8 +169,10 @@ test('the invitation e-mail carries the link and its last day, and nothing about
     expiresOn: '2026-11-30',
     caseworkerName: 'Priya Sharma',
     councilName: 'Northshire County Council',
+    privacyUrl: 'https://panel.example.gov.uk/privacy',
   })
   expect(email.subject).toBe("Set up your account to follow Oliver's case")
+  expect(email.body).toMatch(/\n\nHow we use your information: https:\/\/panel\.example\.gov\.uk\/privacy$/)
   expect(email.body).toContain('https://panel.example.gov.uk/invitations/abc')
   expect(email.body).toContain('Monday 30 November 2026')
   expect(email.body).toContain('The link works once')

@@ -1,5 +1,6 @@
 import { jobEnvVar, loadConfig, type JobsConfig } from '../../src/config'
-import { planJobs, scheduleJobs, scheduledJobs, type Job, type ScheduledJob } from '../../src/jobs'
+import { JOB_LOCK_KEYS } from '../../src/data/locks'
+import { planJobs, scheduleJobs, scheduledJobs, slotOf, type Job, type ScheduledJob } from '../../src/jobs'
 import type { Services } from '../../src/services'
 import pino from 'pino'
 
@@ -106,6 +107,16 @@ describe('planning the jobs', () => {
     const jobs = scheduledJobs({} as Services)
     expect(planJobs(jobs, settings())).toHaveLength(jobs.length)
     expect(new Set(jobs.map((j) => j.name)).size).toBe(jobs.length)
+  })
+
+  test('every real job has a lock key, so a run a crash cut short can be told from one under way', () => {
+    const names = scheduledJobs({} as Services).map((j) => j.name)
+    expect(Object.keys(JOB_LOCK_KEYS).sort()).toEqual([...names].sort())
+  })
+
+  test('a run’s slot is the minute it was fired for, the same for a tick that came late', () => {
+    expect(slotOf(new Date('2026-12-02T02:00:00.000Z'))).toEqual(new Date('2026-12-02T02:00:00.000Z'))
+    expect(slotOf(new Date('2026-12-02T02:00:59.999Z'))).toEqual(new Date('2026-12-02T02:00:00.000Z'))
   })
 
   test('a setting naming no job is refused, so a typo cannot leave a job running', () => {

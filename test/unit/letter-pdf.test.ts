@@ -10,7 +10,7 @@ import type { LetterModel } from '../../src/domain/letters/types'
 import { CASE_KINDS, OUTCOMES_BY_KIND } from '../../src/domain/vocabulary'
 import { renderLetterPdf } from '../../src/letters/decisionLetterPdf'
 import { pdfText, popplerOn } from '../support/pdf'
-import { facts, SETTINGS } from '../support/letters'
+import { facts, PRIVACY_URL, SETTINGS } from '../support/letters'
 import { png } from '../support/images'
 
 // Checked with poppler's own tools, as a reader's software would see the file. If they are missing
@@ -96,6 +96,11 @@ describe.each(CASES)(
       if (f.namedSetting) expect(text).toContain(f.namedSetting)
       // A young person is spoken to: the letter's own words never call them "your child".
       if (toYoungPerson) expect(text).not.toMatch(/your child|Zara's/)
+    })
+
+    it('reads back, with pdftotext, where to read the privacy notice, its address unbroken', () => {
+      expect(text).toContain(`Read how we use your information, and your rights, at ${PRIVACY_URL}.`)
+      expect(popplerOn(pdf, 'pdftotext')).toContain(PRIVACY_URL)
     })
 
     it('gives the rights its decision carries, read back from the PDF, and no others', () => {

@@ -19,3 +19,15 @@ test.each([
 ])('%j → %s', (evidence, expected) => {
   expect(papersCompleteOn(evidence)).toBe(expected)
 })
+
+describe('when a caseworker said no advice is needed', () => {
+  test('with nothing asked for, the papers are complete from that day', () => {
+    expect(papersCompleteOn([], '2026-11-23')).toBe('2026-11-23')
+    expect(papersCompleteOn([advice('health', null, null)], '2026-11-23')).toBe('2026-11-23')
+  })
+
+  test('advice asked for after all is waited for as usual, the statement no longer counting', () => {
+    expect(papersCompleteOn([advice('health', '2026-11-24', null)], '2026-11-23')).toBeNull()
+    expect(papersCompleteOn([advice('health', '2026-11-24', '2026-11-30')], '2026-11-23')).toBe('2026-11-30')
+  })
+})

@@ -1,6 +1,6 @@
 import { formatLongDate, type IsoDate } from '../dates'
 import type { DeadlineStep } from '../statutoryClock'
-import { closingSections, OMBUDSMAN, p, t } from './commonSections'
+import { closingSections, OMBUDSMAN, p, privacySentence, t } from './commonSections'
 import type { LetterModel, LetterSettings } from './types'
 
 /** What each late step means to a family, in their words rather than the regulations'. */
@@ -33,6 +33,8 @@ export interface ApologyFacts {
   reason: string
   newExpectedOn: IsoDate
   caseworker: { name: string; phone: string | null; email: string }
+  /** The privacy notice's address (PUBLIC_URL/privacy), which every letter gives. */
+  privacyUrl: string
 }
 
 /**
@@ -88,6 +90,7 @@ export function apologyLetter(f: ApologyFacts, s: LetterSettings): LetterModel {
           ),
           // The closing "other formats" words, as one paragraph of this section.
           ...closingSections(s, f.caseworker, { compact: true })[0]!.paragraphs,
+          t(privacySentence(f.privacyUrl)),
         ],
       },
     ],

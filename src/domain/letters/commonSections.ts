@@ -7,6 +7,11 @@ export const p = (text: string): LetterText => ({ text, from: 'panel' })
 export const OMBUDSMAN = 'Local Government and Social Care Ombudsman'
 export const OMBUDSMAN_WEBSITE = 'https://www.lgo.org.uk'
 
+/** Where every letter sends the family to read how we use their information (the privacy notice). */
+export function privacySentence(privacyUrl: string): string {
+  return `Read how we use your information, and your rights, at ${privacyUrl}.`
+}
+
 /** The same two sections end every letter: how to get it in another format, and who the caseworker is. */
 export function closingSections(
   s: LetterSettings,

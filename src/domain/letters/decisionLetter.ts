@@ -138,7 +138,7 @@ function askedSection(f: LetterFacts): LetterSection {
   return { id: 'asked', heading: 'What you asked for', paragraphs }
 }
 
-/** The decision letter for a family, in the order DESIGN.md sets, from the decision and the council's settings. */
+/** The family's decision letter (docs/design.md, "The letter"), from the decision and the council's settings. */
 export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
   const right = appealRightFor(f.kind, f.outcome)
   if (!right) throw new Error(`No right of appeal is known for ${f.kind} ${f.outcome}`)
@@ -178,6 +178,6 @@ export function decisionLetter(f: LetterFacts, s: LetterSettings): LetterModel {
     appealBy,
     rightsGiven: disagree.given,
     rightsRequired: [...RIGHTS_BY_TIMING[right.timing]],
-    factSheet: factSheet(s, right, appealBy, f.outcome === 'defer'),
+    factSheet: factSheet(s, right, appealBy, f.outcome === 'defer', f.privacyUrl),
   }
 }

@@ -628,7 +628,7 @@ export function hasEasyReadWording(kind: string, outcome: string): boolean {
   return outcome === 'defer' || `${kind}:${outcome}` in WORDING
 }
 
-/** The Easy Read decision letter, in the order DESIGN.md sets, from the same facts as the standard one. */
+/** The Easy Read decision letter (docs/design.md, "The letter"), from the same facts as the standard one. */
 export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLetter {
   const right = appealRightFor(f.kind, f.outcome)
   if (!right) throw new Error(`No right of appeal is known for ${f.kind} ${f.outcome}`)
@@ -688,6 +688,7 @@ export function easyReadLetter(f: LetterFacts, s: LetterSettings): EasyReadLette
         ...(caseworker.phone ? [point('phone', e(`Phone them on **${caseworker.phone}**.`))] : []),
         point('email', e('Email them at:'), address(caseworker.email)),
         ...(s.localOfferWords.trim() ? [point('advice', e(s.localOfferWords.trim()))] : []),
+        point('question', e('Read how we use **your information** here:'), address(f.privacyUrl)),
       ],
     },
   ]

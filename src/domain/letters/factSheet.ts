@@ -1,6 +1,6 @@
 import { formatLongDate, type IsoDate } from '../dates'
 import type { AppealRight } from '../rightsOfAppeal'
-import { OMBUDSMAN, OMBUDSMAN_WEBSITE, t } from './commonSections'
+import { OMBUDSMAN, OMBUDSMAN_WEBSITE, privacySentence, t } from './commonSections'
 import type { FactSheet, LetterSettings, LetterText } from './types'
 
 type Section = { heading: string; paragraphs: LetterText[] }
@@ -91,14 +91,16 @@ function complaints(settings: LetterSettings, deferred: boolean): Section {
 
 /**
  * The page after the letter that explains the legal detail, so that the letter itself stays short
- * (DESIGN.md "The letter"). It explains only the rights the letter gives: an appeal from this letter
- * (Children and Families Act 2014 s.51, mediation s.55), an appeal later from the plan, or none.
+ * (docs/design.md, "The letter"). It explains only the rights the letter gives: an appeal from this letter
+ * (Children and Families Act 2014 s.51, mediation s.55), an appeal later from the plan, or none; and
+ * where to read how we use the family's information (the privacy notice).
  */
 export function factSheet(
   settings: LetterSettings,
   right: AppealRight,
   appealBy: IsoDate | null,
   deferred: boolean,
+  privacyUrl: string,
 ): FactSheet {
   const sections: Section[] =
     right.timing === 'now' && appealBy
@@ -106,5 +108,10 @@ export function factSheet(
       : right.timing === 'later'
         ? [lawWeFollow, appealLater(settings, right), mediationCertificates, disagreementResolution]
         : [lawWeFollow, complaints(settings, deferred)]
-  return { heading: 'Your rights: the legal detail', sections: [...sections, freeAdvice(settings)] }
+  // The letter itself is kept to its page limit; the privacy notice's address ends the fact sheet.
+  const information: Section = { heading: 'Your information', paragraphs: [t(privacySentence(privacyUrl))] }
+  return {
+    heading: 'Your rights: the legal detail',
+    sections: [...sections, freeAdvice(settings), information],
+  }
 }

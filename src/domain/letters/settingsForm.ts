@@ -93,13 +93,21 @@ const MAX_BY_KIND = { text: 200, phone: 30, email: 254, web: 500 }
 
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
 
+/** Each field named as a heading, for showing the settings as saved. */
+export function settingsFieldLabel(field: SettingsField): string {
+  if (field === 'councilAddress') return 'The council’s address'
+  if (field === 'followUpWorkingDays') return 'Working days before the caseworker calls'
+  if (field === 'localOfferWords') return 'The words about the local offer'
+  return capitalised(RULES[field].label)
+}
+
 /** UK numbers have 10 or 11 digits; +44 and a bracketed (0) make up to 13. */
-function looksLikePhone(value: string): boolean {
+export function looksLikePhone(value: string): boolean {
   const digits = value.replace(/\D/g, '').length
   return /^\+?[\d ()]+$/.test(value) && digits >= 10 && digits <= 13
 }
 
-const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)
+export const looksLikeEmail = (value: string) => /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value)
 
 function looksLikeWebAddress(value: string): boolean {
   if (!value.startsWith('https://') || /\s/.test(value) || !URL.canParse(value)) return false

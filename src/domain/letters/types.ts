@@ -57,6 +57,8 @@ export interface LetterFacts {
   dueDates: Partial<Record<DeadlineStep, IsoDate>>
   caseworker: { name: string; phone: string | null; email: string }
   bankHolidays: BankHolidayLookup
+  /** The privacy notice's address (PUBLIC_URL/privacy), which every letter gives. */
+  privacyUrl: string
 }
 
 /** Words the council wrote (checked for readability) or the panel's own words about this child. */

@@ -5,6 +5,7 @@ import { insertCases } from './cases'
 import { insertChildren } from './children'
 import { isIsoDate } from './dates'
 import { insertLetterSettings } from './letterSettings'
+import { insertPublicPageSettings } from './publicPages'
 import { insertDemoLetters } from './letters'
 import { insertPanels } from './panels'
 import { createPrng } from './prng'
@@ -20,6 +21,8 @@ export interface SeedDemoCouncilOptions {
   demoPassword: string
   /** YYYY-MM-DD in Europe/London: the demo's sittings and cases are placed around this day. */
   today: string
+  /** The portal's address (PUBLIC_URL/portal): the demo's letters give the privacy notice's address from it. */
+  portalUrl?: string
 }
 
 export interface SeedDemoCouncilResult {
@@ -60,6 +63,7 @@ export async function seedDemoCouncil(
 
     const counts: Record<string, number> = await insertCalendar(trx)
     await insertLetterSettings(trx)
+    await insertPublicPageSettings(trx, today)
     const byEmail = await insertAccounts(trx, accounts)
     counts.users = byEmail.size
     const panels = await insertPanels(trx, byEmail)
@@ -76,7 +80,7 @@ export async function seedDemoCouncil(
     counts.case_queue = placed.waiting
     counts.agenda_items = (counts.agenda_items ?? 0) + placed.added - placed.removed
     counts.audit_events = placed.added + placed.moved + placed.removed
-    counts.letters = await insertDemoLetters(trx, today)
+    counts.letters = await insertDemoLetters(trx, today, options.portalUrl ?? 'http://localhost:3000/portal')
     counts.audit_events += counts.letters
 
     await trx('audit_events').insert({

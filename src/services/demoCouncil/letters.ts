@@ -14,14 +14,18 @@ const CHILDREN_WITH_LETTERS = ['Maya', 'Zain']
  * Issues the decision letters of the demo families' decided cases, dated the working day after the
  * panel met, as the caseworker would have. Nobody is e-mailed: these letters were sent before the demo began.
  */
-export async function insertDemoLetters(trx: Knex.Transaction, today: string): Promise<number> {
+export async function insertDemoLetters(
+  trx: Knex.Transaction,
+  today: string,
+  portalUrl: string,
+): Promise<number> {
   const cases: { id: string; caseworker_id: string }[] = await trx('cases as c')
     .join('children as ch', 'ch.id', 'c.child_id')
     .whereIn('ch.first_name', CHILDREN_WITH_LETTERS)
     .where('c.status', 'decided')
     .select('c.id', 'c.caseworker_id')
   const letters = lettersService(dataLayer(trx), fixedClock(today), {
-    portalUrl: '',
+    portalUrl,
     textEngine: DEFAULT_TEXT_ENGINE,
   })
   const bankHolidays = await loadBankHolidays(trx)

@@ -4,6 +4,7 @@ import { TERM_NAMES, type BankHoliday, type SchoolTermSettings } from '../../dat
 import { formatDate } from '../../domain/dates'
 import { FormErrorCollector } from '../formErrors'
 import { dateValues, requiredText, type ParsedForm } from './forms'
+import type { SavedValue } from './staleForm'
 
 export const TERM_DATE_FIELDS = ['startsOn', 'endsOn'] as const
 export const HOLIDAY_DATE_FIELDS = ['date'] as const
@@ -69,4 +70,24 @@ export function termFormValues(term: SchoolTermSettings): Record<string, unknown
 
 export function bankHolidayFormValues(holiday: BankHoliday): Record<string, unknown> {
   return { title: holiday.title, ...dateValues('date', holiday.date) }
+}
+
+const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** The term as saved, for a form refused as stale. */
+export function termSavedValues(term: SchoolTermSettings): SavedValue[] {
+  return [
+    { label: 'Academic year', value: term.academicYear },
+    { label: 'Term', value: capitalised(term.term) },
+    { label: 'First day of term', value: formatDate(term.startsOn) },
+    { label: 'Last day of term', value: formatDate(term.endsOn) },
+  ]
+}
+
+/** The bank holiday as saved, for a form refused as stale. */
+export function bankHolidaySavedValues(holiday: BankHoliday): SavedValue[] {
+  return [
+    { label: 'Date', value: formatDate(holiday.date) },
+    { label: 'Name', value: holiday.title },
+  ]
 }

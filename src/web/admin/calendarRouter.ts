@@ -7,8 +7,12 @@ import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { doneParam, fieldError, formBody } from './forms'
+import { versionTag } from '../../domain/editVersion'
+import { postedVersion, staleForm, type SavedValue } from './staleForm'
 import {
   bankHolidayFormValues,
+  bankHolidaySavedValues,
+  termSavedValues,
   HOLIDAY_DATE_FIELDS,
   parseBankHolidayForm,
   parseTermForm,
@@ -40,7 +44,7 @@ export function calendarRouter(services: Services): Router {
     return term
   }
 
-  async function loadHoliday(req: Request): Promise<BankHoliday & { fromRule: boolean }> {
+  async function loadHoliday(req: Request) {
     const date = String(req.params.date)
     const holiday = isIsoDate(date) ? await admin.findBankHoliday(date) : undefined
     if (!holiday) throw new HttpError(404, 'not-found')
@@ -53,7 +57,8 @@ export function calendarRouter(services: Services): Router {
     term: SchoolTermRecord | undefined,
     values: Record<string, unknown>,
     errors: FormErrors,
-  ) => res.status(status).render('pages/admin/term-form', { term, values, errors })
+    savedValues?: SavedValue[],
+  ) => res.status(status).render('pages/admin/term-form', { term, values, errors, savedValues })
 
   const renderHolidayForm = (
     res: Response,
@@ -61,7 +66,8 @@ export function calendarRouter(services: Services): Router {
     holiday: BankHoliday | undefined,
     values: Record<string, unknown>,
     errors: FormErrors,
-  ) => res.status(status).render('pages/admin/bank-holiday-form', { holiday, values, errors })
+    savedValues?: SavedValue[],
+  ) => res.status(status).render('pages/admin/bank-holiday-form', { holiday, values, errors, savedValues })
 
   router.get('/terms', async (req, res) => {
     res.render('pages/admin/terms', { years: await admin.termsByYear(), done: doneParam(req, DONE) })
@@ -89,7 +95,7 @@ export function calendarRouter(services: Services): Router {
 
   router.get('/terms/:termId/edit', async (req, res) => {
     const term = await loadTerm(req)
-    renderTermForm(res, 200, term, termFormValues(term), noErrors())
+    renderTermForm(res, 200, term, { ...termFormValues(term), version: versionTag(term) }, noErrors())
   })
 
   router.post('/terms/:termId/edit', async (req, res) => {
@@ -97,9 +103,18 @@ export function calendarRouter(services: Services): Router {
     const body = formBody(req)
     const parsed = parseTermForm(body)
     if (!parsed.ok) return renderTermForm(res, 400, term, body, parsed.errors)
-    const result = await admin.updateTerm(req.user!, term.id, parsed.value)
+    const result = await admin.updateTerm(req.user!, term.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${TERMS}?done=updated`)
     if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    if (result.reason === 'stale') {
+      const saved = await loadTerm(req)
+      const stale = staleForm(
+        body,
+        { version: versionTag(saved), values: termSavedValues(saved) },
+        'these term dates',
+      )
+      return renderTermForm(res, 409, saved, stale.values, stale.errors, stale.savedValues)
+    }
     renderTermForm(res, 400, term, body, fieldError(result.field, result.message, TERM_DATE_FIELDS))
   })
 
@@ -142,7 +157,8 @@ export function calendarRouter(services: Services): Router {
     if (!parsed.ok) return renderHolidayForm(res, 400, undefined, body, parsed.errors)
     const result = await admin.saveBankHoliday(req.user!, parsed.value)
     if (result.ok) return res.redirect(303, `${BANK_HOLIDAYS}?done=added&sittings=${result.sittingsOnDay}`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    // A new day has no version to be stale against; not-found cannot happen either.
+    if (result.reason !== 'invalid') throw new HttpError(404, 'not-found')
     renderHolidayForm(
       res,
       400,
@@ -154,7 +170,8 @@ export function calendarRouter(services: Services): Router {
 
   router.get('/bank-holidays/:date/edit', async (req, res) => {
     const holiday = await loadHoliday(req)
-    renderHolidayForm(res, 200, holiday, bankHolidayFormValues(holiday), noErrors())
+    const values = { ...bankHolidayFormValues(holiday), version: holiday.version }
+    renderHolidayForm(res, 200, holiday, values, noErrors())
   })
 
   router.post('/bank-holidays/:date/edit', async (req, res) => {
@@ -162,9 +179,19 @@ export function calendarRouter(services: Services): Router {
     const body = formBody(req)
     const parsed = parseBankHolidayForm(body)
     if (!parsed.ok) return renderHolidayForm(res, 400, holiday, body, parsed.errors)
-    const result = await admin.saveBankHoliday(req.user!, parsed.value, holiday.date)
+    const previous = { date: holiday.date, version: postedVersion(body) }
+    const result = await admin.saveBankHoliday(req.user!, parsed.value, previous)
     if (result.ok) return res.redirect(303, `${BANK_HOLIDAYS}?done=updated&sittings=${result.sittingsOnDay}`)
     if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    if (result.reason === 'stale') {
+      const saved = await loadHoliday(req)
+      const stale = staleForm(
+        body,
+        { version: saved.version, values: bankHolidaySavedValues(saved) },
+        'this bank holiday',
+      )
+      return renderHolidayForm(res, 409, saved, stale.values, stale.errors, stale.savedValues)
+    }
     renderHolidayForm(res, 400, holiday, body, fieldError(result.field, result.message, HOLIDAY_DATE_FIELDS))
   })
 

@@ -13,6 +13,8 @@ import { HttpError } from '../errors'
 import { FormErrorCollector } from '../formErrors'
 import { noErrors, typedText, type FormErrors } from '../validation'
 import { doneParam, fieldError, formBody, type ParsedForm } from './forms'
+import { versionTag } from '../../domain/editVersion'
+import { postedVersion, staleForm, type SavedValue } from './staleForm'
 
 const DONE = ['added', 'updated', 'removed'] as const
 const JARGON = '/admin/jargon'
@@ -65,7 +67,8 @@ export function jargonRouter(services: Services): Router {
     jargon: JargonRecord | undefined,
     values: Record<string, unknown>,
     errors: FormErrors,
-  ) => res.status(status).render('pages/admin/jargon-form', { jargon, values, errors })
+    savedValues?: SavedValue[],
+  ) => res.status(status).render('pages/admin/jargon-form', { jargon, values, errors, savedValues })
 
   router.get('/jargon', async (req, res) => {
     res.render('pages/admin/jargon', { terms: await admin.list(), done: doneParam(req, DONE) })
@@ -85,7 +88,8 @@ export function jargonRouter(services: Services): Router {
 
   router.get('/jargon/:jargonId/edit', async (req, res) => {
     const jargon = await loadTerm(req)
-    renderForm(res, 200, jargon, { term: jargon.term, plainer: jargon.plainer }, noErrors())
+    const values = { term: jargon.term, plainer: jargon.plainer, version: versionTag(jargon) }
+    renderForm(res, 200, jargon, values, noErrors())
   })
 
   router.post('/jargon/:jargonId/edit', async (req, res) => {
@@ -93,9 +97,24 @@ export function jargonRouter(services: Services): Router {
     const body = formBody(req)
     const parsed = parseJargonForm(body)
     if (!parsed.ok) return renderForm(res, 400, jargon, body, parsed.errors)
-    const result = await admin.edit(req.user!, jargon.id, parsed.value)
+    const result = await admin.edit(req.user!, jargon.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${JARGON}?done=updated`)
     if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    if (result.reason === 'stale') {
+      const saved = await loadTerm(req)
+      const stale = staleForm(
+        body,
+        {
+          version: versionTag(saved),
+          values: [
+            { label: 'Word or phrase to avoid', value: saved.term },
+            { label: 'Plainer word or phrase', value: saved.plainer },
+          ],
+        },
+        'this word',
+      )
+      return renderForm(res, 409, saved, stale.values, stale.errors, stale.savedValues)
+    }
     renderForm(res, 400, jargon, body, fieldError(result.field, result.message))
   })
 

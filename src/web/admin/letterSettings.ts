@@ -1,7 +1,13 @@
 import { Router, type Request, type RequestHandler, type Response } from 'express'
 import multer from 'multer'
 import { z } from 'zod'
-import { settingsFormFrom, settingsFormValues } from '../../domain/letters/settingsForm'
+import {
+  SETTINGS_FIELDS,
+  settingsFieldLabel,
+  settingsFormFrom,
+  settingsFormValues,
+} from '../../domain/letters/settingsForm'
+import { staleForm, type SavedValue } from './staleForm'
 import { LOGO_MAX_BYTES } from '../../letters/logoImage'
 import type { Services } from '../../services'
 import type { LogoUpload } from '../../services/letterSettingsAdmin'
@@ -49,7 +55,7 @@ export function letterSettingsRouter(services: Services): Router {
     req: Request,
     res: Response,
     status: number,
-    form?: { values: Record<string, unknown>; errors: FormErrors },
+    form?: { values: Record<string, unknown>; errors: FormErrors; savedValues?: SavedValue[] },
     logoErrors: FormErrors = noErrors(),
   ) {
     const page = await admin.page()
@@ -60,6 +66,7 @@ export function letterSettingsRouter(services: Services): Router {
       issueProblems: page.issueProblems,
       values,
       errors: form?.errors ?? noErrors(),
+      savedValues: form?.savedValues,
       logoErrors,
       done: doneParam(req, DONE),
     })
@@ -73,8 +80,14 @@ export function letterSettingsRouter(services: Services): Router {
     const result = await admin.save(req.user!, settingsFormFrom(body), version)
     if (result.ok) return res.redirect(303, `${LETTERS}?done=saved`)
     if (result.reason === 'stale') {
-      const errors = { byField: {}, summary: [{ text: result.message, href: LETTERS }] }
-      return render(req, res, 409, { values: body, errors })
+      const saved = await admin.page()
+      const stored = settingsFormValues(saved.settings)
+      const values = SETTINGS_FIELDS.map((f) => ({
+        label: settingsFieldLabel(f),
+        value: stored[f] || 'None',
+      }))
+      const stale = staleForm(body, { version: String(saved.version), values }, 'the letter settings')
+      return render(req, res, 409, stale)
     }
     const errors: FormErrors = {
       byField: Object.fromEntries(result.problems.map((p) => [p.field, p.message])),

@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { PanelMember, PanelMemberSettings } from '../../data/panelMembers'
-import { AGENCIES } from '../../domain/vocabulary'
+import { AGENCIES, AGENCY_LABELS } from '../../domain/vocabulary'
+import { formatDate } from '../../domain/dates'
+import type { SavedValue } from './staleForm'
 import { FormErrorCollector } from '../formErrors'
 import { dateValues, optionalText, requiredText, type ParsedForm } from './forms'
 
@@ -58,4 +60,17 @@ export function memberFormValues(member: PanelMember): Record<string, unknown> {
 
 export function newMemberValues(): Record<string, unknown> {
   return { isChair: 'no', userId: '' }
+}
+
+/** The membership as saved, for a form refused as stale. */
+export function memberSavedValues(member: PanelMember): SavedValue[] {
+  return [
+    { label: 'Full name', value: member.fullName },
+    { label: 'Job title', value: member.jobTitle ?? 'None' },
+    { label: 'Agency', value: AGENCY_LABELS[member.agency] },
+    { label: 'Chairs the panel', value: member.isChair ? 'Yes' : 'No' },
+    { label: 'Account', value: member.accountEmail ?? 'No account' },
+    { label: 'Date they joined', value: member.memberFrom ? formatDate(member.memberFrom) : 'Not given' },
+    { label: 'Date they leave', value: member.memberUntil ? formatDate(member.memberUntil) : 'Not given' },
+  ]
 }

@@ -6,7 +6,15 @@ import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { fieldError, formBody } from './forms'
-import { MEMBER_DATE_FIELDS, memberFormValues, newMemberValues, parseMemberForm } from './memberForm'
+import {
+  MEMBER_DATE_FIELDS,
+  memberFormValues,
+  memberSavedValues,
+  newMemberValues,
+  parseMemberForm,
+} from './memberForm'
+import { versionTag } from '../../domain/editVersion'
+import { postedVersion, staleForm, type SavedValue } from './staleForm'
 import { panelIdFrom } from './panelsRouter'
 
 /** Who sits on a panel, from which agency, who chairs it, and which account (if any) sees its papers. */
@@ -31,7 +39,13 @@ export function membersRouter(services: Services): Router {
   async function renderForm(
     res: Response,
     status: number,
-    locals: { panel: PanelDetail; member?: PanelMember; values: Record<string, unknown>; errors: FormErrors },
+    locals: {
+      panel: PanelDetail
+      member?: PanelMember
+      values: Record<string, unknown>
+      errors: FormErrors
+      savedValues?: SavedValue[]
+    },
   ) {
     const accounts: { id: string; fullName: string; email: string }[] = await admin.memberAccounts()
     const linked = locals.member
@@ -66,7 +80,8 @@ export function membersRouter(services: Services): Router {
 
   router.get('/panels/:panelId/members/:memberId/edit', async (req, res) => {
     const { panel, member } = await loadMember(req)
-    await renderForm(res, 200, { panel, member, values: memberFormValues(member), errors: noErrors() })
+    const values = { ...memberFormValues(member), version: versionTag(member) }
+    await renderForm(res, 200, { panel, member, values, errors: noErrors() })
   })
 
   router.post('/panels/:panelId/members/:memberId/edit', async (req, res) => {
@@ -74,9 +89,19 @@ export function membersRouter(services: Services): Router {
     const body = formBody(req)
     const parsed = parseMemberForm(body)
     if (!parsed.ok) return renderForm(res, 400, { panel, member, values: body, errors: parsed.errors })
-    const result = await admin.updateMember(req.user!, panel.id, member.id, parsed.value)
+    const result = await admin.updateMember(req.user!, panel.id, member.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${panelPath(panel)}?done=member-updated#members`)
     if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    if (result.reason === 'stale') {
+      const saved = await admin.findMember(panel.id, member.id)
+      if (!saved) throw new HttpError(404, 'not-found')
+      const stale = staleForm(
+        body,
+        { version: versionTag(saved), values: memberSavedValues(saved) },
+        'this member',
+      )
+      return renderForm(res, 409, { panel, member: saved, ...stale })
+    }
     await renderForm(res, 400, {
       panel,
       member,

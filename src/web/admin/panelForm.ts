@@ -3,7 +3,17 @@ import { typedText } from '../validation'
 import type { PanelDetail, PanelSettings } from '../../data/panels'
 import { DEFAULT_QUORUM_RULE, parseQuorumRule } from '../../domain/quorum'
 import { controlCharactersMessage, hasControlCharacters } from '../../domain/textInput'
-import { AGENCIES, CASE_KINDS, PANEL_TYPES } from '../../domain/vocabulary'
+import {
+  AGENCIES,
+  CASE_KIND_LABELS,
+  CASE_KINDS,
+  PANEL_TYPE_LABELS,
+  PANEL_TYPES,
+} from '../../domain/vocabulary'
+import { describeQuorumRule } from '../../domain/quorum'
+import { formatTime } from '../../domain/dates'
+import { weekdayName } from '../presenters'
+import type { SavedValue } from './staleForm'
 import { FormErrorCollector } from '../formErrors'
 import { checkedValues, optionalText, requiredText, wholeNumber, type ParsedForm } from './forms'
 
@@ -155,4 +165,21 @@ export function panelFormValues(panel: PanelDetail): Record<string, unknown> {
     active: panel.active ? 'yes' : undefined,
     ...quorumValues(panel.quorumRule),
   }
+}
+
+/** The panel as saved, in the form's words, for a form refused as stale. */
+export function panelSavedValues(panel: PanelDetail): SavedValue[] {
+  return [
+    { label: 'Name', value: panel.name },
+    { label: 'Type of panel', value: PANEL_TYPE_LABELS[panel.panelType] },
+    { label: 'Kinds of case', value: panel.caseKinds.map((k) => CASE_KIND_LABELS[k]).join(', ') },
+    { label: 'Meets on', value: `${weekdayName(panel.weekday)}s at ${formatTime(panel.startsAt)}` },
+    { label: 'Length of a sitting', value: `${panel.durationMinutes} minutes` },
+    { label: 'Venue', value: panel.venue ?? 'None' },
+    { label: 'Online link', value: panel.onlineLink ?? 'None' },
+    { label: 'Cases per sitting', value: String(panel.capacity) },
+    { label: 'Papers cut-off', value: `${panel.papersCutoffWorkingDays} working days before` },
+    { label: 'Quorum', value: describeQuorumRule(parseQuorumRule(panel.quorumRule).rule) },
+    { label: 'Active', value: panel.active ? 'Yes' : 'No' },
+  ]
 }

@@ -5,7 +5,16 @@ import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { doneParam, fieldError, formBody } from './forms'
-import { newPanelValues, PANEL_WEEKDAYS, panelFormValues, parsePanelForm, quorumField } from './panelForm'
+import {
+  newPanelValues,
+  PANEL_WEEKDAYS,
+  panelFormValues,
+  panelSavedValues,
+  parsePanelForm,
+  quorumField,
+} from './panelForm'
+import { versionTag } from '../../domain/editVersion'
+import { postedVersion, staleForm, type SavedValue } from './staleForm'
 import { weekdayName } from '../presenters'
 
 const PANEL_DONE = ['created', 'updated', 'member-added', 'member-updated', 'member-removed'] as const
@@ -30,8 +39,11 @@ export function panelsRouter(services: Services): Router {
     panel: PanelDetail | undefined,
     values: Record<string, unknown>,
     errors: FormErrors,
+    savedValues?: SavedValue[],
   ) {
-    res.status(status).render('pages/admin/panel-form', { panel, values, errors, weekdays, quorumField })
+    res
+      .status(status)
+      .render('pages/admin/panel-form', { panel, values, errors, weekdays, quorumField, savedValues })
   }
 
   router.get('/panels/new', (_req, res) => renderForm(res, 200, undefined, newPanelValues(), noErrors()))
@@ -57,7 +69,7 @@ export function panelsRouter(services: Services): Router {
   router.get('/panels/:panelId/edit', async (req, res) => {
     const panel = await admin.findPanel(panelIdFrom(req))
     if (!panel) throw new HttpError(404, 'not-found')
-    renderForm(res, 200, panel, panelFormValues(panel), noErrors())
+    renderForm(res, 200, panel, { ...panelFormValues(panel), version: versionTag(panel) }, noErrors())
   })
 
   router.post('/panels/:panelId/edit', async (req, res) => {
@@ -66,9 +78,19 @@ export function panelsRouter(services: Services): Router {
     const body = formBody(req)
     const parsed = parsePanelForm(body)
     if (!parsed.ok) return renderForm(res, 400, panel, body, parsed.errors)
-    const result = await admin.updatePanel(req.user!, panel.id, parsed.value)
+    const result = await admin.updatePanel(req.user!, panel.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `/admin/panels/${panel.id}?done=updated`)
     if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    if (result.reason === 'stale') {
+      const saved = await admin.findPanel(panel.id)
+      if (!saved) throw new HttpError(404, 'not-found')
+      const stale = staleForm(
+        body,
+        { version: versionTag(saved), values: panelSavedValues(saved) },
+        'this panel',
+      )
+      return renderForm(res, 409, saved, stale.values, stale.errors, stale.savedValues)
+    }
     renderForm(res, 400, panel, body, fieldError(result.field, result.message))
   })
 

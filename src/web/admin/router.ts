@@ -6,7 +6,9 @@ import { calendarRouter } from './calendarRouter'
 import { jargonRouter } from './jargon'
 import { letterSettingsRouter } from './letterSettings'
 import { emailsRouter } from './emails'
+import { publicPagesSettingsRouter } from './publicPages'
 import { staffRouter } from './staffRouter'
+import { familyAccountsRouter } from './familyAccountsRouter'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -21,6 +23,8 @@ export function adminRouter(services: Services): Router {
   router.use(jargonRouter(services))
   router.use(letterSettingsRouter(services))
   router.use(emailsRouter(services))
+  router.use(publicPagesSettingsRouter(services))
   router.use(staffRouter(services))
+  router.use(familyAccountsRouter(services))
   return router
 }

@@ -1,11 +1,12 @@
 import crypto from 'node:crypto'
 import type { PendingSignIn } from '../../services/oidcClient'
 
-export const PENDING_COOKIE = 'panel.oidc'
+import { OIDC_PENDING_COOKIE, OIDC_PENDING_LIFETIME_MS } from '../../domain/cookies'
+
+export const PENDING_COOKIE = OIDC_PENDING_COOKIE
 /** Sent only to the OpenID Connect routes, so no other page carries the PKCE verifier around. */
 export const PENDING_COOKIE_PATH = '/sign-in/oidc'
-/** Long enough to sign in at the provider (with a second factor); short, as the cookie holds the PKCE verifier. */
-export const PENDING_LIFETIME_MS = 10 * 60_000
+export const PENDING_LIFETIME_MS = OIDC_PENDING_LIFETIME_MS
 
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/
 

@@ -1,11 +1,12 @@
 import { Router, type Request, type Response } from 'express'
 import { sessionClock } from '../../services/clock'
-import { rateLimit } from 'express-rate-limit'
 import { z } from 'zod'
 import type { Config } from '../../config'
 import type { Services } from '../../services'
 import { homePath } from '../../domain/permissions'
-import { csrfTokenFor } from '../middleware/csrf'
+import { DEVICE_COOKIE, DEVICE_COOKIE_DAYS, SESSION_COOKIE } from '../../domain/cookies'
+import { csrfTokenFor, readCookie } from '../middleware/csrf'
+import { waitInWords } from '../../domain/signInThrottle'
 import { clearReturnTo, returnToPath } from '../middleware/authentication'
 import { formErrors, noErrors, typedText, type FormErrors } from '../validation'
 
@@ -23,6 +24,12 @@ const signInForm = z.object({
 const WRONG_DETAILS: FormErrors = {
   summary: [{ text: 'Enter a correct email address and password', href: '#email' }],
   byField: { email: 'Enter a correct email address and password' },
+}
+
+/** The same words whether or not the account exists: the counters are kept for any address typed. */
+function throttled(waitMs: number): FormErrors {
+  const text = `You have tried to sign in too many times. ${waitInWords(waitMs)}, then try again.`
+  return { summary: [{ text, href: '#email' }], byField: {} }
 }
 
 function renderSignIn(req: Request, res: Response, status: number, errors: FormErrors, email = '') {
@@ -43,57 +50,41 @@ function regenerate(req: Request): Promise<void> {
 export function authRouter(config: Config, services: Services): Router {
   const router = Router()
 
-  // Failed attempts only are counted (a successful sign-in redirects), per address and per account.
-  const limitHandler = (req: Request, res: Response) =>
-    renderSignIn(
-      req,
-      res,
-      429,
-      {
-        summary: [
-          {
-            text: 'You have tried to sign in too many times. Wait 15 minutes, then try again.',
-            href: '#email',
-          },
-        ],
-        byField: {},
-      },
-      typeof req.body?.email === 'string' ? req.body.email : '',
-    )
-  const windowMs = 15 * 60_000
-  const perAddress = rateLimit({
-    windowMs,
-    limit: config.signInAttemptsPerWindow * 5,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: limitHandler,
-  })
-  const perAccount = rateLimit({
-    windowMs,
-    limit: config.signInAttemptsPerWindow,
-    skipSuccessfulRequests: true,
-    standardHeaders: false,
-    legacyHeaders: false,
-    keyGenerator: (req) =>
-      `account:${String(req.body?.email ?? '')
-        .trim()
-        .toLowerCase()}`,
-    handler: limitHandler,
-  })
+  const deviceCookie = {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: config.environment === 'production',
+    path: '/sign-in',
+    maxAge: DEVICE_COOKIE_DAYS * 24 * 3_600_000,
+  }
 
   router.get('/sign-in', (req, res) => {
     if (req.user) return res.redirect(303, homePath(req.user.role))
     renderSignIn(req, res, 200, noErrors())
   })
 
-  router.post('/sign-in', perAddress, perAccount, async (req, res) => {
+  router.post('/sign-in', async (req, res) => {
     const parsed = signInForm.safeParse(req.body)
     const email = typeof req.body?.email === 'string' ? req.body.email : ''
     if (!parsed.success) return renderSignIn(req, res, 400, formErrors(parsed.error), email)
 
+    // Checked before the password, so that a guess made during the wait is neither heard nor counted.
+    const attempt = {
+      email: parsed.data.email,
+      address: req.ip ?? '',
+      deviceCookie: readCookie(req, DEVICE_COOKIE),
+    }
+    const throttle = await services.signInThrottle.check(attempt)
+    if (!throttle.ok) {
+      res.set('Retry-After', String(Math.ceil(throttle.waitMs / 1000)))
+      return renderSignIn(req, res, 429, throttled(throttle.waitMs), email)
+    }
     const result = await services.auth.signIn(parsed.data.email, parsed.data.password)
-    if (!result.ok) return renderSignIn(req, res, 401, WRONG_DETAILS, email)
+    if (!result.ok) {
+      await services.signInThrottle.failed(attempt)
+      return renderSignIn(req, res, 401, WRONG_DETAILS, email)
+    }
+    res.cookie(DEVICE_COOKIE, await services.signInThrottle.succeeded(attempt), deviceCookie)
 
     const returnTo = returnToPath(req)
     clearReturnTo(res)
@@ -110,7 +101,7 @@ export function authRouter(config: Config, services: Services): Router {
     if (userId) await services.auth.signedOut(userId)
     req.session.destroy((error) => {
       if (error) return next(error)
-      res.clearCookie('panel.sid')
+      res.clearCookie(SESSION_COOKIE)
       res.redirect(303, '/sign-in?signed-out=1')
     })
   })

@@ -155,7 +155,6 @@ function postedContactIds(body: Body): string[] {
  */
 export function parseContactsForm(
   body: Body,
-  stored: CaseDetail['contacts'],
 ): { ok: true; value: FamilyContactsChange } | { ok: false; errors: FormErrors } {
   const ids = postedContactIds(body)
   const order = [
@@ -169,13 +168,6 @@ export function parseContactsForm(
   ids.forEach((id, i) => {
     const prefix = `contact${i + 1}`
     if (body[`${prefix}Remove`] === 'yes') {
-      const linked = stored.find((c) => c.id === id)?.hasPortalAccount
-      if (linked) {
-        form.add(
-          `${prefix}Remove`,
-          `Family contact ${i + 1} has a family portal account, so cannot be removed here. Ask an administrator to close the account first`,
-        )
-      }
       removedIds.push(id)
       return
     }

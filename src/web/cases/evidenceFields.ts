@@ -5,6 +5,7 @@ import {
   type NewEvidence,
 } from '../../domain/caseIntake'
 import type { IsoDate } from '../../domain/dates'
+import { adviceAsked } from '../../domain/papers'
 import { dateFieldValues } from '../dateFields'
 import type { FormErrorCollector } from '../formErrors'
 
@@ -62,4 +63,19 @@ export function evidenceFormValues(
     }
   }
   return values
+}
+
+/**
+ * The caseworker's "no advice is needed" box: ticked, it completes the papers, so it cannot stand
+ * beside advice asked for (that advice is what the papers wait for).
+ */
+export function parseNoAdviceNeeded(
+  form: FormErrorCollector,
+  body: Record<string, unknown>,
+  evidence: readonly NewEvidence[],
+): boolean {
+  const ticked = [body.noAdviceNeeded].flat().includes('yes')
+  if (ticked && adviceAsked(evidence).length > 0)
+    form.add('noAdviceNeeded', 'Clear the dates of the advice asked for, or untick ‘No advice is needed’')
+  return ticked
 }

@@ -6,6 +6,7 @@ import { z } from 'zod'
 import { rateLimit } from 'express-rate-limit'
 import { sendExtract } from '../sittings/minutesRouter'
 import { letterRoutes } from './lettersRouter'
+import { familyAccessRoutes } from './familyAccessRoutes'
 import type { Services } from '../../services'
 import type { Clock } from '../../services/clock'
 import { CASE_KINDS, CASE_STATUSES } from '../../domain/vocabulary'
@@ -17,7 +18,13 @@ import { renderPageOrFragment } from '../middleware/views'
 import { HttpError } from '../errors'
 import { fieldError, noErrors, type FormErrors } from '../validation'
 import { parseIntakeForm } from './intakeForm'
-import { EVIDENCE_FIELDS, EVIDENCE_SECTIONS, evidenceFormValues, parseEvidence } from './evidenceFields'
+import {
+  EVIDENCE_FIELDS,
+  EVIDENCE_SECTIONS,
+  evidenceFormValues,
+  parseEvidence,
+  parseNoAdviceNeeded,
+} from './evidenceFields'
 import { FormErrorCollector } from '../formErrors'
 import { milestoneFormValues, milestoneSectionsFor, parseMilestoneForm } from './milestoneForm'
 import { deadlinePreview } from './deadlinePreview'
@@ -159,6 +166,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
   router.get('/:id', (req, res, next) => renderCase(req, res, next))
 
   letterRoutes(router, services, caseWork)
+  familyAccessRoutes(router, services, caseWork)
 
   // The panel's minutes for this child only, for the caseworker to share with the family.
   router.get('/:id/minutes-extract.pdf', async (req, res, next) => {
@@ -269,7 +277,12 @@ export function casesRouter(services: Services, clock: Clock): Router {
       const result = await form.save(req.user!, detail.id, parsed.value, version)
       if (result.ok) return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
       if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-      render(res, detail, result.reason === 'stale' ? 409 : 400, body, {
+      if (result.reason === 'invalid')
+        return render(res, detail, 400, body, {
+          byField: { [result.field]: result.message },
+          summary: [{ text: result.message, href: `#${result.field}` }],
+        })
+      render(res, detail, 409, body, {
         byField: {},
         summary: [{ text: result.message, href: `/cases/${detail.id}` }],
       })
@@ -281,13 +294,19 @@ export function casesRouter(services: Services, clock: Clock): Router {
     view: 'pages/cases/evidence',
     changed: 'evidence#evidence',
     locals: () => ({ evidenceSources: EVIDENCE_SECTIONS }),
-    storedValues: (detail) => evidenceFormValues(detail.evidence),
+    storedValues: (detail) => ({
+      ...evidenceFormValues(detail.evidence),
+      ...(detail.noAdviceNeededOn ? { noAdviceNeeded: 'yes' } : {}),
+    }),
     parse: (body) => {
-      const form = new FormErrorCollector(body, EVIDENCE_FIELDS)
+      const form = new FormErrorCollector(body, [...EVIDENCE_FIELDS, 'noAdviceNeeded'])
       const evidence = parseEvidence(form, clock.today())
-      return form.empty ? { ok: true, value: evidence } : { ok: false, errors: form.errors() }
+      const noAdviceNeeded = parseNoAdviceNeeded(form, body, evidence)
+      return form.empty
+        ? { ok: true, value: { evidence, noAdviceNeeded } }
+        : { ok: false, errors: form.errors() }
     },
-    save: (user, id, evidence, version) => services.cases.updateEvidence(user, id, { evidence, version }),
+    save: (user, id, value, version) => services.cases.updateEvidence(user, id, { ...value, version }),
   })
 
   caseEditForm({
@@ -341,7 +360,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     changed: 'contacts#family',
     locals: (detail) => ({ storedContacts: detail.contacts }),
     storedValues: (detail) => contactsFormValues(detail.contacts),
-    parse: (body, detail) => parseContactsForm(body, detail.contacts),
+    parse: (body) => parseContactsForm(body),
     save: (user, id, contacts, version) => services.cases.updateContacts(user, id, { ...contacts, version }),
   })
 

@@ -5,6 +5,7 @@ import { allowedRoles, navigationFor, type Area } from '../../domain/permissions
 import { HttpError } from '../errors'
 import { csrfTokenFor, readCookie } from './csrf'
 import { sessionClock } from '../../services/clock'
+import { RETURN_TO_COOKIE, RETURN_TO_MAX_AGE_MS } from '../../domain/cookies'
 
 /** Puts the signed-in user (if any) on the request, and ends sessions past their absolute limit. */
 export function loadSignedInUser(auth: AuthService, config: Config): RequestHandler {
@@ -32,8 +33,6 @@ function isSameSitePath(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//') && !path.startsWith('/\\')
 }
 
-const RETURN_TO_COOKIE = 'panel.return'
-
 /** The page asked for before signing in, if any: kept in a cookie, as a signed-out visitor has no session row. */
 export function returnToPath(req: Request): string | undefined {
   const raw = readCookie(req, RETURN_TO_COOKIE)
@@ -54,13 +53,13 @@ export function requireSignedIn(secureCookies: boolean): RequestHandler {
   return (req, res, next) => {
     if (req.user) return next()
     if (req.method === 'GET' && isSameSitePath(req.originalUrl) && req.get('HX-Request') !== 'true') {
-      // Sent only to /sign-in, where it is read; an hour is enough to remember a password.
+      // Sent only to /sign-in, where it is read.
       res.cookie(RETURN_TO_COOKIE, req.originalUrl, {
         httpOnly: true,
         sameSite: 'lax',
         secure: secureCookies,
         path: '/sign-in',
-        maxAge: 3_600_000,
+        maxAge: RETURN_TO_MAX_AGE_MS,
       })
     }
     if (req.get('HX-Request') === 'true') {

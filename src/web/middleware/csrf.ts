@@ -1,10 +1,11 @@
 import crypto from 'node:crypto'
 import type { Request, RequestHandler, Response } from 'express'
 import { HttpError } from '../errors'
+import { CSRF_COOKIE } from '../../domain/cookies'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
-export const CSRF_COOKIE = 'panel.csrf'
+export { CSRF_COOKIE }
 const NONCE = /^[A-Za-z0-9_-]{43}$/
 
 export interface CsrfOptions {

@@ -4,8 +4,9 @@ import type { Config } from '../../config'
 import type { Db } from '../../data/db'
 import { KnexSessionStore } from '../../data/sessions'
 import { sessionClock } from '../../services/clock'
+import { SESSION_COOKIE } from '../../domain/cookies'
 
-export const SESSION_COOKIE = 'panel.sid'
+export { SESSION_COOKIE }
 
 /**
  * Sessions stored in PostgreSQL. The cookie's life is the idle time-out, renewed on every request

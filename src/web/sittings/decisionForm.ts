@@ -70,6 +70,13 @@ const shape = z.object({
     .literal('yes')
     .optional()
     .transform((v) => v === 'yes'),
+  // The date the chair confirmed; anything else (a tampered value) just means "not confirmed".
+  lateDeferralAcceptedFor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v ?? null),
 })
 
 const DISSENT_FIELD = /^dissent-([0-9a-f-]{36})$/

@@ -1,6 +1,8 @@
 import type { NextFunction, Request, Response, Router } from 'express'
 import { z } from 'zod'
 import { dateFieldValues } from '../dateFields'
+import { formatLongDate, type IsoDate } from '../../domain/dates'
+import type { LateDeferral } from '../../domain/deferralTiming'
 import { groundsAllowed, DISAGREEMENT_GROUND_LABELS } from '../../domain/decisionRules'
 import { OUTCOMES_BY_KIND, SETTING_TYPE_LABELS, SETTING_TYPES } from '../../domain/vocabulary'
 import type { StoredDecision } from '../../data/itemRecords'
@@ -55,6 +57,18 @@ function valuesFrom(record: MeetingRecord, caseId: string): Record<string, unkno
   return values
 }
 
+/** What the chair is told before saving a deferral that takes the case past its statutory deadline. */
+function lateDeferralWarning(warning: LateDeferral, dueOn: IsoDate) {
+  const due = formatLongDate(dueOn)
+  const deadline = formatLongDate(warning.deadline)
+  return {
+    dueOn,
+    text: warning.firstSittingOn
+      ? `The first sitting that could hear this case after ${due} is on ${formatLongDate(warning.firstSittingOn)}, after its statutory deadline of ${deadline}.`
+      : `No sitting in the calendar can hear this case after ${due}, and its statutory deadline is ${deadline}.`,
+  }
+}
+
 /** Recording an item: declarations of interest, then the decision with everything it must say. */
 export function decisionRoutes(router: Router, services: Services): void {
   async function showItem(
@@ -105,6 +119,7 @@ export function decisionRoutes(router: Router, services: Services): void {
       declarationErrors: noErrors(),
       declarationValues: {},
       stale: null,
+      lateDeferral: null,
       ...extra,
     })
   }
@@ -126,6 +141,13 @@ export function decisionRoutes(router: Router, services: Services): void {
         errors: { byField: {}, summary: [{ text: message, href: '#stale-decision' }] },
         values: { ...body, version: result.current.version },
         stale: result.current,
+      })
+    }
+    if (result.reason === 'late-deferral') {
+      // A warning the chair confirms, not a refusal: the deferral may be the only right course.
+      return showItem(req, res, next, 200, {
+        values: body,
+        lateDeferral: lateDeferralWarning(result.warning, parsed.value.deferralDueOn!),
       })
     }
     const refused = refusal(result)

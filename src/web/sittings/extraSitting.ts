@@ -43,7 +43,16 @@ export function extraSittingRoutes(router: Router, services: Services): void {
 
   router.get('/extra/new', async (req, res) => {
     const q = query.parse(req.query)
-    await render(res, req.user!, 200, { panelId: q.panel, startsAt: '', ...dateValues(q.date) }, noErrors())
+    // The panel's usual time, for the panel named (from the queue's suggestion) or a chair's only one.
+    const panels = await services.sittings.panelsChairedBy(req.user!)
+    const panel = panels.find((p) => p.id === q.panel) ?? (panels.length === 1 ? panels[0] : undefined)
+    await render(
+      res,
+      req.user!,
+      200,
+      { panelId: q.panel ?? panel?.id, startsAt: panel?.startsAt ?? '', ...dateValues(q.date) },
+      noErrors(),
+    )
   })
 
   router.post('/extra', async (req, res) => {

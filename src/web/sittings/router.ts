@@ -1,6 +1,9 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { ExplainedMove } from '../../domain/queueMoves'
+import { formatLongDate, formatTime } from '../../domain/dates'
+import type { MoveChoices } from '../../domain/moveChoices'
+import type { SittingDetail } from '../../data/sittings'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { renderPageOrFragment } from '../middleware/views'
@@ -86,7 +89,8 @@ export function sittingsRouter(services: Services): Router {
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
     if (!view) return next(new HttpError(404, 'not-found'))
     if (!view.isChair) return next(new HttpError(403, 'forbidden'))
-    res.render('pages/sittings/move', { ...view, errors: noErrors() })
+    const showAll = req.query.all === '1'
+    res.render('pages/sittings/move', { ...view, ...moveList(view.choices, showAll), errors: noErrors() })
   })
 
   router.post('/:id/items/:caseId/move', async (req, res, next) => {
@@ -99,9 +103,21 @@ export function sittingsRouter(services: Services): Router {
     if (isRefusal(result)) return next(refusalError(result))
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
     if (!view) return next(new HttpError(404, 'not-found'))
-    res
-      .status(400)
-      .render('pages/sittings/move', { ...view, errors: fieldError(result.field, result.message) })
+    res.status(400).render('pages/sittings/move', {
+      ...view,
+      ...moveList(view.choices, true),
+      errors: fieldError(result.field, result.message),
+    })
+  })
+
+  // Asks first: sending a case back can move others, and it cannot simply be undone.
+  router.get('/:id/items/:caseId/send-back', async (req, res, next) => {
+    const { sittingId, caseId } = params(req)
+    const view = await services.agenda.agenda(req.user!, sittingId)
+    const item = view?.items.find((i) => i.caseId === caseId)
+    if (!view || !item) return next(new HttpError(404, 'not-found'))
+    if (!view.isChair) return next(new HttpError(403, 'forbidden'))
+    res.render('pages/sittings/send-back', { ...view, item })
   })
 
   router.post('/:id/items/:caseId/send-back', async (req, res, next) => {
@@ -182,6 +198,41 @@ export function takeMoves(req: Request): ExplainedMove[] {
 function noticeFrom(req: Request): 'added' | 'moved' | 'sentBack' | null {
   for (const notice of ['added', 'moved', 'sentBack'] as const) if (req.query[notice] === '1') return notice
   return null
+}
+
+/** How many sittings the move page lists before "show all": the first few are nearly always the answer. */
+export const MOVE_SHORT_LIST = 5
+
+type MoveSittingView = SittingDetail & { itemCount: number }
+
+/**
+ * The move page's radios: in-time sittings first, then later ones, each saying its free places and
+ * whether it meets the deadline. A short list unless the chair asks for all.
+ */
+export function moveList(choices: MoveChoices<MoveSittingView>, showAll: boolean) {
+  const all = [
+    ...choices.inTime.map((s) => ({ s, inTime: true })),
+    ...choices.late.map((s) => ({ s, inTime: false })),
+  ]
+  const shown = showAll ? all : all.slice(0, MOVE_SHORT_LIST)
+  const free = (s: MoveSittingView) => s.capacity - s.itemCount
+  return {
+    options: shown.map(({ s, inTime }) => ({
+      value: s.id,
+      text: `${formatLongDate(s.sittingOn)}, ${formatTime(s.startsAt)} – ${s.panelName}`,
+      hint: {
+        text: [
+          `${free(s)} of ${s.capacity} ${s.capacity === 1 ? 'place' : 'places'} free`,
+          inTime ? null : 'after the deadline',
+          s.isSummer ? 'summer sitting' : null,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      },
+    })),
+    hiddenCount: all.length - shown.length,
+    fullSittings: choices.full.map((s) => `${formatLongDate(s.sittingOn)}, ${formatTime(s.startsAt)}`),
+  }
 }
 
 function agendaError(message: string): FormErrors {

@@ -22,7 +22,25 @@ export function summerSittingsRouter(services: Services): Router {
 
   router.get('/', async (req, res) => {
     const sittings = await services.sittings.summerSittings()
-    res.render('pages/sittings/summer', { sittings, turnedOff: req.query.turnedOff === '1' })
+    res.render('pages/sittings/summer', {
+      sittings,
+      turnedOff: req.query.turnedOff === '1',
+      turnedOn: req.query.turnedOn === '1',
+      errors: noErrors(),
+    })
+  })
+
+  router.post('/:id/turn-on', async (req, res) => {
+    const access = await load(req.params.id, req.user)
+    const result = await services.sittings.turnSummerSittingBackOn(req.user!, access.sitting.id)
+    if (result.ok) return res.redirect(303, '/summer-sittings?turnedOn=1')
+    if (isRefusal(result)) throw refusalError(result)
+    res.status(409).render('pages/sittings/summer', {
+      sittings: await services.sittings.summerSittings(),
+      turnedOff: false,
+      turnedOn: false,
+      errors: { byField: {}, summary: [{ text: result.message, href: '#summer-sittings' }] },
+    })
   })
 
   const load = async (raw: string | undefined, user: User | undefined) => {
