@@ -33,6 +33,8 @@ import { invitationsRouter } from './web/invitations/router'
 import { publicPagesRouter } from './web/public/router'
 import { passwordLinksRouter } from './web/account/passwordLinksRouter'
 import { accountRouter } from './web/account/router'
+import { dataProtectionRouter } from './web/dataProtection/router'
+import { registerReadLog } from './web/readEvents'
 
 export interface AppDependencies {
   config: Config
@@ -55,6 +57,7 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
     signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
   })
   const app = express()
+  registerReadLog(app, services.readLog)
 
   app.disable('x-powered-by')
   // req.ip (which the per-address limits count) comes from X-Forwarded-For only through the proxies named here.
@@ -95,6 +98,8 @@ export function createApp({ config, db, logger, clock }: AppDependencies): Expre
   app.use('/admin', requireArea('admin'), adminRouter(services))
   app.use('/api', requireArea('staff'), deadlinesRouter(services))
   app.use('/calendar', requireArea('staff'), calendarRouter(services, clock, config.publicUrl))
+  // Each route checks its own area: subject access is the officer's and admins', the read log the officer's.
+  app.use('/data-protection', dataProtectionRouter(services))
 
   app.use(notFound)
   app.use(errorHandler(logger, config.showErrorDetails))

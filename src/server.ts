@@ -4,6 +4,7 @@ import { loadConfig, type JobsConfig } from './config'
 import { createLogger } from './logger'
 import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from './data/db'
 import { createApp } from './app'
+import { readLogOf } from './web/readEvents'
 import { systemClock } from './services/clock'
 import { DEMO_ACCOUNTS, seedDemoCouncil } from './services/demoCouncil'
 import { dataLayer } from './data'
@@ -94,6 +95,8 @@ async function main(): Promise<void> {
     const jobsStopped = Promise.race([scheduled?.stop(), delay(JOBS_STOP_TIMEOUT_MS)])
     server.close(() => {
       jobsStopped
+        // Reads still in the log's buffer are written before the database closes.
+        .finally(() => readLogOf(app).stop())
         .finally(() => db.destroy())
         .finally(() => {
           unlock()

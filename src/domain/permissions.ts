@@ -10,7 +10,7 @@ export const AREAS = {
   /** Opening and changing cases. */
   caseWork: ['caseworker'],
   /** Council staff tools, such as the deadline calculator: everyone but families. */
-  staff: ['caseworker', 'chair', 'member', 'manager', 'admin'],
+  staff: ['caseworker', 'chair', 'member', 'manager', 'admin', 'data_protection'],
   sittings: ['chair', 'member'],
   /** Cases waiting for a panel: chairs place them, caseworkers and managers watch for those at risk. */
   queue: ['chair', 'caseworker', 'manager'],
@@ -19,6 +19,16 @@ export const AREAS = {
   /** Printing a sitting's letters for posting: caseworkers and the admin team. */
   postRoom: ['caseworker', 'admin'],
   admin: ['admin'],
+  /**
+   * A subject access request (UK GDPR Article 15): the council's data protection officer answers it,
+   * and an admin may, as issue 17 allows, where the council has no officer using the service.
+   */
+  subjectAccess: ['data_protection', 'admin'],
+  /**
+   * Who looked at a child's record: the officer's oversight alone. Admins are left out on purpose: they
+   * manage the accounts whose reading this log watches, and oversight is kept apart from administration.
+   */
+  readLog: ['data_protection'],
 } as const satisfies Record<string, readonly Role[]>
 
 export type Area = keyof typeof AREAS
@@ -38,6 +48,7 @@ const HOME_PATHS: Record<Role, string> = {
   family: '/portal',
   manager: '/reports',
   admin: '/admin',
+  data_protection: '/data-protection',
 }
 
 /** Where each role lands after signing in. */
@@ -79,6 +90,12 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
     { href: '/summer-sittings', text: 'Summer sittings' },
     { href: '/admin/jobs', text: 'Scheduled jobs' },
     { href: '/post-room', text: 'Post room' },
+    { href: '/calendar', text: 'Calendar' },
+    { href: '/data-protection', text: 'Subject access' },
+  ],
+  data_protection: [
+    { href: '/data-protection', text: 'Subject access' },
+    { href: '/data-protection/reads', text: 'Who looked' },
     { href: '/calendar', text: 'Calendar' },
   ],
 }

@@ -1,6 +1,14 @@
 /** The words (docs/design.md, "The words"), as stored in the database and as the labels people read. */
 
-export const ROLES = ['caseworker', 'chair', 'member', 'manager', 'admin', 'family'] as const
+export const ROLES = [
+  'caseworker',
+  'chair',
+  'member',
+  'manager',
+  'admin',
+  'data_protection',
+  'family',
+] as const
 export type Role = (typeof ROLES)[number]
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -9,6 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   member: 'Panel member',
   manager: 'Manager',
   admin: 'Administrator',
+  data_protection: 'Data protection officer',
   family: 'Family',
 }
 

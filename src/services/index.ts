@@ -33,6 +33,8 @@ import type { MailConfig, OidcConfig } from '../config'
 import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
+import { readLogService } from './readLog'
+import { subjectAccessService } from './subjectAccess'
 import { familyAccessService } from './familyAccess'
 import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
 import { sessionClock } from './clock'
@@ -95,6 +97,8 @@ export function services(
     oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
     staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
     accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    readLog: readLogService(data, clock),
+    subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
     familyAccess: familyAccessService(data, clock),
     // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
     signInThrottle: signInThrottleService(

@@ -30,7 +30,8 @@ export interface Extract {
   childName: string
 }
 
-function extractOf(minutes: MinutesVersion, caseId: string): Extract | undefined {
+/** The child's part of approved minutes; also what a subject access request gives. */
+export function extractOf(minutes: MinutesVersion, caseId: string): Extract | undefined {
   const content: MinutesContent | undefined = childExtract(minutes.content, caseId)
   if (!content) return undefined
   // The reason for a correction is about the whole sitting and may name any child, so it stays out.

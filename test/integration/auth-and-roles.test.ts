@@ -13,6 +13,7 @@ const ACCOUNTS = [
   { email: 'member@example.org', home: '/sittings', heading: 'My sittings' },
   { email: 'manager@example.org', home: '/reports', heading: 'Overview' },
   { email: 'admin@example.org', home: '/admin', heading: 'Settings' },
+  { email: 'dpo@example.org', home: '/data-protection', heading: 'Subject access' },
   { email: 'parent@example.org', home: '/portal', heading: '’s case' },
   { email: 'parent2@example.org', home: '/portal', heading: '’s case' },
 ]
@@ -161,6 +162,8 @@ describe('the role guard', () => {
     '/portal': ['parent@example.org', 'parent2@example.org'],
     '/reports': ['manager@example.org'],
     '/admin': ['admin@example.org'],
+    '/data-protection': ['admin@example.org', 'dpo@example.org'],
+    '/data-protection/reads': ['dpo@example.org'],
   }
   const emails = ACCOUNTS.map((a) => a.email)
   const cases = Object.entries(AREAS).flatMap(([path, allowed]) =>

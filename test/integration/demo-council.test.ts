@@ -98,13 +98,14 @@ describe('the demo council', () => {
     expect(result.counts).toEqual(await countAll(db))
   })
 
-  it('has the seven demo accounts, each with its role and the demo password', async () => {
+  it('has the eight demo accounts, each with its role and the demo password', async () => {
     const expected: Record<string, string> = {
       'caseworker@example.org': 'caseworker',
       'chair@example.org': 'chair',
       'member@example.org': 'member',
       'manager@example.org': 'manager',
       'admin@example.org': 'admin',
+      'dpo@example.org': 'data_protection',
       'parent@example.org': 'family',
       'parent2@example.org': 'family',
     }

@@ -5,6 +5,7 @@ import { createApp } from '../../src/app'
 import { loadConfig, type Config } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import { fixedClock } from '../../src/services/clock'
+import { readLogOf } from '../../src/web/readEvents'
 import { createTestDatabase, type TestDatabase } from './database'
 import { DEMO_PASSWORD, TEST_TODAY } from './templates'
 
@@ -16,6 +17,7 @@ export const STAFF_NOT_ADMIN = [
   'chair@example.org',
   'member@example.org',
   'manager@example.org',
+  'dpo@example.org',
 ]
 export const NOT_ADMINS = [...STAFF_NOT_ADMIN, 'parent@example.org']
 
@@ -36,7 +38,16 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
     logger: createLogger(process.env.TEST_LOG ?? 'silent'),
     clock: fixedClock(TEST_TODAY),
   })
-  return { app, config, database, close: () => database.destroy() }
+  return {
+    app,
+    config,
+    database,
+    // Reads still buffered are written while the database is open, as the server does on shutdown.
+    close: async () => {
+      await readLogOf(app).stop()
+      await database.destroy()
+    },
+  }
 }
 
 /** The CSRF token in a page's form or meta tag. */

@@ -63,6 +63,13 @@ const ACCOUNTS: readonly AccountSeed[] = [
     phone: '01632 960140',
   },
   {
+    email: 'dpo@example.org',
+    role: 'data_protection',
+    fullName: 'Gareth Lloyd',
+    jobTitle: 'Data protection officer',
+    phone: '01632 960150',
+  },
+  {
     email: 'parent@example.org',
     role: 'family',
     fullName: 'Sarah Thompson',

@@ -40,5 +40,6 @@ export const ROLE_HINTS: Record<(typeof STAFF_ROLES)[number], string> = {
   chair: 'Chairs panel sittings and places cases on them',
   member: 'Sits on panels and reads their papers',
   manager: 'Sees every case and the reports',
-  admin: 'Manages accounts, panels, the calendar and letter settings',
+  admin: 'Manages accounts, panels, the calendar and letter settings, and can answer subject access requests',
+  data_protection: 'Answers subject access requests and sees who looked at each child’s record',
 }

@@ -43,6 +43,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
   ) {
     const page = await services.letters.page(param(req, 'id'))
     if (!page) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, param(req, 'id'), 'letters')
     res.status(status).render('pages/cases/letters', {
       ...page,
       errors,
@@ -127,6 +128,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
   router.get('/:id/letters/:letterId.pdf', async (req, res, next) => {
     const letter = await services.letters.download(param(req, 'id'), param(req, 'letterId'))
     if (!letter) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, param(req, 'id'), 'letter_pdf', param(req, 'letterId'))
     sendPdf(res, letter.pdf, `letter-${letter.reference}-version-${letter.version}.pdf`)
   })
 }

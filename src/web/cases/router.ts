@@ -152,6 +152,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     const id = caseId.safeParse(req.params.id)
     const view = id.success ? await services.cases.caseView(id.data) : undefined
     if (!view) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, view.detail.id, 'case')
     const [invitations, familyViews] = await Promise.all([
       services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id)),
       services.portal.familyViewsFor(view.detail.id),
@@ -185,6 +186,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     const caseId = z.uuid().safeParse(req.params.id)
     const extract = caseId.success ? await services.minutes.staffExtract(req.user!, caseId.data) : undefined
     if (!extract) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, caseId.data!, 'minutes_extract')
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
 

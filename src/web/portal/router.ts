@@ -40,6 +40,8 @@ export function portalRouter(services: Services): Router {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const view = caseId.success ? await services.portal.familyCase(req.user!, caseId.data) : undefined
     if (!view) return next(new HttpError(404, 'not-found'))
+    // Families' own reads are logged too: the officer can then show a family who opened what, them included.
+    services.readLog.record(req.user!, caseId.data!, 'portal_case')
     res.status(status).render('pages/portal/case', {
       ...view,
       errors,
@@ -68,6 +70,7 @@ export function portalRouter(services: Services): Router {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const extract = caseId.success ? await services.minutes.familyExtract(req.user!, caseId.data) : undefined
     if (!extract) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, caseId.data!, 'portal_minutes_extract')
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
 
@@ -79,6 +82,7 @@ export function portalRouter(services: Services): Router {
         ? await services.letters.familyLetter(req.user!, caseId.data, letterId.data)
         : undefined
     if (!letter) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, caseId.data!, 'portal_letter_pdf', letterId.data!)
     res.type('application/pdf')
     res.set(
       'Content-Disposition',

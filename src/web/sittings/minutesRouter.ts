@@ -118,6 +118,7 @@ export function minutesRoutes(router: Router, services: Services): void {
     const caseId = uuidParam(req, 'caseId')
     const extract = await services.minutes.staffExtract(req.user!, caseId, sittingIdOf(req))
     if (!extract) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, caseId, 'minutes_extract', sittingIdOf(req))
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
 }

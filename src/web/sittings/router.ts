@@ -173,6 +173,7 @@ export function sittingsRouter(services: Services): Router {
     const { sittingId, caseId } = params(req)
     const view = await services.agenda.papers(req.user!, sittingId, caseId!)
     if (!view) return next(new HttpError(404, 'not-found'))
+    services.readLog.record(req.user!, caseId!, 'papers', sittingId)
     res.render('pages/sittings/papers', {
       ...view,
       familyViews: await services.portal.familyViewsFor(caseId!),

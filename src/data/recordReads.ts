@@ -1,0 +1,133 @@
+import type { Knex } from 'knex'
+import type { Db } from './db'
+import type { IsoDate } from '../domain/dates'
+import type { ReadEvent, ReadKind } from '../domain/dataProtection'
+
+type Executor = Db | Knex.Transaction
+
+export interface ReadLogFilter {
+  childId?: string
+  userId?: string
+  /** Inclusive, as London dates. */
+  from?: IsoDate
+  to?: IsoDate
+}
+
+export interface ReadLogRow {
+  id: number
+  readAt: Date
+  userId: string
+  userName: string
+  userRole: string
+  caseId: string
+  caseReference: string
+  childId: string
+  childName: string
+  kind: ReadKind
+  objectId: string | null
+}
+
+/** A batch of read events in one INSERT: the recorder's buffer, written in one round trip. */
+export async function insertReads(trx: Executor, events: readonly ReadEvent[]): Promise<void> {
+  if (events.length === 0) return
+  await trx('record_reads').insert(
+    events.map((e) => ({
+      read_at: e.readAt,
+      user_id: e.userId,
+      case_id: e.caseId,
+      kind: e.kind,
+      object_id: e.objectId,
+    })),
+  )
+}
+
+function filtered(trx: Executor, filter: ReadLogFilter) {
+  const query = trx('record_reads as r')
+    .join('users as u', 'u.id', 'r.user_id')
+    .join('cases as c', 'c.id', 'r.case_id')
+    .join('children as ch', 'ch.id', 'c.child_id')
+  if (filter.childId) query.where('c.child_id', filter.childId)
+  if (filter.userId) query.where('r.user_id', filter.userId)
+  // Bounds computed once from London midnights, so that the read_at index serves the range.
+  if (filter.from)
+    query.whereRaw(`r.read_at >= (?::date)::timestamp AT TIME ZONE 'Europe/London'`, [filter.from])
+  if (filter.to)
+    query.whereRaw(`r.read_at < ((?::date) + 1)::timestamp AT TIME ZONE 'Europe/London'`, [filter.to])
+  return query
+}
+
+const COLUMNS = [
+  'r.id',
+  'r.read_at',
+  'r.user_id',
+  'u.full_name as user_name',
+  'u.role as user_role',
+  'r.case_id',
+  'c.reference as case_reference',
+  'c.child_id',
+  'ch.first_name',
+  'ch.last_name',
+  'r.kind',
+  'r.object_id',
+]
+
+interface Row {
+  id: number | string
+  read_at: Date
+  user_id: string
+  user_name: string
+  user_role: string
+  case_id: string
+  case_reference: string
+  child_id: string
+  first_name: string
+  last_name: string
+  kind: ReadKind
+  object_id: string | null
+}
+
+const toRow = (r: Row): ReadLogRow => ({
+  id: Number(r.id),
+  readAt: r.read_at,
+  userId: r.user_id,
+  userName: r.user_name,
+  userRole: r.user_role,
+  caseId: r.case_id,
+  caseReference: r.case_reference,
+  childId: r.child_id,
+  childName: `${r.first_name} ${r.last_name}`,
+  kind: r.kind,
+  objectId: r.object_id,
+})
+
+export async function countReads(trx: Executor, filter: ReadLogFilter): Promise<number> {
+  const row = (await filtered(trx, filter).count({ n: '*' }).first()) as { n: number | string } | undefined
+  // A bigint: a string on pg, a number on PGlite.
+  return Number(row?.n ?? 0)
+}
+
+/** Newest first; `limit` rows from `offset`. */
+export async function listReads(
+  trx: Executor,
+  filter: ReadLogFilter,
+  page: { limit: number; offset: number },
+): Promise<ReadLogRow[]> {
+  const rows = (await filtered(trx, filter)
+    .orderBy([
+      { column: 'r.read_at', order: 'desc' },
+      { column: 'r.id', order: 'desc' },
+    ])
+    .limit(page.limit)
+    .offset(page.offset)
+    .select(COLUMNS)) as Row[]
+  return rows.map(toRow)
+}
+
+/** The people who have read any record, for the log's "who" filter. */
+export async function listReaders(trx: Executor): Promise<{ id: string; fullName: string; role: string }[]> {
+  const rows = (await trx('users as u')
+    .whereExists(trx('record_reads as r').whereRaw('r.user_id = u.id'))
+    .orderBy('u.full_name')
+    .select('u.id', 'u.full_name', 'u.role')) as { id: string; full_name: string; role: string }[]
+  return rows.map((r) => ({ id: r.id, fullName: r.full_name, role: r.role }))
+}
