@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import path from 'node:path'
 import ejs from 'ejs'
 
 type Locals = Record<string, unknown>
