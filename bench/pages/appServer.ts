@@ -4,6 +4,7 @@
  * folder, filled to 50,000 cases (once: a second instance on the same PostgreSQL finds them there).
  */
 import fs from 'node:fs'
+import { setTimeout as delay } from 'node:timers/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { AddressInfo } from 'node:net'
@@ -44,8 +45,9 @@ async function main(): Promise<void> {
   const stop = () => {
     server.close()
     server.closeAllConnections()
-    // Connections autocannon left mid-request may still hold queries: their failures do not matter now.
-    db.destroy()
+    // Requests autocannon left mid-way may still hold queries: they finish before the pool closes.
+    delay(1_000)
+      .then(() => db.destroy())
       .catch(() => undefined)
       .finally(() => {
         if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true })

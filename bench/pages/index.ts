@@ -11,7 +11,7 @@ import { BENCH_PASSWORD, BENCH_TODAY } from './constants'
 export interface PagesBenchOptions {
   seconds: number
   connections: number
-  /** App instances on the one PostgreSQL, each loaded with `connections`; their figures add up. */
+  /** App instances on the one PostgreSQL, sharing the `connections` between them; their figures add up. */
   instances: number
   /** Only the routes whose label contains this (for profiling one page); the bare route always runs. */
   only?: string
@@ -77,7 +77,12 @@ async function signIn(base: string, email: string): Promise<string> {
 async function load(urls: string[], headers: Record<string, string>, options: PagesBenchOptions) {
   const results = await Promise.all(
     urls.map((url) =>
-      autocannon({ url, headers, connections: options.connections, duration: options.seconds }),
+      autocannon({
+        url,
+        headers,
+        connections: Math.ceil(options.connections / urls.length),
+        duration: options.seconds,
+      }),
     ),
   )
   return {
@@ -154,7 +159,7 @@ function report(rows: Row[], options: PagesBenchOptions): void {
   const width = Math.max(...rows.map((r) => r.route.length))
   console.log(
     `\npages: ${options.connections} connections × ${options.seconds} s a route` +
-      (options.instances > 1 ? `, ${options.instances} app instances (figures combined)` : '') +
+      (options.instances > 1 ? ` shared by ${options.instances} app instances (figures combined)` : '') +
       `, ${BENCH_TODAY}`,
   )
   console.log(
