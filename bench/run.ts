@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net'
 import { performance } from 'node:perf_hooks'
+import { parseArgs } from 'node:util'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
 import { migrateToLatest, openDatabase } from '../src/data/db'
@@ -16,6 +17,7 @@ import { hashPassword } from '../src/services/passwords'
 import { addCases } from './caseList'
 import { runLettersBench } from './letters'
 import { runSchedulerBench } from './scheduler'
+import { runPagesBench } from './pages'
 
 const REQUESTS = 300
 const TODAY = '2026-11-23'
@@ -53,8 +55,28 @@ async function signIn(base: string, email: string): Promise<string> {
 async function main(): Promise<void> {
   // Issue 4: the scheduler, first so that its memory figures are not the database's. `run.js scheduler` runs only it.
   const only = process.argv[2]
-  if (only !== undefined && only !== 'scheduler' && only !== 'letters') {
-    throw new Error(`No bench section "${only}": name scheduler or letters, or none to run them all`)
+  if (only !== undefined && only !== 'scheduler' && only !== 'letters' && only !== 'pages') {
+    throw new Error(`No bench section "${only}": name scheduler, letters or pages, or none to run them all`)
+  }
+  // Issue 19: signed-in pages under load against bare Express. Only by name (`run.js pages
+  // [--seconds N] [--connections N] [--instances N]`): it takes minutes and all the machine.
+  if (only === 'pages') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: {
+        seconds: { type: 'string', default: '10' },
+        connections: { type: 'string', default: '50' },
+        instances: { type: 'string', default: '1' },
+        only: { type: 'string' },
+      },
+    })
+    await runPagesBench({
+      seconds: Number(values.seconds),
+      connections: Number(values.connections),
+      instances: Number(values.instances),
+      only: values.only,
+    })
+    return
   }
   if (only === undefined || only === 'scheduler') runSchedulerBench(TODAY)
   if (only === 'scheduler') return

@@ -3,23 +3,18 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { loadConfig, type JobsConfig } from './config'
 import { createLogger } from './logger'
 import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from './data/db'
-import { createApp } from './app'
-import { readLogOf } from './web/readEvents'
 import { systemClock } from './services/clock'
-import { DEMO_ACCOUNTS, seedDemoCouncil } from './services/demoCouncil'
-import { dataLayer } from './data'
-import { services as buildServices } from './services'
-import { JOBS_TIMEZONE, planJobs, runJob, scheduleJobs, scheduledJobs, type ScheduledJobs } from './jobs'
+import type { ScheduledJobs } from './jobs'
 
 /** A job stuck on a lost connection must not hold up shutdown for ever. */
 const JOBS_STOP_TIMEOUT_MS = 10_000
 
-function jobsLine(settings: JobsConfig, scheduled: ScheduledJobs['scheduled']): string {
+function jobsLine(settings: JobsConfig, scheduled: ScheduledJobs['scheduled'], timezone: string): string {
   if (!settings.enabled) return 'Scheduled jobs: off (JOBS_ENABLED=false)'
   const off = settings.disabled.length > 0 ? `; turned off: ${settings.disabled.join(', ')}` : ''
   if (scheduled.length === 0) return `Scheduled jobs: none${off}`
   const list = scheduled.map((j) => `${j.name} "${j.schedule}"`).join(', ')
-  return `Scheduled jobs (${JOBS_TIMEZONE}): ${list}${off}`
+  return `Scheduled jobs (${timezone}): ${list}${off}`
 }
 
 async function main(): Promise<void> {
@@ -30,6 +25,25 @@ async function main(): Promise<void> {
   const unlock = embedded ? lockDataDir(config.dataDir) : () => undefined
 
   const db = openDatabase(dbOptions)
+  // Connecting first lets the embedded database compile its WebAssembly in the background while the
+  // rest of the app loads (a second or two each on a busy machine); a failure shows in the migration.
+  db.raw('select 1').catch(() => undefined)
+  const [
+    { createApp },
+    { DEMO_ACCOUNTS, seedDemoCouncil },
+    { dataLayer },
+    { services: buildServices },
+    jobsModule,
+    { readLogOf },
+  ] = await Promise.all([
+    import('./app.js'),
+    import('./services/demoCouncil/index.js'),
+    import('./data/index.js'),
+    import('./services/index.js'),
+    import('./jobs/index.js'),
+    import('./web/readEvents.js'),
+  ])
+  const { JOBS_TIMEZONE, planJobs, runJob, scheduleJobs, scheduledJobs } = jobsModule
   const applied = await migrateToLatest(db)
   if (applied.length > 0) logger.info({ migrations: applied.length }, 'database migrated')
 
@@ -78,7 +92,7 @@ async function main(): Promise<void> {
         logger,
       )
     }
-    lines.push(jobsLine(config.jobs, scheduled?.scheduled ?? []))
+    lines.push(jobsLine(config.jobs, scheduled?.scheduled ?? [], JOBS_TIMEZONE))
     if (embedded && config.environment !== 'production') {
       lines.push('', `Demo sign-ins (password: ${config.demoPassword}):`)
       for (const account of DEMO_ACCOUNTS) lines.push(`  ${account.email.padEnd(26)} ${account.role}`)

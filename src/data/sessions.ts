@@ -3,6 +3,9 @@ import session from 'express-session'
 import type { Db } from './db'
 import type { Clock } from '../services/clock'
 
+/** A session's row and cookie are renewed at most this often (see renewSignedInSession). */
+export const SESSION_RENEWAL_MS = 60_000
+
 /**
  * express-session's store over knex, so that sessions live in PostgreSQL on both the embedded
  * database and a real server (connect-pg-simple needs a pg pool, which the embedded database has not).
@@ -43,7 +46,16 @@ export class KnexSessionStore extends session.Store {
       .then(() => callback?.(), callback)
   }
 
+  /**
+   * Called for every request that left the session unchanged. A signed-in session is renewed by a
+   * save once a minute, so a touch within that minute would only rewrite the row: it is skipped.
+   */
   override touch(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
+    const lastWritten = sess.touchedAt ?? sess.signedInAt
+    if (lastWritten !== undefined && this.clock.now().getTime() - lastWritten < SESSION_RENEWAL_MS) {
+      callback?.()
+      return
+    }
     this.db('sessions')
       .where({ sid })
       .update({ expires_at: this.expiry(sess) })

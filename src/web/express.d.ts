@@ -5,6 +5,8 @@ declare module 'express-session' {
   interface SessionData {
     userId?: string
     signedInAt?: number
+    /** When the row and cookie were last renewed (ms): they are renewed at most once a minute. */
+    touchedAt?: number
     csrfToken?: string
     /** What the queue moved after the chair's last change, shown once on the next page. */
     queueMoves?: ExplainedMove[]

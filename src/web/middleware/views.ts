@@ -5,11 +5,15 @@ import * as dates from '../../domain/dates'
 import * as vocabulary from '../../domain/vocabulary'
 import * as minutesText from '../../domain/minutes'
 import * as presenters from '../presenters'
+import { cachingEjsEngine } from './templates'
 import { activeNavigationHref, type NavigationItem } from '../../domain/permissions'
 
 export function setUpViews(app: Express, config: Config): void {
-  app.set('views', path.join(config.projectRoot, 'views'))
+  const viewsDir = path.join(config.projectRoot, 'views')
+  app.set('views', viewsDir)
+  app.engine('ejs', cachingEjsEngine(viewsDir))
   app.set('view engine', 'ejs')
+  // Compiled templates are kept outside development; they hold no data, only code.
   app.set('view cache', config.environment !== 'development')
   // Formatting helpers and labels for templates; templates hold no other logic.
   app.locals.dates = dates

@@ -106,11 +106,11 @@ export function decisionRoutes(router: Router, services: Services): void {
       settingTypes: SETTING_TYPES.map((t) => ({ value: t, text: SETTING_TYPE_LABELS[t] })),
       declarable: record.seats.filter((s) => s.attendance === 'present'),
       itemDeclarations: record.declarations.filter((d) => d.caseId === caseId),
-      readability: Object.fromEntries(
-        await Promise.all(
-          FAMILY_TEXT_FIELDS.map(async (field) => [
+      readability: await services.readability.checkEach(
+        Object.fromEntries(
+          FAMILY_TEXT_FIELDS.map((field) => [
             field,
-            await services.readability.check(String(extra.values?.[field] ?? item.decision?.[field] ?? '')),
+            String(extra.values?.[field] ?? item.decision?.[field] ?? ''),
           ]),
         ),
       ),
