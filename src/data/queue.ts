@@ -5,6 +5,18 @@ import { loadBankHolidayCalendar } from './calendar'
 import type { CaseKind } from '../domain/vocabulary'
 import type { AgendaItem, QueueReason, QueueState } from '../domain/scheduler'
 
+/** What the scheduler reads of a sitting and its panel, wherever it reads sittings. */
+const SITTING_COLUMNS = [
+  's.id',
+  's.panel_id',
+  's.sitting_on',
+  's.starts_at',
+  's.status',
+  's.agenda_locked_at',
+  'p.capacity',
+  'p.papers_cutoff_working_days',
+]
+
 /** The statuses of a case that is waiting for a panel, on an agenda or not yet. */
 export const WAITING_STATUSES = ['submitted', 'scheduled'] as const
 
@@ -99,17 +111,7 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
         .whereIn('c.status', WAITING_STATUSES)
         .select('ai.sitting_id'),
     )
-    .select(
-      's.id',
-      's.panel_id',
-      's.sitting_on',
-      's.starts_at',
-      's.status',
-      's.agenda_locked_at',
-      'p.capacity',
-      'p.papers_cutoff_working_days',
-      'p.active',
-    )
+    .select(...SITTING_COLUMNS, 'p.active')
 
   const sittingIds = sittingRows.map((s) => s.id)
   const itemRows: {
@@ -189,16 +191,7 @@ export async function loadNextHearingFacts(
     .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
     .where({ 'p.active': true, 'k.case_kind': kind, 's.status': 'scheduled' })
     .where('s.sitting_on', '>', today)
-    .select(
-      's.id',
-      's.panel_id',
-      's.sitting_on',
-      's.starts_at',
-      's.status',
-      's.agenda_locked_at',
-      'p.capacity',
-      'p.papers_cutoff_working_days',
-    )
+    .select(...SITTING_COLUMNS)
   return {
     deadline: c?.next_deadline_on ?? null,
     sittings: rows.map((s) => ({

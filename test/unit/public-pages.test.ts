@@ -78,7 +78,7 @@ describe('the privacy notice', () => {
   })
 
   test.each([
-    [0, 'until their 25th birthday. Then we delete it.'],
+    [0, 'until their 25th birthday. After that it is due to be deleted.'],
     [1, 'until their 25th birthday, and then for 1 more year.'],
     [6, 'until their 25th birthday, and then for 6 more years.'],
   ])('keeps a case %i years after the 25th birthday', (years, words) => {

@@ -144,10 +144,12 @@ export function privacyNotice(
           },
         ]
   const years = settings.retentionYearsAfter25
+  // "Due to be", not "we delete it": nothing in Panel deletes a case yet (the retention job, issue 17
+  // point 4, is still to come), so the notice states the council's policy without saying it happens.
   const kept =
     years === 0
-      ? 'We keep your child’s case until their 25th birthday. Then we delete it.'
-      : `We keep your child’s case until their 25th birthday, and then for ${years} more year${years === 1 ? '' : 's'}. Then we delete it.`
+      ? 'We keep your child’s case until their 25th birthday. After that it is due to be deleted.'
+      : `We keep your child’s case until their 25th birthday, and then for ${years} more year${years === 1 ? '' : 's'}. After that it is due to be deleted.`
   const ordered = PRIVACY_SECTION_IDS.map(section)
   return [
     {
