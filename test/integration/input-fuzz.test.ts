@@ -129,6 +129,8 @@ async function demoIds(): Promise<Record<string, string>[]> {
     batchId: await first('letter_batches'),
     // The family account an admin may close (staff pages' :userId is the fuzz's own staff account).
     familyUserId: parent,
+    // A child the data protection officer opens for a subject access request.
+    childId: await first('children'),
     version: '1',
   }
   const caseOnAgenda = agenda[0]!.caseId
