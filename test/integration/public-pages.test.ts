@@ -226,7 +226,9 @@ describe('the admin’s settings for them', () => {
     expect(statement).toContain('It was last reviewed on 1 December 2026.')
     const privacy = (await request(t().app).get('/privacy').expect(200)).text
     expect(privacy).toContain('<li>the school named in the plan</li>')
-    expect(text(privacy)).toContain('We keep your child’s case until their 25th birthday. After that it is due to be deleted.')
+    expect(text(privacy)).toContain(
+      'We keep your child’s case until their 25th birthday. After that it is due to be deleted.',
+    )
     expect(text(privacy)).not.toContain('First-tier Tribunal')
   })
 
