@@ -277,7 +277,7 @@ describe('two instances with every job due in the same minute', () => {
   testOnServer(
     'no job fails, and each job runs once per minute, the other instance recording it as skipped',
     async () => {
-      const other = openDatabase({ databaseUrl: process.env.DATABASE_URL, schema: t.database.schema })
+      const other = openDatabase({ databaseUrl: t.database.databaseUrl, schema: t.database.schema })
       try {
         const clock = fixedClock('2026-11-23')
         const settings = { sittingHorizonWeeks: 12, papersReadyWorkingDays: 30 }

@@ -8,6 +8,8 @@ export interface TestDatabase {
   db: Db
   /** The schema holding the tables on a shared server; undefined when the file has a database of its own. */
   schema?: string
+  /** On a server, where a second pool (standing for a second instance) connects; with `schema`, to the same tables. */
+  databaseUrl?: string
   destroy(): Promise<void>
 }
 
@@ -27,9 +29,11 @@ export async function createTestDatabase(template: Template = 'migrated'): Promi
   const name = `test_${crypto.randomBytes(6).toString('hex')}`
   const admin = knex({ client: 'pg', connection: databaseUrl, pool: { min: 0, max: 1 } })
   await admin.raw('CREATE DATABASE ?? TEMPLATE ??', [name, templates[template]])
-  const db = openDatabase({ databaseUrl: databaseUrlFor(databaseUrl, name) })
+  const ownUrl = databaseUrlFor(databaseUrl, name)
+  const db = openDatabase({ databaseUrl: ownUrl })
   return {
     db,
+    databaseUrl: ownUrl,
     async destroy() {
       await db.destroy()
       await admin.raw('DROP DATABASE ?? WITH (FORCE)', [name])
@@ -58,6 +62,7 @@ async function buildWithoutTemplate(
   return {
     db,
     schema,
+    databaseUrl,
     async destroy() {
       await db.destroy()
       await admin.raw('DROP SCHEMA ?? CASCADE', [schema])
