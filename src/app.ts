@@ -3,7 +3,7 @@ import type { Config } from './config'
 import type { Db } from './data/db'
 import type { Logger } from './logger'
 import { dataLayer } from './data'
-import { services as buildServices } from './services'
+import { services as buildServices, serviceSettings, type Services } from './services'
 import type { Clock } from './services/clock'
 import { homePath } from './domain/permissions'
 import { setUpRequestLogging } from './web/middleware/requestLogging'
@@ -41,21 +41,16 @@ export interface AppDependencies {
   db: Db
   logger: Logger
   clock: Clock
+  /**
+   * The services the server also hands its scheduled jobs, so that one set serves both; a test that
+   * needs only the app leaves them out and gets the same set built from `config`.
+   */
+  services?: Services
 }
 
 /** The whole app, assembled in one place; tests build it the same way on a fresh database. */
-export function createApp({ config, db, logger, clock }: AppDependencies): Express {
-  const data = dataLayer(db)
-  const services = buildServices(data, clock, {
-    sittingHorizonWeeks: config.sittingHorizonWeeks,
-    mail: config.mail,
-    portalUrl: config.portalUrl,
-    publicUrl: config.publicUrl,
-    papersReadyWorkingDays: config.papersReadyWorkingDays,
-    letterTextEngine: config.letterTextEngine,
-    oidc: config.oidc,
-    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
-  })
+export function createApp({ config, db, logger, clock, ...built }: AppDependencies): Express {
+  const services = built.services ?? buildServices(dataLayer(db), clock, serviceSettings(config))
   const app = express()
   registerReadLog(app, services.readLog)
 

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     { createApp },
     { DEMO_ACCOUNTS, seedDemoCouncil },
     { dataLayer },
-    { services: buildServices },
+    { services: buildServices, serviceSettings },
     jobsModule,
     { readLogOf },
   ] = await Promise.all([
@@ -58,19 +58,13 @@ async function main(): Promise<void> {
     seeded = result.seeded
   }
 
-  const app = createApp({ config, db, logger, clock: systemClock })
-  // createApp keeps its services to itself; the jobs need the same ones, over the same database.
+  // One data layer and one set of services, shared by the app's routers and the scheduled jobs.
   const data = dataLayer(db)
-  const jobServices = buildServices(data, systemClock, {
-    sittingHorizonWeeks: config.sittingHorizonWeeks,
-    mail: config.mail,
-    portalUrl: config.portalUrl,
-    papersReadyWorkingDays: config.papersReadyWorkingDays,
-    letterTextEngine: config.letterTextEngine,
-  })
-  const jobs = scheduledJobs(jobServices)
+  const services = buildServices(data, systemClock, serviceSettings(config))
+  const app = createApp({ config, db, logger, clock: systemClock, services })
+  const jobs = scheduledJobs(services)
   // A run the last stop (or crash) cut short would otherwise read "running" for ever.
-  const abandoned = await jobServices.jobRuns.markAbandonedRunsFailed()
+  const abandoned = await services.jobRuns.markAbandonedRunsFailed()
   if (abandoned > 0) logger.warn({ runs: abandoned }, 'job runs cut short by the last stop marked failed')
   // Checked before listening, so that a bad JOB_*_SCHEDULE stops the start with a message naming it.
   planJobs(jobs, config.jobs)

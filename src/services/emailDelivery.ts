@@ -17,8 +17,6 @@ const LEASE_MS = 15 * 60_000
 /** A mail server that does not answer must not hold up the batch for nodemailer's default 2 minutes. */
 const TIMEOUTS = { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 }
 
-const NO_MAIL: MailConfig = { smtpUrl: undefined, from: 'Panel <no-reply@northshire.example.org>' }
-
 /** The mail server's host and port, never its user name or password, or null without one. */
 export function smtpServerName(smtpUrl: string | undefined): string | null {
   if (!smtpUrl || !URL.canParse(smtpUrl)) return null
@@ -36,7 +34,7 @@ function errorText(error: unknown): string {
  * server. An e-mail the server refused, or could not take because it was down, is tried again later
  * (see emailBackoff), so nothing is lost while the server is away.
  */
-export function emailDeliveryService(data: DataLayer, clock: Clock, mail: MailConfig = NO_MAIL) {
+export function emailDeliveryService(data: DataLayer, clock: Clock, mail: MailConfig) {
   const db = data.db
 
   async function record(email: OutboxEmail, error: string | null): Promise<'sent' | 'retrying' | 'gaveUp'> {

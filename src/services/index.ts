@@ -29,8 +29,8 @@ import { notificationSettings, notificationsService } from './notifications'
 import { invitationsService } from './invitations'
 import { portalService } from './portal'
 import { publicPagesService } from './publicPages'
-import type { MailConfig, OidcConfig } from '../config'
-import { DEFAULT_TEXT_ENGINE, type TextEngine } from '../letters/textEngine'
+import type { Config, MailConfig, OidcConfig } from '../config'
+import type { TextEngine } from '../letters/textEngine'
 import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
 import { readLogService } from './readLog'
@@ -39,29 +39,39 @@ import { familyAccessService } from './familyAccess'
 import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
 import { sessionClock } from './clock'
 
-/** Services built by hand from the data layer. */
-const DEFAULT_SETTINGS: SittingSettings = { sittingHorizonWeeks: 12 }
-const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
-const DEFAULT_PUBLIC_URL = 'http://localhost:3000'
-const DEFAULT_SIGN_IN_THROTTLE: SignInThrottleSettings = {
-  secret: 'development-only-session-secret-not-for-production',
-  freeFailuresPerAccount: 10,
+/**
+ * Everything the services are configured with, all required: the one place they come from is
+ * `serviceSettings(config)`, so no service carries a default (a localhost portal address, say) that
+ * could differ from `src/config.ts` and end up in a family's e-mail.
+ */
+export interface ServiceSettings extends SittingSettings {
+  mail: MailConfig
+  /** The family portal's address, which e-mailed links to it start with. */
+  portalUrl: string
+  /** PUBLIC_URL: the address e-mailed links to staff pages start with. */
+  publicUrl: string
+  papersReadyWorkingDays: number
+  letterTextEngine: TextEngine
+  oidc: OidcConfig | undefined
+  signInThrottle: SignInThrottleSettings
 }
 
-export function services(
-  data: DataLayer,
-  clock: Clock,
-  settings: SittingSettings & {
-    mail?: MailConfig
-    portalUrl?: string
-    /** PUBLIC_URL: the address e-mailed links to staff pages start with. */
-    publicUrl?: string
-    papersReadyWorkingDays?: number
-    letterTextEngine?: TextEngine
-    oidc?: OidcConfig
-    signInThrottle?: SignInThrottleSettings
-  } = DEFAULT_SETTINGS,
-) {
+/** The services' settings, read from the configuration that `loadConfig` built once at start-up. */
+export function serviceSettings(config: Config): ServiceSettings {
+  return {
+    sittingHorizonWeeks: config.sittingHorizonWeeks,
+    mail: config.mail,
+    portalUrl: config.portalUrl,
+    publicUrl: config.publicUrl,
+    papersReadyWorkingDays: config.papersReadyWorkingDays,
+    letterTextEngine: config.letterTextEngine,
+    oidc: config.oidc,
+    signInThrottle: { secret: config.sessionSecret, freeFailuresPerAccount: config.signInAttemptsPerWindow },
+  }
+}
+
+/** Every service, built once over one data layer: the app's routers and the scheduled jobs share them. */
+export function services(data: DataLayer, clock: Clock, settings: ServiceSettings) {
   const notices = notificationSettings(settings)
   return {
     auth: authService(data, clock),
@@ -82,30 +92,26 @@ export function services(
     agenda: agendaService(data, clock, notices),
     meeting: meetingService(data, clock),
     decisions: decisionsService(data, clock, notices),
-    minutes: minutesService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
+    minutes: minutesService(data, clock, settings.letterTextEngine),
     readability: readabilityService(data),
     letters: lettersService(data, clock, {
-      portalUrl: settings.portalUrl ?? DEFAULT_PORTAL_URL,
-      textEngine: settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE,
+      portalUrl: settings.portalUrl,
+      textEngine: settings.letterTextEngine,
     }),
-    apologies: apologiesService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    apologies: apologiesService(data, clock, settings.portalUrl),
     postRoom: postRoomService(data, clock),
     emailDelivery: emailDeliveryService(data, clock, settings.mail),
     notifications: notificationsService(data, clock, notices),
-    invitations: invitationsService(data, clock, settings.portalUrl ?? DEFAULT_PORTAL_URL),
+    invitations: invitationsService(data, clock, settings.portalUrl),
     portal: portalService(data, clock),
     oidcSignIn: settings.oidc ? oidcSignInService(data, clock, settings.oidc) : undefined,
-    staffAccounts: staffAccountsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
-    accountPasswords: accountPasswordsService(data, clock, settings.publicUrl ?? DEFAULT_PUBLIC_URL),
+    staffAccounts: staffAccountsService(data, clock, settings.publicUrl),
+    accountPasswords: accountPasswordsService(data, clock, settings.publicUrl),
     readLog: readLogService(data, clock),
-    subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine ?? DEFAULT_TEXT_ENGINE),
+    subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine),
     familyAccess: familyAccessService(data, clock),
     // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".
-    signInThrottle: signInThrottleService(
-      data,
-      sessionClock,
-      settings.signInThrottle ?? DEFAULT_SIGN_IN_THROTTLE,
-    ),
+    signInThrottle: signInThrottleService(data, sessionClock, settings.signInThrottle),
     publicPages: publicPagesService(data),
   }
 }

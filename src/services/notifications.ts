@@ -22,11 +22,7 @@ import {
   privacyNoticeUrl,
 } from '../domain/emails'
 import { viewsCloseOn } from '../domain/familyPortal'
-import {
-  DEFAULT_PAPERS_READY_WORKING_DAYS,
-  isPapersReadyNoticeDue,
-  papersReadyHorizon,
-} from '../domain/papersReady'
+import { isPapersReadyNoticeDue, papersReadyHorizon } from '../domain/papersReady'
 import type { QueueReason } from '../domain/scheduler'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
@@ -38,17 +34,9 @@ export interface NotificationSettings {
   papersReadyWorkingDays: number
 }
 
-const DEFAULT_PORTAL_URL = 'http://localhost:3000/portal'
-
 /** The settings the services were built with, with the defaults for any not given. */
-export function notificationSettings(s: {
-  portalUrl?: string
-  papersReadyWorkingDays?: number
-}): NotificationSettings {
-  return {
-    portalUrl: s.portalUrl ?? DEFAULT_PORTAL_URL,
-    papersReadyWorkingDays: s.papersReadyWorkingDays ?? DEFAULT_PAPERS_READY_WORKING_DAYS,
-  }
+export function notificationSettings(s: NotificationSettings): NotificationSettings {
+  return { portalUrl: s.portalUrl, papersReadyWorkingDays: s.papersReadyWorkingDays }
 }
 
 /** A staff page's address on the host families use: one PUBLIC_URL serves both. */

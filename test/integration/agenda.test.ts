@@ -1,7 +1,7 @@
 import crypto from 'node:crypto'
 import { daysBetween } from '../../src/domain/dates'
 import { dataLayer } from '../../src/data'
-import { services } from '../../src/services'
+import { testServices as services } from '../support/services'
 import { fixedClock } from '../../src/services/clock'
 import { hashPassword } from '../../src/services/passwords'
 import { daysLeftText } from '../../src/web/presenters'

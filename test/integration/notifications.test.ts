@@ -1,5 +1,5 @@
 import { dataLayer } from '../../src/data'
-import { services } from '../../src/services'
+import { testServices as services } from '../support/services'
 import { fixedClock } from '../../src/services/clock'
 import { formatLongDate } from '../../src/domain/dates'
 import { TEST_TODAY } from '../support/app'

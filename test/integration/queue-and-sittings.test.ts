@@ -1,5 +1,5 @@
 import { dataLayer } from '../../src/data'
-import { services } from '../../src/services'
+import { testServices as services } from '../support/services'
 import { fixedClock } from '../../src/services/clock'
 import { queueReasonText } from '../../src/web/presenters'
 import { createTestApp, TEST_TODAY, type TestApp } from '../support/app'

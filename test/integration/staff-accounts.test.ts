@@ -11,7 +11,7 @@ import {
 import { inlineError, summaryLinks, decode } from '../support/formPages'
 import { LAST_ADMIN_MESSAGE } from '../../src/domain/staffAccounts'
 import { dataLayer } from '../../src/data'
-import { services } from '../../src/services'
+import { testServices as services } from '../support/services'
 
 let t: AccountsTestApp
 let admin: TestAgent

@@ -1,7 +1,7 @@
 import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
 import { dataLayer } from '../../src/data'
 import { scheduledJobs } from '../../src/jobs'
-import { services as buildServices } from '../../src/services'
+import { testServices as buildServices } from '../support/services'
 import { fixedClock } from '../../src/services/clock'
 
 let t: TestApp
