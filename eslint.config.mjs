@@ -1,6 +1,37 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
+/** Modules that reach outside the process: never in src/domain, whose rules are pure functions. */
+const IO_MODULES = [
+  'knex',
+  'pg',
+  '@electric-sql/pglite',
+  'fs',
+  'node:fs',
+  'fs/promises',
+  'node:fs/promises',
+  'http',
+  'node:http',
+  'https',
+  'node:https',
+  'net',
+  'node:net',
+  'child_process',
+  'node:child_process',
+  'express',
+  'pdfkit',
+  'nodemailer',
+  'node-cron',
+]
+const DOMAIN_IS_PURE = 'src/domain holds pure rules: no I/O, and nothing from the layers above it.'
+
+/** A layer's folder as a relative import can name it from anywhere under src (one to four levels up). */
+function layerPaths(layers) {
+  return layers.flatMap((layer) =>
+    ['../', '../../', '../../../', '../../../../'].flatMap((up) => [`${up}${layer}`, `${up}${layer}/*`]),
+  )
+}
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
@@ -31,6 +62,57 @@ export default tseslint.config(
         {
           selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
           message: 'Take the time from the Clock you are handed (src/services/clock.ts), not Date.now().',
+        },
+      ],
+    },
+  },
+  // The layers, held by the linter rather than by convention (README, "Where things go"). Each rule lists
+  // the paths a file in that layer may not import, at every depth a relative import can take.
+  {
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: IO_MODULES.map((name) => ({ name, message: DOMAIN_IS_PURE })),
+          patterns: [
+            {
+              group: layerPaths(['data', 'services', 'web', 'jobs', 'cli', 'build']),
+              message: DOMAIN_IS_PURE,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/data/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layerPaths(['services', 'web', 'jobs', 'letters', 'cli']),
+              message: 'src/data holds SQL only: it may use src/domain, never the layers above it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/services/**/*.ts', 'src/letters/**/*.ts', 'src/jobs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: layerPaths(['web']),
+              message: 'Services, letters and jobs never use src/web: move what both need below src/web.',
+            },
+          ],
         },
       ],
     },

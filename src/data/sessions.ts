@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import session from 'express-session'
 import type { Db } from './db'
-import type { Clock } from '../services/clock'
+import type { Clock } from '../domain/clock'
 
 /** A session's row and cookie are renewed at most this often (see renewSignedInSession). */
 export const SESSION_RENEWAL_MS = 60_000

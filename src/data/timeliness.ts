@@ -10,7 +10,7 @@ import {
 import type { IsoDate } from '../domain/dates'
 import { KINDS_WITH_A_CLOCK } from '../domain/statutoryClock'
 import type { CaseKind } from '../domain/vocabulary'
-import type { CaseClockFacts } from '../services/caseDeadlines'
+import type { CaseClockFacts } from '../domain/caseDeadlines'
 
 /** A case's clock facts with its exceptions in full, as the timeliness report needs them. */
 export interface CaseClockRecord extends CaseClockFacts {

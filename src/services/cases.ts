@@ -37,7 +37,7 @@ import {
 import { CASE_STATUS_LABELS, type CaseKind, type CaseStatus } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { unconfirmedNote, unconfirmedYears } from '../domain/bankHolidays'
-import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from './caseDeadlines'
+import { caseDeadlines, nextOpenDeadline, planIssuedInsideCommentPeriod } from '../domain/caseDeadlines'
 import { insertCaseAppeal } from '../data/caseDetail'
 import { storedDeadlineColumns } from '../data/caseClocks'
 import { recomputeStoredDeadlines, storedDeadlinesOf } from './storedDeadlines'

@@ -1,10 +1,7 @@
+import type { Clock } from '../domain/clock'
 import { londonToday, type IsoDate } from '../domain/dates'
 
-/** The time, injected so that tests can fix "today" and the statutory clock can be checked against it. */
-export interface Clock {
-  now(): Date
-  today(): IsoDate
-}
+export type { Clock }
 
 export const systemClock: Clock = {
   now: () => new Date(),

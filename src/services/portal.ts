@@ -19,7 +19,7 @@ import { loadBankHolidayCalendar } from '../data/calendar'
 import { loadLetterSettings } from '../data/letterSettings'
 import { DEADLINE_STEPS, type DeadlineStep } from '../domain/statutoryClock'
 import { addWorkingDays } from '../domain/workingDays'
-import { caseDeadlines, nextOpenDeadline } from './caseDeadlines'
+import { caseDeadlines, nextOpenDeadline } from '../domain/caseDeadlines'
 import type { IsoDate } from '../domain/dates'
 import type { Clock } from './clock'
 

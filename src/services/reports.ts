@@ -1,7 +1,7 @@
 import type { DataLayer } from '../data'
 import type { IsoDate } from '../domain/dates'
 import { timelinessReport, type TimelinessRow } from '../domain/timelinessReport'
-import { caseDeadlines } from './caseDeadlines'
+import { caseDeadlines } from '../domain/caseDeadlines'
 import type { Clock } from './clock'
 
 export interface TimelinessReport {

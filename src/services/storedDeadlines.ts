@@ -8,7 +8,7 @@ import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
 import type { IsoDate } from '../domain/dates'
 import type { BankHolidayLookup } from '../domain/workingDays'
 import type { JobResult } from '../jobs/types'
-import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from './caseDeadlines'
+import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../domain/caseDeadlines'
 import type { Clock } from './clock'
 
 export type { StoredDeadlines }

@@ -26,7 +26,7 @@ import {
 import { renderMinutesPdf } from '../letters/minutesPdf'
 import { renderSubjectAccessPdf, type SummarySection } from '../letters/subjectAccessPdf'
 import type { TextEngine } from '../letters/textEngine'
-import { presentTimeline } from '../web/cases/timeline'
+import { presentTimeline } from './caseTimeline'
 import type { Clock } from './clock'
 import { extractOf } from './minutes'
 

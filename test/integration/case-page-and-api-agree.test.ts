@@ -1,7 +1,7 @@
 import type TestAgent from 'supertest/lib/agent'
 import { caseDetailRepository } from '../../src/data/caseDetail'
 import { formatDate } from '../../src/domain/dates'
-import { clockRequest, clockRequestQuery } from '../../src/services/caseDeadlines'
+import { clockRequest, clockRequestQuery } from '../../src/domain/caseDeadlines'
 import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
 
 let t: TestApp

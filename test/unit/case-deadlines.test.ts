@@ -5,7 +5,7 @@ import {
   nextOpenDeadline,
   planIssuedInsideCommentPeriod,
   type CaseClockFacts,
-} from '../../src/services/caseDeadlines'
+} from '../../src/domain/caseDeadlines'
 
 const TODAY = '2026-11-23'
 const facts = (f: Partial<CaseClockFacts> & Pick<CaseClockFacts, 'kind'>): CaseClockFacts => ({

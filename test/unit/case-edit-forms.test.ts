@@ -1,6 +1,6 @@
 import { parseContactsForm } from '../../src/web/cases/contactsForm'
 import { parsePreferenceForm } from '../../src/web/cases/preferenceForm'
-import { presentTimeline } from '../../src/web/cases/timeline'
+import { presentTimeline } from '../../src/services/caseTimeline'
 
 describe('the family’s preference', () => {
   test.each([

@@ -2,7 +2,7 @@ import { CASE_KINDS, type CaseKind } from '../../domain/vocabulary'
 import type { IsoDate } from '../../domain/dates'
 import { unconfirmedNote, unconfirmedYears, type BankHolidayCalendar } from '../../domain/bankHolidays'
 import { hasStatutoryClock } from '../../domain/statutoryClock'
-import { caseDeadlines } from '../../services/caseDeadlines'
+import { caseDeadlines } from '../../domain/caseDeadlines'
 import { parseDateField } from '../dateFields'
 
 /**

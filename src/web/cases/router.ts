@@ -33,7 +33,7 @@ import {
 import { FormErrorCollector } from '../formErrors'
 import { milestoneFormValues, milestoneSectionsFor, parseMilestoneForm } from './milestoneForm'
 import { deadlinePreview } from './deadlinePreview'
-import { presentTimeline } from './timeline'
+import { presentTimeline } from '../../services/caseTimeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
 import { asksForSetting, parsePreferenceForm, preferenceFormValues } from './preferenceForm'
 import { contactsFormValues, parseContactsForm } from './contactsForm'

@@ -1,4 +1,4 @@
-import type { IsoDate } from '../domain/dates'
+import type { IsoDate } from './dates'
 import {
   commentPeriodState,
   deadlinesFor,
@@ -11,9 +11,9 @@ import {
   type DeadlineStep,
   type PhaseTransfer,
   type TribunalAppeal,
-} from '../domain/statutoryClock'
-import type { CaseKind } from '../domain/vocabulary'
-import type { BankHolidayLookup } from '../domain/workingDays'
+} from './statutoryClock'
+import type { CaseKind } from './vocabulary'
+import type { BankHolidayLookup } from './workingDays'
 
 /** What a case records that its clock depends on. */
 export interface CaseClockFacts {

@@ -1,5 +1,5 @@
-import { OUTCOME_LABELS } from '../../domain/vocabulary'
-import type { TimelineEntry } from '../../data/caseDetail'
+import { OUTCOME_LABELS } from '../domain/vocabulary'
+import type { TimelineEntry } from '../data/caseDetail'
 
 const WHAT_HAPPENED: Record<string, string> = {
   case_opened: 'Case opened',
