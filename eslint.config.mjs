@@ -23,6 +23,8 @@ const IO_MODULES = [
   'nodemailer',
   'node-cron',
 ]
+const WEB_CALLS_SERVICES =
+  'src/web calls services and names their records from src/services/records.ts, never src/data.'
 const DOMAIN_IS_PURE = 'src/domain holds pure rules: no I/O, and nothing from the layers above it.'
 
 /** A layer's folder as a relative import can name it from anywhere under src (one to four levels up). */
@@ -113,6 +115,18 @@ export default tseslint.config(
               message: 'Services, letters and jobs never use src/web: move what both need below src/web.',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/web/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'knex', message: WEB_CALLS_SERVICES }],
+          patterns: [{ group: layerPaths(['data']), message: WEB_CALLS_SERVICES }],
         },
       ],
     },

@@ -4,7 +4,8 @@ import type { Db } from './data/db'
 import type { Logger } from './logger'
 import { dataLayer } from './data'
 import { services as buildServices, serviceSettings, type Services } from './services'
-import type { Clock } from './services/clock'
+import { sessionClock, type Clock } from './services/clock'
+import { KnexSessionStore } from './data/sessions'
 import { homePath } from './domain/permissions'
 import { setUpRequestLogging } from './web/middleware/requestLogging'
 import { noStore, setUpSecurityHeaders } from './web/middleware/securityHeaders'
@@ -62,11 +63,11 @@ export function createApp({ config, db, logger, clock, ...built }: AppDependenci
   app.use(setUpRequestLogging(logger))
   app.use(setUpSecurityHeaders(config.environment === 'production'))
   app.use(setUpStaticFiles(config.projectRoot))
-  app.use(healthRouter(db))
+  app.use(healthRouter(() => db.raw('select 1')))
   app.use('/feeds', calendarFeedsRouter(services))
 
   app.use(noStore)
-  app.use(setUpSession(config, db))
+  app.use(setUpSession(config, new KnexSessionStore(db, config.sessionIdleMinutes * 60_000, sessionClock)))
   app.use(express.urlencoded({ extended: false, limit: '1mb', parameterLimit: 500 }))
   app.post(LETTER_LOGO_PATH, readLogoUpload) // multipart: its _csrf field is read before the check below
   app.use(csrfProtection({ secret: config.sessionSecret, secure: config.environment === 'production' }))

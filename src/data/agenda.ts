@@ -1,8 +1,6 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
-
-type Executor = Db | Knex.Transaction
 
 export interface AgendaEntry {
   caseId: string

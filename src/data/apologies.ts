@@ -1,12 +1,11 @@
 import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow } from './db'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 import type { IsoDate } from '../domain/dates'
 import type { LetterModel } from '../domain/letters/types'
 import type { DeadlineStep } from '../domain/statutoryClock'
 import type { CaseKind } from '../domain/vocabulary'
-
-type Executor = Db | Knex.Transaction
+import type { Executor } from './db'
 
 export interface OpenCaseClock {
   id: string

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow } from './db'
 import type { Agency, Attendance } from '../domain/vocabulary'
-
-type Executor = Db | Knex.Transaction
+import type { Executor } from './db'
 
 export interface SeatAttendance {
   panelMemberId: string

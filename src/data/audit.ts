@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Executor } from './db'
 
 export interface AuditEvent {
   actorUserId: string | null
@@ -10,7 +10,7 @@ export interface AuditEvent {
 }
 
 /** Takes the transaction of the change it records, so that the change and its audit row land together. */
-export async function recordAuditEvent(trx: Knex | Knex.Transaction, event: AuditEvent): Promise<void> {
+export async function recordAuditEvent(trx: Executor, event: AuditEvent): Promise<void> {
   await trx('audit_events').insert({
     actor_user_id: event.actorUserId,
     action: event.action,

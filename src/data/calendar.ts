@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import {
   bankHolidayCalendar,
@@ -9,8 +9,6 @@ import {
 } from '../domain/bankHolidays'
 
 export type { BankHoliday }
-
-type Executor = Db | Knex.Transaction
 
 interface OverrideRow {
   holiday_on: string
@@ -39,8 +37,8 @@ export async function loadBankHolidayCalendar(q: Executor): Promise<BankHolidayC
   return bankHolidayCalendar(await listBankHolidayOverrides(q), await listConfirmedBankHolidayYears(q))
 }
 
-export const TERM_NAMES = ['autumn', 'spring', 'summer'] as const
-export type TermName = (typeof TERM_NAMES)[number]
+import type { TermName } from '../domain/schoolTerms'
+export { TERM_NAMES, type TermName } from '../domain/schoolTerms'
 
 export interface SchoolTermSettings {
   /** '2026/27'. */

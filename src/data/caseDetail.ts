@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { EvidenceSource, NewFamilyContact } from '../domain/caseIntake'
@@ -54,7 +54,7 @@ export interface TimelineEntry {
 }
 
 /** A case's tribunal appeals, oldest first: the latest sets the clock. */
-export async function listCaseAppeals(db: Db | Knex.Transaction, caseId: string): Promise<TribunalAppeal[]> {
+export async function listCaseAppeals(db: Executor, caseId: string): Promise<TribunalAppeal[]> {
   const rows = await db('case_appeals').where({ case_id: caseId }).orderBy(['decided_on', 'created_at'])
   return rows.map((r) => ({ route: r.route, on: r.decided_on, about: r.about }))
 }

@@ -7,6 +7,10 @@ import pg from 'pg'
 import { findProjectRoot } from '../config'
 
 export type Db = Knex
+/** A transaction a service opened, handed down to the data modules it calls. */
+export type Transaction = Knex.Transaction
+/** What a query runs on: the database itself, or a transaction under way. The one executor type. */
+export type Executor = Db | Transaction
 
 /**
  * Both drivers hand back values of the same JavaScript types: statutory dates stay as 'YYYY-MM-DD'
@@ -133,11 +137,7 @@ function processIsAlive(pid: number): boolean {
 }
 
 /** Inserts one row and gives back its generated id. */
-export async function insertRow(
-  trx: Knex | Knex.Transaction,
-  table: string,
-  row: Record<string, unknown>,
-): Promise<string> {
+export async function insertRow(trx: Executor, table: string, row: Record<string, unknown>): Promise<string> {
   const [inserted] = (await trx(table).insert(row).returning('id')) as { id: string }[]
   return inserted!.id
 }

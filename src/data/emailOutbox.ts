@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { Executor } from './db'
 
 export type EmailStatus = 'pending' | 'sent' | 'failed'
 export type AttemptOutcome = 'sent' | 'failed'
@@ -81,7 +82,7 @@ function toEmail(row: OutboxRow): OutboxEmail {
  * Puts an e-mail in the outbox, to be sent by the deliver-emails job. Takes the transaction of the
  * change that causes the e-mail, so that the change and its e-mail land together or not at all.
  */
-export async function enqueueEmail(trx: Knex | Knex.Transaction, email: NewEmail): Promise<string> {
+export async function enqueueEmail(trx: Executor, email: NewEmail): Promise<string> {
   const [row] = (await trx('email_outbox')
     .insert({
       to_address: email.to,
@@ -153,7 +154,7 @@ export async function recordAttempt(
 }
 
 /** How many e-mails are waiting to be sent (due now or later). */
-export async function countPending(trx: Knex | Knex.Transaction): Promise<number> {
+export async function countPending(trx: Executor): Promise<number> {
   const [row] = (await trx('email_outbox').where({ status: 'pending' }).count({ n: '*' })) as Array<{
     n: string | number
   }>
@@ -161,7 +162,7 @@ export async function countPending(trx: Knex | Knex.Transaction): Promise<number
 }
 
 /** The outbox, newest first, for the admin page. */
-export async function listOutbox(db: Knex | Knex.Transaction, limit: number): Promise<OutboxEmail[]> {
+export async function listOutbox(db: Executor, limit: number): Promise<OutboxEmail[]> {
   const rows = (await db('email_outbox')
     .select([...COLUMNS])
     .orderBy('created_at', 'desc')

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 
 export interface FamilyChild {
   id: string
@@ -24,10 +24,7 @@ export function familiesRepository(db: Db) {
 export type FamiliesRepository = ReturnType<typeof familiesRepository>
 
 /** The family's portal accounts for a case's child: who is told by e-mail that a letter is ready. */
-export async function familyAccountsForCase(
-  trx: Db | Knex.Transaction,
-  caseId: string,
-): Promise<{ email: string }[]> {
+export async function familyAccountsForCase(trx: Executor, caseId: string): Promise<{ email: string }[]> {
   return trx('cases as c')
     .join('family_contacts as fc', 'fc.child_id', 'c.child_id')
     .join('users as u', 'u.id', 'fc.user_id')
@@ -46,7 +43,7 @@ export interface FamilyAccount {
 }
 
 /** Every family account with the children it sees, for the admin's list; closed accounts last. */
-export async function listFamilyAccounts(q: Db | Knex.Transaction): Promise<FamilyAccount[]> {
+export async function listFamilyAccounts(q: Executor): Promise<FamilyAccount[]> {
   const users: {
     id: string
     email: string

@@ -1,6 +1,5 @@
 import type { Knex } from 'knex'
-
-type Q = Knex | Knex.Transaction
+import type { Executor } from './db'
 
 export interface FamilyViews {
   id: string
@@ -27,7 +26,7 @@ export async function insertFamilyViews(
 }
 
 /** Everything the family has sent about a case, oldest first, as the panel reads it. */
-export async function listFamilyViews(q: Q, caseId: string): Promise<FamilyViews[]> {
+export async function listFamilyViews(q: Executor, caseId: string): Promise<FamilyViews[]> {
   const rows: { id: string; body: string; sent_at: Date; full_name: string; sitting_id: string | null }[] =
     await q('family_views as v')
       .join('users as u', 'u.id', 'v.sent_by')
@@ -44,7 +43,7 @@ export async function listFamilyViews(q: Q, caseId: string): Promise<FamilyViews
 }
 
 /** How many working days before a sitting its panel's papers must be complete. */
-export async function papersCutoffWorkingDays(q: Q, sittingId: string): Promise<number> {
+export async function papersCutoffWorkingDays(q: Executor, sittingId: string): Promise<number> {
   const row = (await q('sittings as s')
     .join('panels as p', 'p.id', 's.panel_id')
     .where('s.id', sittingId)

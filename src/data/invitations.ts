@@ -1,6 +1,5 @@
 import type { Knex } from 'knex'
-
-type Q = Knex | Knex.Transaction
+import type { Executor } from './db'
 
 export interface Invitation {
   id: string
@@ -30,7 +29,7 @@ interface InvitationRow {
   first_name: string
 }
 
-function invitationQuery(q: Q) {
+function invitationQuery(q: Executor) {
   return q('family_invitations as i')
     .join('family_contacts as fc', 'fc.id', 'i.family_contact_id')
     .join('children as ch', 'ch.id', 'fc.child_id')
@@ -97,7 +96,7 @@ export async function insertInvitation(
 }
 
 /** Locks the row when given a transaction, so two people using one link at once cannot both succeed. */
-export async function findInvitationByTokenHash(q: Q, tokenHash: string, forUpdate = false) {
+export async function findInvitationByTokenHash(q: Executor, tokenHash: string, forUpdate = false) {
   const query = invitationQuery(q).where('i.token_hash', tokenHash).first()
   const row = (await (forUpdate ? query.forUpdate() : query)) as InvitationRow | undefined
   return row && toInvitation(row)
@@ -117,7 +116,7 @@ export async function markInvitationAccepted(
 
 /** The newest invitation to each contact, for the case page to say who was invited and until when. */
 export async function latestInvitations(
-  q: Q,
+  q: Executor,
   contactIds: readonly string[],
 ): Promise<Map<string, { createdAt: Date; expiresAt: Date; acceptedAt: Date | null }>> {
   if (contactIds.length === 0) return new Map()
@@ -166,7 +165,7 @@ export async function insertFamilyAccount(
 }
 
 /** The family contact, with whether the child already has another contact linked to this same account. */
-export async function findContactForCase(q: Q, caseId: string, contactId: string) {
+export async function findContactForCase(q: Executor, caseId: string, contactId: string) {
   const row = (await q('family_contacts as fc')
     .join('cases as c', 'c.child_id', 'fc.child_id')
     .join('children as ch', 'ch.id', 'fc.child_id')

@@ -1,9 +1,8 @@
 import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { CaseKind, CaseStatus, Interpreter, SettingType } from '../domain/vocabulary'
-
-type Executor = Db | Knex.Transaction
+import type { Executor } from './db'
 
 export interface Dissent {
   panelMemberId: string

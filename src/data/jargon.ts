@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow, type Executor } from './db'
 import type { JargonTerm } from '../domain/readability'
 
 /** A row of the council's jargon list, with the id the admin pages address it by. */
@@ -7,10 +7,8 @@ export interface JargonRecord extends JargonTerm {
   id: string
 }
 
-type Query = Db | Knex.Transaction
-
 /** The council's jargon list, which the plain-language help points at, in alphabetical order. */
-export async function listJargon(trx: Query): Promise<JargonTerm[]> {
+export async function listJargon(trx: Executor): Promise<JargonTerm[]> {
   const rows: JargonTerm[] = await trx('jargon_terms')
     .select('term', 'plainer')
     .orderByRaw('lower(term), term')
@@ -18,19 +16,19 @@ export async function listJargon(trx: Query): Promise<JargonTerm[]> {
 }
 
 /** The same list with each term's id, for the admin's page. */
-export async function listJargonRecords(trx: Query): Promise<JargonRecord[]> {
+export async function listJargonRecords(trx: Executor): Promise<JargonRecord[]> {
   const rows: JargonRecord[] = await trx('jargon_terms')
     .select('id', 'term', 'plainer')
     .orderByRaw('lower(term), term')
   return rows
 }
 
-export async function findJargonTerm(trx: Query, id: string): Promise<JargonRecord | undefined> {
+export async function findJargonTerm(trx: Executor, id: string): Promise<JargonRecord | undefined> {
   return (await trx('jargon_terms').where({ id }).first('id', 'term', 'plainer')) as JargonRecord | undefined
 }
 
 /** The term spelt this way in any case, which the unique index on lower(term) allows only once. */
-export async function findJargonByTerm(trx: Query, term: string): Promise<JargonRecord | undefined> {
+export async function findJargonByTerm(trx: Executor, term: string): Promise<JargonRecord | undefined> {
   return (await trx('jargon_terms')
     .whereRaw('lower(term) = lower(?)', [term])
     .first('id', 'term', 'plainer')) as JargonRecord | undefined

@@ -1,8 +1,6 @@
-import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow } from './db'
 import type { IsoDate } from '../domain/dates'
-
-type Executor = Db | Knex.Transaction
+import type { Executor } from './db'
 
 export interface SittingWithLetters {
   sittingId: string

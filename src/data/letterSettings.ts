@@ -1,8 +1,6 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Executor } from './db'
 import type { LetterSettings } from '../domain/letters/types'
-
-type Executor = Db | Knex.Transaction
 
 interface SettingsRow {
   council_name: string

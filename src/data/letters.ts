@@ -1,11 +1,10 @@
 import type { Knex } from 'knex'
-import { insertRow, type Db } from './db'
+import { insertRow } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { DisagreementGround } from '../domain/decisionRules'
 import type { StoredLetter } from '../domain/letters/easyReadLetter'
 import type { LetterModel } from '../domain/letters/types'
-
-type Executor = Db | Knex.Transaction
+import type { Executor } from './db'
 
 export interface DecisionForLetter {
   id: string

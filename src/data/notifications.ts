@@ -1,10 +1,8 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { QueueState } from '../domain/scheduler'
 import type { CaseKind } from '../domain/vocabulary'
-
-type Executor = Db | Knex.Transaction
 
 /** What the placement and at-risk e-mails need to know about a case, and who its caseworker is. */
 export interface CaseForNotice {

@@ -1,7 +1,6 @@
 import type { Knex } from 'knex'
 import type { PasswordLinkPurpose } from '../domain/staffAccounts'
-
-type Q = Knex | Knex.Transaction
+import type { Executor } from './db'
 
 export interface PasswordLink {
   id: string
@@ -65,7 +64,7 @@ export async function insertLink(
 
 /** Locks the link (not the account) when `forUpdate`, so that two uses of one link cannot both succeed. */
 export async function findLinkByTokenHash(
-  q: Q,
+  q: Executor,
   purpose: PasswordLinkPurpose,
   tokenHash: string,
   forUpdate = false,
@@ -106,7 +105,7 @@ export async function markLinkUsed(trx: Knex.Transaction, id: string, now: Date)
 
 /** The newest set-up link still open, for the account page to say until when it works. */
 export async function openSetUpLink(
-  q: Q,
+  q: Executor,
   userId: string,
 ): Promise<{ createdAt: Date; expiresAt: Date } | undefined> {
   const row = (await q('password_links')

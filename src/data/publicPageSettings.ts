@@ -1,13 +1,11 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import {
   PRIVACY_SECTION_IDS,
   type PrivacySectionId,
   type PublicPageSettings,
 } from '../domain/publicPages/settings'
-
-type Executor = Db | Knex.Transaction
 
 interface Row {
   accessibility_email: string

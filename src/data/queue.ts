@@ -1,6 +1,6 @@
 import type { ExplainedMove } from '../domain/queueMoves'
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import { loadBankHolidayCalendar } from './calendar'
 import type { CaseKind } from '../domain/vocabulary'
 import type { AgendaItem, QueueReason, QueueState } from '../domain/scheduler'
@@ -62,8 +62,6 @@ export interface QueueFlag {
   suggestedSittingOn: string | null
   papersNeededBy: string | null
 }
-
-type Executor = Db | Knex.Transaction
 
 /** Everything the scheduler needs, read inside the transaction that will write its plan. */
 export async function loadSchedulerRows(trx: Executor, today: string): Promise<SchedulerRows> {

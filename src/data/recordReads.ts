@@ -1,9 +1,6 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { ReadEvent, ReadKind } from '../domain/dataProtection'
-
-type Executor = Db | Knex.Transaction
 
 export interface ReadLogFilter {
   childId?: string

@@ -1,10 +1,9 @@
 import type { Knex } from 'knex'
 import session from 'express-session'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import type { Clock } from '../domain/clock'
 
-/** A session's row and cookie are renewed at most this often (see renewSignedInSession). */
-export const SESSION_RENEWAL_MS = 60_000
+import { SESSION_RENEWAL_MS } from '../domain/sessionRenewal'
 
 /**
  * express-session's store over knex, so that sessions live in PostgreSQL on both the embedded
@@ -76,7 +75,7 @@ export function sessionsRepository(db: Db) {
      * Takes the caller's transaction so that the clean-up job can run under its advisory lock. Counts
      * the returned rows because knex-pglite answers a bare delete with its raw result, not a number.
      */
-    async deleteExpired(now: Date, trx: Knex | Knex.Transaction = db): Promise<number> {
+    async deleteExpired(now: Date, trx: Executor = db): Promise<number> {
       const deleted = await trx('sessions').where('expires_at', '<=', now).delete().returning('sid')
       return deleted.length
     },

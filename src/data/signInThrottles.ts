@@ -1,9 +1,10 @@
-import type { Knex } from 'knex'
 import type { FailureCounter } from '../domain/signInThrottle'
+import type { Executor } from './db'
 
-type Q = Knex | Knex.Transaction
-
-export async function readCounters(q: Q, keys: readonly string[]): Promise<Map<string, FailureCounter>> {
+export async function readCounters(
+  q: Executor,
+  keys: readonly string[],
+): Promise<Map<string, FailureCounter>> {
   const rows: { key: string; failures: number; last_failure_at: Date }[] = await q('sign_in_throttles')
     .whereIn('key', keys)
     .select('key', 'failures', 'last_failure_at')
@@ -17,7 +18,7 @@ export async function readCounters(q: Q, keys: readonly string[]): Promise<Map<s
  * counter whose last failure is older than `forgetBefore` starts again at one (the rule of
  * domain/signInThrottle.ts failuresAfterOneMore, here in SQL so that it holds under concurrent attempts).
  */
-export async function addFailure(q: Q, key: string, now: Date, forgetBefore: Date): Promise<void> {
+export async function addFailure(q: Executor, key: string, now: Date, forgetBefore: Date): Promise<void> {
   await q.raw(
     `insert into sign_in_throttles (key, failures, last_failure_at) values (?, 1, ?)
      on conflict (key) do update set
@@ -27,12 +28,12 @@ export async function addFailure(q: Q, key: string, now: Date, forgetBefore: Dat
   )
 }
 
-export async function clearCounter(q: Q, key: string): Promise<void> {
+export async function clearCounter(q: Executor, key: string): Promise<void> {
   await q('sign_in_throttles').where({ key }).delete().returning('key')
 }
 
 /** Counters with no failure since `before` mean nothing any more. */
-export async function deleteOldCounters(q: Q, before: Date): Promise<number> {
+export async function deleteOldCounters(q: Executor, before: Date): Promise<number> {
   const rows = await q('sign_in_throttles').where('last_failure_at', '<', before).delete().returning('key')
   return rows.length
 }

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import type { PanelType } from '../domain/vocabulary'
 
 export interface SittingSummary {
@@ -194,8 +194,6 @@ function toSittingDetail(r: SittingDetailRow): SittingDetail {
     recordVersion: r.record_version,
   }
 }
-
-type Executor = Db | Knex.Transaction
 
 export async function findSitting(trx: Executor, sittingId: string): Promise<SittingDetail | undefined> {
   const row: SittingDetailRow | undefined = await trx('sittings as s')

@@ -1,8 +1,7 @@
 import type { Knex } from 'knex'
 import type { Role } from '../domain/vocabulary'
 import type { AccountEvent } from '../domain/staffAccounts'
-
-type Q = Knex | Knex.Transaction
+import type { Executor } from './db'
 
 export interface StaffAccount {
   id: string
@@ -56,14 +55,14 @@ function toAccount(row: StaffRow): StaffAccount {
   }
 }
 
-function staffQuery(q: Q) {
+function staffQuery(q: Executor) {
   return q('users')
     .whereNot('role', 'family')
     .select(...COLUMNS, q.raw('password_hash is not null as has_password'))
 }
 
 /** Council staff, not families: enabled accounts first, then by name. */
-export async function listStaff(q: Q): Promise<StaffAccount[]> {
+export async function listStaff(q: Executor): Promise<StaffAccount[]> {
   const rows = (await staffQuery(q).orderByRaw(
     'disabled_at is not null, lower(full_name), email',
   )) as StaffRow[]
@@ -71,7 +70,11 @@ export async function listStaff(q: Q): Promise<StaffAccount[]> {
 }
 
 /** A staff account; locked for the rest of the transaction when `forUpdate`. */
-export async function findStaff(q: Q, id: string, forUpdate = false): Promise<StaffAccount | undefined> {
+export async function findStaff(
+  q: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<StaffAccount | undefined> {
   const query = staffQuery(q).where({ id }).first()
   const row = (await (forUpdate ? query.forUpdate() : query)) as StaffRow | undefined
   return row && toAccount(row)
@@ -79,7 +82,7 @@ export async function findStaff(q: Q, id: string, forUpdate = false): Promise<St
 
 /** Any account (staff or family) already using this address, whatever its case. */
 export async function accountIdWithEmail(
-  q: Q,
+  q: Executor,
   email: string,
   exceptId?: string,
 ): Promise<string | undefined> {
@@ -155,14 +158,14 @@ export async function setPasswordHash(
 }
 
 /** The account's password hash, to check the current password before it is changed. */
-export async function passwordHashOf(q: Q, id: string): Promise<string | null> {
+export async function passwordHashOf(q: Executor, id: string): Promise<string | null> {
   const row = (await q('users').where({ id }).first('password_hash')) as
     { password_hash: string | null } | undefined
   return row?.password_hash ?? null
 }
 
 /** What happened to the account, newest first, with who did it. */
-export async function accountHistory(q: Q, id: string, limit = 200): Promise<AccountEvent[]> {
+export async function accountHistory(q: Executor, id: string, limit = 200): Promise<AccountEvent[]> {
   const rows = (await q('audit_events as a')
     .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
     .where({ 'a.entity_type': 'user', 'a.entity_id': id })

@@ -1,8 +1,6 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 
-type Executor = Db | Knex.Transaction
 /** A row as the database holds it: a subject access request shows what is held, column by column. */
 export type HeldRow = Record<string, unknown>
 

@@ -1,4 +1,4 @@
-import type { User } from '../data/users'
+import type { User } from '../services/records'
 import type { ExplainedMove } from '../domain/queueMoves'
 
 declare module 'express-session' {

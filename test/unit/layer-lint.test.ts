@@ -25,6 +25,8 @@ describe('the layer rules', () => {
       'src/services/demoCouncil/example.ts',
       "import { HttpError } from '../../web/errors'\nexport const e = HttpError\n",
     ],
+    ['src/web/cases/example.ts', "import type { User } from '../../data/users'\nexport type U = User\n"],
+    ['src/web/example.ts', "import knex from 'knex'\nexport const k = knex\n"],
   ])('%s may not import what this names: %j', async (file, code) => {
     expect(await restrictedImports(file, code)).toBe(1)
   })
@@ -34,6 +36,10 @@ describe('the layer rules', () => {
     ['src/data/example.ts', "import type { IsoDate } from '../domain/dates'\nexport type I = IsoDate\n"],
     ['src/services/example.ts', "import type { Db } from '../data/db'\nexport type D = Db\n"],
     ['src/web/example.ts', "import type { Services } from '../services'\nexport type S = Services\n"],
+    [
+      'src/web/cases/example.ts',
+      "import type { User } from '../../services/records'\nexport type U = User\n",
+    ],
   ])('%s may import this: %j', async (file, code) => {
     expect(await restrictedImports(file, code)).toBe(0)
   })

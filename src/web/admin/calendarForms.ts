@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { typedText } from '../validation'
-import { TERM_NAMES, type BankHoliday, type SchoolTermSettings } from '../../data/calendar'
+import { TERM_NAMES } from '../../domain/schoolTerms'
+import type { BankHoliday, SchoolTermSettings } from '../../services/records'
 import { formatDate } from '../../domain/dates'
 import { FormErrorCollector } from '../formErrors'
 import { dateValues, requiredText, type ParsedForm } from './forms'

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
-import type { BankHoliday, SchoolTermRecord } from '../../data/calendar'
+import type { BankHoliday, SchoolTermRecord } from '../../services/records'
 import { formatDate, isIsoDate } from '../../domain/dates'
 import { BANK_HOLIDAY_SOURCE_LABELS } from '../../domain/bankHolidays'
 import type { Services } from '../../services'

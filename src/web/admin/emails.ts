@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { EmailStatus, OutboxEmail } from '../../data/emailOutbox'
+import type { EmailStatus, OutboxEmail } from '../../services/records'
 import { EMAIL_MAX_ATTEMPTS } from '../../domain/emailBackoff'
 import type { Services } from '../../services'
 

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
-import type { JargonRecord } from '../../data/jargon'
+import type { JargonRecord } from '../../services/records'
 import type { JargonTerm } from '../../domain/readability'
 import type { Services } from '../../services'
 import {

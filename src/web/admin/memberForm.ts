@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { PanelMember, PanelMemberSettings } from '../../data/panelMembers'
+import type { PanelMember, PanelMemberSettings } from '../../services/records'
 import { AGENCIES, AGENCY_LABELS } from '../../domain/vocabulary'
 import { formatDate } from '../../domain/dates'
 import type { SavedValue } from './staleForm'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { typedText } from '../validation'
-import type { PanelDetail, PanelSettings } from '../../data/panels'
+import type { PanelDetail, PanelSettings } from '../../services/records'
 import { DEFAULT_QUORUM_RULE, parseQuorumRule } from '../../domain/quorum'
 import { controlCharactersMessage, hasControlCharacters } from '../../domain/textInput'
 import {

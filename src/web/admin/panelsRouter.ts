@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
-import type { PanelDetail } from '../../data/panels'
+import type { PanelDetail } from '../../services/records'
 import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'

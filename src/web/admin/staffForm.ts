@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { StaffAccount } from '../../data/staffAccounts'
+import type { StaffAccount } from '../../services/records'
 import { STAFF_ROLES } from '../../domain/staffAccounts'
 import type { StaffForm } from '../../services/staffAccounts'
 import { FormErrorCollector } from '../formErrors'

@@ -1,6 +1,6 @@
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
-import type { StaffAccount } from '../../data/staffAccounts'
+import type { StaffAccount } from '../../services/records'
 import type { Services } from '../../services'
 import { STAFF_ROLES } from '../../domain/staffAccounts'
 import { ROLE_LABELS } from '../../domain/vocabulary'

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express'
 import type { Config } from '../../config'
 import type { Services } from '../../services'
-import type { User } from '../../data/users'
+import type { User } from '../../services/records'
 import type { OidcRefusal } from '../../services/oidcSignIn'
 import { sessionClock } from '../../services/clock'
 import { homePath } from '../../domain/permissions'

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { CaseDetail } from '../../data/caseDetail'
+import type { CaseDetail } from '../../services/records'
 import type { NewFamilyContact } from '../../domain/caseIntake'
 import type { FamilyContactsChange } from '../../services/cases'
 import { FAMILY_RELATIONSHIPS, LETTER_FORMATS } from '../../domain/vocabulary'

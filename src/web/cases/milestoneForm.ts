@@ -1,4 +1,4 @@
-import type { MilestoneChange, Milestones } from '../../data/caseMilestones'
+import type { MilestoneChange, Milestones } from '../../services/records'
 import type { IsoDate } from '../../domain/dates'
 import type { CaseKind } from '../../domain/vocabulary'
 import { FormErrorCollector } from '../formErrors'

@@ -1,6 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express'
-import type { CaseDetail } from '../../data/caseDetail'
-import type { User } from '../../data/users'
+import type { CaseDetail } from '../../services/records'
+import type { User } from '../../services/records'
 import type { EditResult } from '../../services/cases'
 import { z } from 'zod'
 import { rateLimit } from 'express-rate-limit'

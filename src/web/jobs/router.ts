@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { JobOutcome, JobRun } from '../../data/jobRuns'
+import type { JobOutcome, JobRun } from '../../services/records'
 import type { Services } from '../../services'
 
 const RECENT_RUNS = 100

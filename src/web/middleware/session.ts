@@ -1,8 +1,7 @@
 import session from 'express-session'
 import type { RequestHandler } from 'express'
 import type { Config } from '../../config'
-import type { Db } from '../../data/db'
-import { KnexSessionStore, SESSION_RENEWAL_MS } from '../../data/sessions'
+import { SESSION_RENEWAL_MS } from '../../domain/sessionRenewal'
 import { sessionClock } from '../../services/clock'
 import { SESSION_COOKIE } from '../../domain/cookies'
 
@@ -15,13 +14,13 @@ export { SESSION_COOKIE }
  * at most once a minute (see renewSignedInSession): the idle time-out then counts from the last
  * renewal, which is at most a minute before the last request.
  */
-export function setUpSession(config: Config, db: Db): RequestHandler[] {
+export function setUpSession(config: Config, store: session.Store): RequestHandler[] {
   const idleMs = config.sessionIdleMinutes * 60_000
   return [
     session({
       name: SESSION_COOKIE,
       secret: config.sessionSecret,
-      store: new KnexSessionStore(db, idleMs, sessionClock),
+      store,
       resave: false,
       saveUninitialized: false,
       // Not rolling: the cookie goes out again only when the session changed, which

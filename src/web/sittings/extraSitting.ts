@@ -1,5 +1,5 @@
 import type { Response, Router } from 'express'
-import type { User } from '../../data/users'
+import type { User } from '../../services/records'
 import { z } from 'zod'
 import type { Services } from '../../services'
 import { keepMoves } from './router'

@@ -1,7 +1,7 @@
 import { Router } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
-import type { User } from '../../data/users'
+import type { User } from '../../services/records'
 import { HttpError } from '../errors'
 import { noErrors, typedText } from '../validation'
 import { isRefusal, refusalError } from './refusals'
