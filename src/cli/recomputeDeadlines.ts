@@ -1,10 +1,10 @@
 import { loadConfig } from '../config'
 import { dataLayer } from '../data'
-import { isEmbedded, lockDataDir, openDatabase } from '../data/db'
 import { runJob } from '../jobs'
 import { createLogger } from '../logger'
 import { systemClock } from '../services/clock'
 import { storedDeadlinesService } from '../services/storedDeadlines'
+import { withDatabase } from './withDatabase'
 
 /**
  * Runs the recompute-deadlines job now, with the same record in job_runs as the nightly run: after deploying a
@@ -12,10 +12,7 @@ import { storedDeadlinesService } from '../services/storedDeadlines'
  */
 async function main(): Promise<void> {
   const config = loadConfig()
-  const options = { databaseUrl: config.databaseUrl, dataDir: config.dataDir }
-  const unlock = isEmbedded(options) ? lockDataDir(config.dataDir) : () => undefined
-  const db = openDatabase(options)
-  try {
+  await withDatabase(config, async (db) => {
     const data = dataLayer(db)
     const service = storedDeadlinesService(data, systemClock)
     const outcome = await runJob(data, createLogger(config.logLevel), {
@@ -25,10 +22,7 @@ async function main(): Promise<void> {
     const last = await data.jobRuns.lastRun('recompute-deadlines')
     console.log(`recompute-deadlines ${outcome}: ${JSON.stringify(last?.counts ?? {})}`)
     if (outcome === 'failed') process.exitCode = 1
-  } finally {
-    await db.destroy()
-    unlock()
-  }
+  })
 }
 
 main().catch((error: unknown) => {

@@ -3,9 +3,10 @@
  * nothing when the demo accounts are already there.
  */
 import { loadConfig } from '../config'
-import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from '../data/db'
+import { migrateToLatest } from '../data/db'
 import { seedDemoCouncil } from '../services/demoCouncil'
 import { systemClock } from '../services/clock'
+import { withDatabase } from './withDatabase'
 
 async function main(): Promise<number> {
   // Checked before loading the config: a live council's data must never be mixed with invented
@@ -17,9 +18,7 @@ async function main(): Promise<number> {
     return 1
   }
   const config = loadConfig()
-  const release = isEmbedded(config) ? lockDataDir(config.dataDir) : undefined
-  const db = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
-  try {
+  return withDatabase(config, async (db) => {
     await migrateToLatest(db)
     const result = await seedDemoCouncil(db, {
       demoPassword: config.demoPassword,
@@ -34,10 +33,7 @@ async function main(): Promise<number> {
     console.log('Added the demo council:')
     for (const [table, count] of Object.entries(result.counts)) console.log(`  ${table}: ${count}`)
     return 0
-  } finally {
-    await db.destroy()
-    release?.()
-  }
+  })
 }
 
 main().then(
