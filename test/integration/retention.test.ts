@@ -6,6 +6,8 @@ import { services, serviceSettings } from '../../src/services'
 import { fixedClock } from '../../src/services/clock'
 import { TEST_TODAY } from '../support/app'
 import { useDemoApp } from '../support/sittings'
+import { readLogOf } from '../../src/web/readEvents'
+import type { User } from '../../src/data/users'
 
 /**
  * Retention (issue 17 point 4), on the demo council. Maya's cases are made closed long ago and Maya born
@@ -241,4 +243,14 @@ test('the run removes the child’s cases and everything of theirs, and nothing 
 
 test('a second run finds nothing to remove', async () => {
   expect(await retention().apply()).toEqual({ ran: true, counts: { casesRemoved: 0, childrenRemoved: 0 } })
+})
+
+test('a read of a removed case still waiting in the buffer does not stop the others being written', async () => {
+  const log = readLogOf(t().app)
+  const user = (await db()('users').where({ email: 'caseworker@example.org' }).first()) as User
+  const before = await count('record_reads', (q) => q.where({ case_id: other.caseId }))
+  log.record(user, maya.caseIds[0]!, 'case')
+  log.record(user, other.caseId, 'case')
+  await log.flush()
+  expect(await count('record_reads', (q) => q.where({ case_id: other.caseId }))).toBe(before + 1)
 })
