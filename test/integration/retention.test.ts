@@ -254,3 +254,32 @@ test('a read of a removed case still waiting in the buffer does not stop the oth
   await log.flush()
   expect(await count('record_reads', (q) => q.where({ case_id: other.caseId }))).toBe(before + 1)
 })
+
+test('a case that cannot be removed is left whole, and the run is recorded as failed', async () => {
+  await db()('children').where({ id: other.childId }).update({ date_of_birth: '1980-01-01' })
+  await db()('cases')
+    .where({ child_id: other.childId })
+    .update({ status: 'closed', updated_at: new Date('2010-06-01T12:00:00Z') })
+  const cases = (await db()('cases').where({ child_id: other.childId }).pluck('id')) as string[]
+  // Stands for a row this code does not know about: the delete of the case row itself fails, last.
+  await db().raw(`CREATE FUNCTION refuse_case_delete() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN RAISE EXCEPTION 'refused'; END $$`)
+  await db().raw(
+    'CREATE TRIGGER refuse_case_delete BEFORE DELETE ON cases FOR EACH ROW EXECUTE FUNCTION refuse_case_delete()',
+  )
+  try {
+    await expect(retention().apply()).rejects.toThrow(/could not be removed/)
+  } finally {
+    await db().raw('DROP TRIGGER refuse_case_delete ON cases')
+    await db().raw('DROP FUNCTION refuse_case_delete()')
+  }
+  expect(await count('cases', (q) => q.whereIn('id', cases))).toBe(cases.length)
+  expect(await count('letters', (q) => q.where({ case_id: other.caseId }))).toBe(other.letters)
+  expect(await count('agenda_items', (q) => q.where({ case_id: other.caseId }))).toBeGreaterThan(0)
+  const [run] = (await db()('retention_runs').orderBy('id', 'desc').limit(1).select('*')) as {
+    cases_removed: number
+    cases_failed: number
+  }[]
+  expect(run).toMatchObject({ cases_removed: 0, cases_failed: cases.length })
+  expect((await retention().overview()).due).toHaveLength(cases.length)
+})
