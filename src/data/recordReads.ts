@@ -27,8 +27,14 @@ export interface ReadLogRow {
 /** A batch of read events in one INSERT: the recorder's buffer, written in one round trip. */
 export async function insertReads(trx: Executor, events: readonly ReadEvent[]): Promise<void> {
   if (events.length === 0) return
+  // A read of a case the retention job removed while the read waited in the buffer would fail the whole
+  // batch on its foreign key, again at every retry; such a read has nothing left to be a record of.
+  const caseIds = [...new Set(events.map((e) => e.caseId))]
+  const held = new Set((await trx('cases').whereIn('id', caseIds).pluck('id')) as string[])
+  const kept = events.filter((e) => held.has(e.caseId))
+  if (kept.length === 0) return
   await trx('record_reads').insert(
-    events.map((e) => ({
+    kept.map((e) => ({
       read_at: e.readAt,
       user_id: e.userId,
       case_id: e.caseId,

@@ -61,5 +61,11 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       defaultSchedule: '30 4 * * *',
       run: () => services.jobRuns.pruneOld(),
     },
+    {
+      name: 'apply-retention',
+      // Issue 17 point 4: in the quiet hours, after the other nightly jobs; /admin/retention shows what it will remove.
+      defaultSchedule: '0 5 * * *',
+      run: () => services.retention.apply(),
+    },
   ]
 }

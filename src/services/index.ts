@@ -35,6 +35,7 @@ import { staffAccountsService } from './staffAccounts'
 import { accountPasswordsService } from './accountPasswords'
 import { readLogService } from './readLog'
 import { subjectAccessService } from './subjectAccess'
+import { retentionService } from './retention'
 import { familyAccessService } from './familyAccess'
 import { signInThrottleService, type SignInThrottleSettings } from './signInThrottle'
 import { sessionClock } from './clock'
@@ -108,6 +109,7 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     staffAccounts: staffAccountsService(data, clock, settings.publicUrl),
     accountPasswords: accountPasswordsService(data, clock, settings.publicUrl),
     readLog: readLogService(data, clock),
+    retention: retentionService(data, clock),
     subjectAccess: subjectAccessService(data, clock, settings.letterTextEngine),
     familyAccess: familyAccessService(data, clock),
     // Real time, as for sessions: a wait of 15 seconds is 15 seconds even on a fixed "today".

@@ -227,7 +227,7 @@ describe('the admin’s settings for them', () => {
     const privacy = (await request(t().app).get('/privacy').expect(200)).text
     expect(privacy).toContain('<li>the school named in the plan</li>')
     expect(text(privacy)).toContain(
-      'We keep your child’s case until their 25th birthday. After that it is due to be deleted.',
+      'We keep your child’s case until their 25th birthday, or until it closes if that is later. After that we delete it.',
     )
     expect(text(privacy)).not.toContain('First-tier Tribunal')
   })

@@ -78,9 +78,15 @@ describe('the privacy notice', () => {
   })
 
   test.each([
-    [0, 'until their 25th birthday. After that it is due to be deleted.'],
-    [1, 'until their 25th birthday, and then for 1 more year.'],
-    [6, 'until their 25th birthday, and then for 6 more years.'],
+    [0, 'until their 25th birthday, or until it closes if that is later. After that we delete it.'],
+    [
+      1,
+      'until their 25th birthday, and then for 1 more year (or for 1 year after it closes if that is later).',
+    ],
+    [
+      6,
+      'until their 25th birthday, and then for 6 more years (or for 6 years after it closes if that is later). After that we delete it.',
+    ],
   ])('keeps a case %i years after the 25th birthday', (years, words) => {
     const kept = privacyNotice('C', { ...SETTINGS, retentionYearsAfter25: years }, SEND_TEAM).find(
       (s) => s.id === 'kept',

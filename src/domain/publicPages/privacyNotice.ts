@@ -144,12 +144,16 @@ export function privacyNotice(
           },
         ]
   const years = settings.retentionYearsAfter25
-  // "Due to be", not "we delete it": nothing in Panel deletes a case yet (the retention job, issue 17
-  // point 4, is still to come), so the notice states the council's policy without saying it happens.
+  // The apply-retention job (services/retention.ts) deletes each closed case the night after this period ends,
+  // by the rule in domain/retention.ts, so the notice says what happens, not only the policy.
+  const later =
+    years === 0
+      ? 'or until it closes if that is later'
+      : `or for ${years} year${years === 1 ? '' : 's'} after it closes if that is later`
   const kept =
     years === 0
-      ? 'We keep your child’s case until their 25th birthday. After that it is due to be deleted.'
-      : `We keep your child’s case until their 25th birthday, and then for ${years} more year${years === 1 ? '' : 's'}. After that it is due to be deleted.`
+      ? `We keep your child’s case until their 25th birthday, ${later}. After that we delete it.`
+      : `We keep your child’s case until their 25th birthday, and then for ${years} more year${years === 1 ? '' : 's'} (${later}). After that we delete it.`
   const ordered = PRIVACY_SECTION_IDS.map(section)
   return [
     {

@@ -9,6 +9,7 @@ import { emailsRouter } from './emails'
 import { publicPagesSettingsRouter } from './publicPages'
 import { staffRouter } from './staffRouter'
 import { familyAccountsRouter } from './familyAccountsRouter'
+import { retentionRouter } from './retention'
 
 /** Administrators: accounts, panels and their members, school terms and bank holidays. */
 export function adminRouter(services: Services): Router {
@@ -26,5 +27,6 @@ export function adminRouter(services: Services): Router {
   router.use(publicPagesSettingsRouter(services))
   router.use(staffRouter(services))
   router.use(familyAccountsRouter(services))
+  router.use(retentionRouter(services))
   return router
 }
