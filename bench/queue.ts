@@ -122,6 +122,13 @@ async function fill(db: Db, options: QueueBenchOptions): Promise<void> {
      WHERE status IN ('submitted', 'scheduled') AND reference LIKE 'BENCH-%'`,
     [BENCH_TODAY, BENCH_TODAY],
   )
+  // A run before (PostgreSQL keeps the database) left its plan: the first run here places everything.
+  await db.raw(
+    `DELETE FROM agenda_items ai USING cases c WHERE c.id = ai.case_id AND ai.placed_by = 'scheduler'
+       AND c.status IN ('submitted', 'scheduled') AND c.reference LIKE 'BENCH-%'`,
+  )
+  await db('case_queue').delete()
+  await db('queue_runs').delete()
   await db('panels').update({ capacity: 40 })
   await db.raw('ANALYZE')
 }
