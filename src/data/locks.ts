@@ -33,6 +33,8 @@ export const JOB_LOCK_KEYS: Readonly<Record<string, number>> = {
   'tell-members-papers-ready': LOCK_KEYS.tellMembersPapersReady,
   'prune-job-runs': LOCK_KEYS.pruneJobRuns,
   'recompute-deadlines': LOCK_KEYS.recomputeDeadlines,
+  // The full queue run after decisions: the same work as place-cases, under the same lock.
+  'settle-queue': LOCK_KEYS.placeCases,
 }
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

@@ -308,9 +308,10 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
      * Places waiting cases and refreshes the at-risk flags. Cron runs it daily and the queue page on
      * demand; the advisory lock makes a second run at the same moment step aside rather than race.
      */
-    async placeCases(actor?: User): Promise<JobResult> {
+    async placeCases(actor?: User, onlyIfUnsettled = false): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
+        if (onlyIfUnsettled && !(await queueUnsettled(trx))) return { ran: false }
         await lockSittingWrites(trx)
         const { counts, moves } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         await recordQueueRun(trx, actor?.id ?? null, moves)
@@ -320,8 +321,7 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
 
     /** The full run, when a decision saved since the last one may have left others a move to make. */
     async settle(): Promise<JobResult> {
-      if (!(await queueUnsettled(data.db))) return { ran: false }
-      return this.placeCases()
+      return this.placeCases(undefined, true)
     },
 
     async queuePage() {
