@@ -16,6 +16,7 @@ export const LOCK_KEYS = {
   sittingWrites: 4_060_007,
   pruneJobRuns: 4_060_008,
   recomputeDeadlines: 4_060_009,
+  settleQueue: 4_060_010,
   /** Held while the admins' accounts change, so that the last enabled admin can never be removed. */
   adminAccounts: 4_061_001,
 } as const
@@ -33,8 +34,7 @@ export const JOB_LOCK_KEYS: Readonly<Record<string, number>> = {
   'tell-members-papers-ready': LOCK_KEYS.tellMembersPapersReady,
   'prune-job-runs': LOCK_KEYS.pruneJobRuns,
   'recompute-deadlines': LOCK_KEYS.recomputeDeadlines,
-  // The full queue run after decisions: the same work as place-cases, under the same lock.
-  'settle-queue': LOCK_KEYS.placeCases,
+  'settle-queue': LOCK_KEYS.settleQueue,
 }
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

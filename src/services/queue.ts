@@ -308,10 +308,9 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
      * Places waiting cases and refreshes the at-risk flags. Cron runs it daily and the queue page on
      * demand; the advisory lock makes a second run at the same moment step aside rather than race.
      */
-    async placeCases(actor?: User, onlyIfUnsettled = false): Promise<JobResult> {
+    async placeCases(actor?: User): Promise<JobResult> {
       return data.db.transaction(async (trx): Promise<JobResult> => {
         if (!(await tryTransactionLock(trx, LOCK_KEYS.placeCases))) return { ran: false }
-        if (onlyIfUnsettled && !(await queueUnsettled(trx))) return { ran: false }
         await lockSittingWrites(trx)
         const { counts, moves } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         await recordQueueRun(trx, actor?.id ?? null, moves)
@@ -321,7 +320,15 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
 
     /** The full run, when a decision saved since the last one may have left others a move to make. */
     async settle(): Promise<JobResult> {
-      return this.placeCases(undefined, true)
+      return data.db.transaction(async (trx): Promise<JobResult> => {
+        if (!(await tryTransactionLock(trx, LOCK_KEYS.settleQueue))) return { ran: false }
+        // Waits for a place-cases run under way; one that has just finished leaves nothing to settle.
+        await lockSittingWrites(trx)
+        if (!(await queueUnsettled(trx))) return { ran: true, counts: { runs: 0 } }
+        const { counts, moves } = await placeCasesIn(trx, clock.today(), null, { settings })
+        await recordQueueRun(trx, null, moves)
+        return { ran: true, counts: { runs: 1, ...counts } }
+      })
     },
 
     async queuePage() {
