@@ -1,7 +1,7 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
-import { recordAuditEvent } from '../data/audit'
+import { recordAuditEvents, type AuditEvent } from '../data/audit'
 import {
   deleteAgendaItems,
   deleteQueueFlags,
@@ -252,6 +252,7 @@ async function writeAgendas(
   let added = 0
   let moved = 0
   const placements: Placement[] = []
+  const audits: AuditEvent[] = []
   const placedNow = new Map(desired.map((d) => [d.caseId, d.sittingId]))
   for (const d of desired) {
     const was = before.get(d.caseId)
@@ -259,7 +260,7 @@ async function writeAgendas(
     if (was) moved += 1
     else added += 1
     placements.push({ caseId: d.caseId, sittingId: d.sittingId, fromSittingId: was?.sittingId ?? null })
-    await recordAuditEvent(trx, {
+    audits.push({
       actorUserId,
       action: was ? 'agenda_moved_by_queue' : 'agenda_placed_by_queue',
       entityType: 'case',
@@ -274,7 +275,7 @@ async function writeAgendas(
   }
   const dropped = removed.filter((r) => !placedNow.has(r.caseId))
   for (const r of dropped) {
-    await recordAuditEvent(trx, {
+    audits.push({
       actorUserId,
       action: 'agenda_removed_by_queue',
       entityType: 'case',
@@ -286,6 +287,7 @@ async function writeAgendas(
       },
     })
   }
+  await recordAuditEvents(trx, audits)
   return { added, moved, removed: dropped.length, placements }
 }
 
