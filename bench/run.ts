@@ -18,6 +18,7 @@ import { addCases } from './caseList'
 import { runLettersBench } from './letters'
 import { runSchedulerBench } from './scheduler'
 import { runPagesBench } from './pages'
+import { runQueueBench } from './queue'
 
 const REQUESTS = 300
 const TODAY = '2026-11-23'
@@ -55,8 +56,32 @@ async function signIn(base: string, email: string): Promise<string> {
 async function main(): Promise<void> {
   // Issue 4: the scheduler, first so that its memory figures are not the database's. `run.js scheduler` runs only it.
   const only = process.argv[2]
-  if (only !== undefined && only !== 'scheduler' && only !== 'letters' && only !== 'pages') {
-    throw new Error(`No bench section "${only}": name scheduler, letters or pages, or none to run them all`)
+  if (only !== undefined && !['scheduler', 'letters', 'pages', 'queue'].includes(only)) {
+    throw new Error(
+      `No bench section "${only}": name scheduler, letters, pages or queue, or none to run them all`,
+    )
+  }
+  // Issue 14: the queue at 50,000 cases. Only by name (`run.js queue [--saves N] [--requests N]
+  // [--runs N] [--cases N] [--waiting N]`), on DATABASE_URL's PostgreSQL when set.
+  if (only === 'queue') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: {
+        saves: { type: 'string', default: '30' },
+        requests: { type: 'string', default: '30' },
+        runs: { type: 'string', default: '5' },
+        cases: { type: 'string', default: '50000' },
+        waiting: { type: 'string', default: '5000' },
+      },
+    })
+    await runQueueBench({
+      saves: Number(values.saves),
+      requests: Number(values.requests),
+      runs: Number(values.runs),
+      cases: Number(values.cases),
+      waiting: Number(values.waiting),
+    })
+    return
   }
   // Issue 19: signed-in pages under load against bare Express. Only by name (`run.js pages
   // [--seconds N] [--connections N] [--instances N]`): it takes minutes and all the machine.

@@ -138,7 +138,7 @@ export function generateCouncil(n: number, today: IsoDate, seed = 20261123): Sch
 }
 
 /** The baseline: the same cases copied and sorted by deadline (none last), then reference. */
-function sortByDeadline(cases: readonly QueueCase[]): QueueCase[] {
+export function sortByDeadline(cases: readonly QueueCase[]): QueueCase[] {
   return [...cases].sort((a, b) => {
     if (a.deadline !== b.deadline) {
       if (a.deadline === null) return 1
@@ -149,7 +149,7 @@ function sortByDeadline(cases: readonly QueueCase[]): QueueCase[] {
   })
 }
 
-interface Timing {
+export interface Timing {
   /** Wall time, by process.hrtime.bigint(). */
   median: number
   fastest: number
@@ -163,7 +163,7 @@ const median = (samples: number[]) => [...samples].sort((a, b) => a - b)[Math.fl
  * Times in ms of `runs` calls of each function after `warmups` unmeasured ones. The calls take turns,
  * so that both see the same load on a shared machine.
  */
-function timeTogether(warmups: number, runs: number, fns: readonly (() => unknown)[]): Timing[] {
+export function timeTogether(warmups: number, runs: number, fns: readonly (() => unknown)[]): Timing[] {
   for (let i = 0; i < warmups; i++) for (const fn of fns) keep(fn())
   const wall = fns.map((): number[] => [])
   const cpu = fns.map((): number[] => [])

@@ -19,3 +19,15 @@ export async function recordAuditEvent(trx: Executor, event: AuditEvent): Promis
     details: JSON.stringify(event.details ?? {}),
   })
 }
+
+/** Many events in a few statements: a queue run that places thousands of cases writes one per case. */
+export async function recordAuditEvents(trx: Executor, events: AuditEvent[]): Promise<void> {
+  const rows = events.map((event) => ({
+    actor_user_id: event.actorUserId,
+    action: event.action,
+    entity_type: event.entityType,
+    entity_id: event.entityId,
+    details: JSON.stringify(event.details ?? {}),
+  }))
+  for (let i = 0; i < rows.length; i += 500) await trx('audit_events').insert(rows.slice(i, i + 500))
+}

@@ -17,6 +17,7 @@ export const LOCK_KEYS = {
   pruneJobRuns: 4_060_008,
   recomputeDeadlines: 4_060_009,
   applyRetention: 4_060_010,
+  settleQueue: 4_060_011,
   /** Held while the admins' accounts change, so that the last enabled admin can never be removed. */
   adminAccounts: 4_061_001,
 } as const
@@ -35,6 +36,7 @@ export const JOB_LOCK_KEYS: Readonly<Record<string, number>> = {
   'prune-job-runs': LOCK_KEYS.pruneJobRuns,
   'recompute-deadlines': LOCK_KEYS.recomputeDeadlines,
   'apply-retention': LOCK_KEYS.applyRetention,
+  'settle-queue': LOCK_KEYS.settleQueue,
 }
 
 export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]

@@ -63,8 +63,26 @@ export interface QueueFlag {
   papersNeededBy: string | null
 }
 
-/** Everything the scheduler needs, read inside the transaction that will write its plan. */
-export async function loadSchedulerRows(trx: Executor, today: string): Promise<SchedulerRows> {
+interface QueueFlagRow {
+  case_id: string
+  state: string
+  reason: string | null
+  sitting_id: string | null
+  suggested_panel_id: string | null
+  papers_needed_by: string | null
+  checked_at: Date
+}
+
+/**
+ * Everything the scheduler needs, read inside the transaction that will write its plan. With `onlyCaseId`,
+ * what placing that one case needs: the case, and the sittings that could take it or hold it with every
+ * item on them (the other cases' items then count as places taken, not as cases to place).
+ */
+export async function loadSchedulerRows(
+  trx: Executor,
+  today: string,
+  onlyCaseId?: string,
+): Promise<SchedulerRows> {
   const caseRows: {
     id: string
     reference: string
@@ -74,6 +92,9 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
     status: 'submitted' | 'scheduled'
   }[] = await trx('cases')
     .whereIn('status', WAITING_STATUSES)
+    .modify((q) => {
+      if (onlyCaseId !== undefined) q.where('id', onlyCaseId)
+    })
     .select('id', 'reference', 'kind', 'next_deadline_on', 'papers_complete_on', 'status')
 
   const panelRows: { id: string; papers_cutoff_working_days: number; kinds: CaseKind[] | null }[] = await trx(
@@ -101,12 +122,25 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
     active: boolean
   }[] = await trx('sittings as s')
     .join('panels as p', 'p.id', 's.panel_id')
-    .where('s.sitting_on', '>=', today)
+    .where((q) => {
+      q.where('s.sitting_on', '>=', today)
+      if (onlyCaseId !== undefined)
+        q.whereIn(
+          's.panel_id',
+          trx('panel_case_kinds as k')
+            .join('cases as c', 'c.kind', 'k.case_kind')
+            .where('c.id', onlyCaseId)
+            .select('k.panel_id'),
+        )
+    })
     .orWhereIn(
       's.id',
       trx('agenda_items as ai')
         .join('cases as c', 'c.id', 'ai.case_id')
         .whereIn('c.status', WAITING_STATUSES)
+        .modify((q) => {
+          if (onlyCaseId !== undefined) q.where('c.id', onlyCaseId)
+        })
         .select('ai.sitting_id'),
     )
     .select(...SITTING_COLUMNS, 'p.active')
@@ -128,6 +162,9 @@ export async function loadSchedulerRows(trx: Executor, today: string): Promise<S
   const exclusionRows: { case_id: string; sitting_id: string }[] = await trx('agenda_exclusions as x')
     .join('cases as c', 'c.id', 'x.case_id')
     .whereIn('c.status', WAITING_STATUSES)
+    .modify((q) => {
+      if (onlyCaseId !== undefined) q.where('c.id', onlyCaseId)
+    })
     .select('x.case_id', 'x.sitting_id')
 
   return {
@@ -239,9 +276,63 @@ export async function updateAgendaPositions(
   }
 }
 
-/** Replaces the queue's flags with the latest run's: one row per waiting case and none for the rest. */
+/**
+ * Replaces the queue's flags with the latest run's: one row per waiting case and none for the rest.
+ * Only rows that differ are written (a night's run changes few), though every row's checked_at is the
+ * run's: the queue page says when the queue was last checked, and it was checked for all of them.
+ */
 export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]): Promise<void> {
-  await trx('case_queue').delete()
+  const stored: (Omit<QueueFlagRow, 'checked_at'> & { suggested_sitting_on: string | null })[] = await trx(
+    'case_queue',
+  ).select(
+    'case_id',
+    'state',
+    'reason',
+    'sitting_id',
+    'suggested_panel_id',
+    'suggested_sitting_on',
+    'papers_needed_by',
+  )
+  const byCase = new Map(stored.map((r) => [r.case_id, r]))
+  const wanted = new Set(flags.map((f) => f.caseId))
+  const gone = stored.filter((r) => !wanted.has(r.case_id)).map((r) => r.case_id)
+  await deleteQueueFlags(trx, gone)
+  const changed = flags.filter((f) => {
+    const r = byCase.get(f.caseId)
+    return (
+      !r ||
+      r.state !== f.state ||
+      r.reason !== f.reason ||
+      r.sitting_id !== f.sittingId ||
+      r.suggested_panel_id !== f.suggestedPanelId ||
+      r.suggested_sitting_on !== f.suggestedSittingOn ||
+      r.papers_needed_by !== f.papersNeededBy
+    )
+  })
+  await upsertQueueFlags(trx, changed)
+  await trx('case_queue').update({ checked_at: trx.fn.now() })
+}
+
+export async function deleteQueueFlags(trx: Knex.Transaction, caseIds: string[]): Promise<void> {
+  for (let i = 0; i < caseIds.length; i += 1000)
+    await trx('case_queue')
+      .whereIn('case_id', caseIds.slice(i, i + 1000))
+      .delete()
+}
+
+/**
+ * Whether a decision was saved since the last full run: the save placed only its own case, so the
+ * queue may owe others a move (see placeOneCaseIn).
+ */
+export async function queueUnsettled(trx: Executor): Promise<boolean> {
+  const row = await trx('decisions')
+    .whereRaw('updated_at > coalesce((select max(ran_at) from queue_runs), ?)', ['-infinity'])
+    .first(trx.raw('1 as unsettled'))
+  return row !== undefined
+}
+
+/** Writes these cases' flags, leaving every other case's as it is. */
+export async function upsertQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]): Promise<void> {
   const rows = flags.map((f) => ({
     case_id: f.caseId,
     state: f.state,
@@ -252,7 +343,11 @@ export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[
     papers_needed_by: f.papersNeededBy,
     checked_at: trx.fn.now(),
   }))
-  for (let i = 0; i < rows.length; i += 500) await trx('case_queue').insert(rows.slice(i, i + 500))
+  for (let i = 0; i < rows.length; i += 500)
+    await trx('case_queue')
+      .insert(rows.slice(i, i + 500))
+      .onConflict('case_id')
+      .merge()
 }
 
 /** A waiting case is "scheduled" while it has a place on a sitting, and "submitted" while it has none. */

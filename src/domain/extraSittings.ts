@@ -22,18 +22,22 @@ export function suggestExtraSittings(
   bankHolidays: BankHolidayLookup,
 ): Map<string, { panelId: string; sittingOn: IsoDate }> {
   const tomorrow = workingDayOnOrAfter(addDays(today, 1), bankHolidays)
+  // Thousands of cases share a few hundred dates: each date's working-day sums are done once.
+  const earliest = memo((key: string) => {
+    const [from, days] = key.split('|') as [IsoDate, string]
+    return earliestSittingForPapers(from, Number(days), bankHolidays)
+  })
+  const lastDay = memo((deadline: IsoDate) => workingDayOnOrBefore(deadline, bankHolidays))
   const windows = requests
     .map((r) => {
-      const fromPapers = earliestSittingForPapers(
-        r.papersReadyOn > today ? r.papersReadyOn : today,
-        r.panel.papersCutoffWorkingDays,
-        bankHolidays,
+      const fromPapers = earliest(
+        `${r.papersReadyOn > today ? r.papersReadyOn : today}|${r.panel.papersCutoffWorkingDays}`,
       )
       return {
         caseId: r.caseId,
         panelId: r.panel.id,
         first: fromPapers > tomorrow ? fromPapers : tomorrow,
-        last: workingDayOnOrBefore(r.deadline, bankHolidays),
+        last: lastDay(r.deadline),
       }
     })
     .filter((w) => w.first <= w.last)
@@ -50,4 +54,16 @@ export function suggestExtraSittings(
     suggestions.set(w.caseId, { panelId: w.panelId, sittingOn: day })
   }
   return suggestions
+}
+
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const known = new Map<string, T>()
+  return (key) => {
+    let value = known.get(key)
+    if (value === undefined) {
+      value = compute(key)
+      known.set(key, value)
+    }
+    return value
+  }
 }

@@ -31,6 +31,13 @@ export function scheduledJobs(services: Services): ScheduledJob[] {
       run: () => services.queue.placeCases(),
     },
     {
+      name: 'settle-queue',
+      // A decision saved places only its own case (decisions.ts); the full run that lets others move up
+      // into places it freed, or gives an urgent deferred case a less urgent one's place, follows here.
+      defaultSchedule: '*/5 * * * *',
+      run: () => services.queue.settle(),
+    },
+    {
       name: 'draft-apology-letters',
       // After the queue: a case placed overnight is still late if its date has passed.
       defaultSchedule: '0 3 * * *',

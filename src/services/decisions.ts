@@ -25,7 +25,7 @@ import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
-import { placeCasesIn } from './queue'
+import { placeOneCaseIn } from './queue'
 import { loadBankHolidays, loadNextHearingFacts } from '../data/queue'
 import { papersCutoff } from '../domain/sittingPlan'
 import { firstPossibleSitting, lateDeferral, type LateDeferral } from '../domain/deferralTiming'
@@ -375,7 +375,8 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
             )
         await saveItemRecord(trx, item.agendaItemId, itemRecord)
         await applyToCase(trx, item, row, clock.today())
-        await placeCasesIn(trx, clock.today(), user.id, { settings: notices })
+        // Only this case is placed here; the full run that may move others is the settle-queue job's.
+        await placeOneCaseIn(trx, clock.today(), caseId, user.id, notices)
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: existing ? 'decision_changed' : 'decision_recorded',

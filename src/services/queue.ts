@@ -1,17 +1,20 @@
 import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
-import { recordAuditEvent } from '../data/audit'
+import { recordAuditEvents, type AuditEvent } from '../data/audit'
 import {
   deleteAgendaItems,
+  deleteQueueFlags,
   insertAgendaItems,
   loadBankHolidays,
   lastQueueRun,
   loadSchedulerRows,
   recordQueueRun,
+  queueUnsettled,
   replaceQueueFlags,
   setCaseStatus,
   updateAgendaPositions,
+  upsertQueueFlags,
   type SchedulerRows,
 } from '../data/queue'
 import { casesForNotice, previousQueueStates, sittingsForNotice } from '../data/notifications'
@@ -55,6 +58,12 @@ export type PlacementOptions = {
    * elsewhere, they have moved, and the family is told the date changed rather than given a new one.
    */
   movedFrom?: ReadonlyMap<string, string>
+  /**
+   * Places only this case, into a free place: every other case stays where it is and holds its place.
+   * For a save that sends one case back to the queue (a deferral), so that it is never unplaced while
+   * the full run waits, without re-running the whole queue inside the save; see placeOneCaseIn.
+   */
+  onlyCaseId?: string
 } & ({ notify: false } | { notify?: true; settings: NotificationSettings })
 
 /**
@@ -70,7 +79,15 @@ export async function placeCasesIn(
   options: PlacementOptions,
 ): Promise<PlacementRun> {
   const notify = options.notify !== false
-  const rows = await loadSchedulerRows(trx, today)
+  const rows = await loadSchedulerRows(trx, today, options.onlyCaseId)
+  if (options.onlyCaseId !== undefined && rows.cases.length === 0) {
+    // Decided, so no longer waiting: its flag goes, as a full run's would; the places it left are the run's.
+    await deleteQueueFlags(trx, [options.onlyCaseId])
+    return {
+      counts: { waiting: 0, placed: 0, atRisk: 0, unplaced: 0, added: 0, moved: 0, removed: 0 },
+      moves: [],
+    }
+  }
   const bankHolidays = await loadBankHolidays(trx)
   const plan = schedule({
     today,
@@ -88,7 +105,7 @@ export async function placeCasesIn(
   const changes = await writeAgendas(trx, rows, plan, actorUserId, why)
   // Read before the flags are replaced: a case is told about once, when it becomes at risk, not every night.
   const wasState = notify ? await previousQueueStates(trx) : new Map<string, string>()
-  await replaceQueueFlags(
+  await (options.onlyCaseId === undefined ? replaceQueueFlags : upsertQueueFlags)(
     trx,
     plan.outcomes.map((o) => ({
       caseId: o.caseId,
@@ -175,6 +192,29 @@ async function describeMoves(
   )
 }
 
+/**
+ * Places one case that has just come back to the queue, inside the caller's transaction, without the
+ * whole queue (issue 14: a decision save must not re-run it). The scheduler runs on that case alone,
+ * with every other item counted as a place taken, so the rules hold for what this does:
+ * - nobody is pushed back, moved or displaced: no other case's place changes at all;
+ * - the case takes the earliest sitting with a free place before its deadline (else the earliest free
+ *   one after it), never a met, cancelled or locked sitting, one past its cut-off, one the chair sent it
+ *   back from, or one over capacity;
+ * - a place it already holds that still fits is kept (no move, no e-mail).
+ * What it cannot do is take a less urgent case's place, or let others move up into a place it freed:
+ * those are the full run's, which the caller asks for by leaving the queue unsettled (decisions newer
+ * than the last run), and the `settle-queue` job runs it within minutes, outside any save.
+ */
+export function placeOneCaseIn(
+  trx: Knex.Transaction,
+  today: string,
+  caseId: string,
+  actorUserId: string | null,
+  settings: NotificationSettings,
+): Promise<PlacementRun> {
+  return placeCasesIn(trx, today, actorUserId, { settings, onlyCaseId: caseId })
+}
+
 async function writeAgendas(
   trx: Knex.Transaction,
   rows: SchedulerRows,
@@ -212,6 +252,7 @@ async function writeAgendas(
   let added = 0
   let moved = 0
   const placements: Placement[] = []
+  const audits: AuditEvent[] = []
   const placedNow = new Map(desired.map((d) => [d.caseId, d.sittingId]))
   for (const d of desired) {
     const was = before.get(d.caseId)
@@ -219,7 +260,7 @@ async function writeAgendas(
     if (was) moved += 1
     else added += 1
     placements.push({ caseId: d.caseId, sittingId: d.sittingId, fromSittingId: was?.sittingId ?? null })
-    await recordAuditEvent(trx, {
+    audits.push({
       actorUserId,
       action: was ? 'agenda_moved_by_queue' : 'agenda_placed_by_queue',
       entityType: 'case',
@@ -234,7 +275,7 @@ async function writeAgendas(
   }
   const dropped = removed.filter((r) => !placedNow.has(r.caseId))
   for (const r of dropped) {
-    await recordAuditEvent(trx, {
+    audits.push({
       actorUserId,
       action: 'agenda_removed_by_queue',
       entityType: 'case',
@@ -246,6 +287,7 @@ async function writeAgendas(
       },
     })
   }
+  await recordAuditEvents(trx, audits)
   return { added, moved, removed: dropped.length, placements }
 }
 
@@ -275,6 +317,19 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
         const { counts, moves } = await placeCasesIn(trx, clock.today(), actor?.id ?? null, { settings })
         await recordQueueRun(trx, actor?.id ?? null, moves)
         return { ran: true, counts }
+      })
+    },
+
+    /** The full run, when a decision saved since the last one may have left others a move to make. */
+    async settle(): Promise<JobResult> {
+      return data.db.transaction(async (trx): Promise<JobResult> => {
+        if (!(await tryTransactionLock(trx, LOCK_KEYS.settleQueue))) return { ran: false }
+        // Waits for a place-cases run under way; one that has just finished leaves nothing to settle.
+        await lockSittingWrites(trx)
+        if (!(await queueUnsettled(trx))) return { ran: true, counts: { runs: 0 } }
+        const { counts, moves } = await placeCasesIn(trx, clock.today(), null, { settings })
+        await recordQueueRun(trx, null, moves)
+        return { ran: true, counts: { runs: 1, ...counts } }
       })
     },
 
