@@ -1,4 +1,4 @@
-import { useDemoApp } from '../support/sittings'
+import { seedWaitingCases, useDemoApp } from '../support/sittings'
 import { QUEUE_ROWS_PER_PAGE } from '../../src/services/queue'
 
 /**
@@ -11,31 +11,7 @@ const WAITING = 5000
 describe('the queue page with 5,000 cases waiting for a place', () => {
   const { db, as } = useDemoApp()
 
-  beforeAll(async () => {
-    // Copies of one demo case, each waiting with no sitting: quicker than opening 5,000 through the app,
-    // and the page reads only what the scheduler last wrote to case_queue.
-    const columns = (
-      (await db()('information_schema.columns')
-        .where({ table_name: 'cases', table_schema: db().raw('current_schema()') })
-        .select('column_name')) as { column_name: string }[]
-    )
-      .map((c) => c.column_name)
-      .filter((c) => c !== 'id' && c !== 'reference')
-    const template = (await db()('cases').whereIn('status', ['submitted', 'scheduled']).first('id')) as {
-      id: string
-    }
-    const list = columns.map((c) => `"${c}"`).join(', ')
-    await db().raw(
-      `insert into cases (id, reference, ${list})
-         select gen_random_uuid(), 'BIG-' || lpad(g::text, 5, '0'), ${list}
-           from cases, generate_series(1, ?) g where cases.id = ?`,
-      [WAITING, template.id],
-    )
-    await db().raw(
-      `insert into case_queue (case_id, state, reason)
-         select id, 'unplaced', 'no_capacity' from cases where reference like 'BIG-%'`,
-    )
-  }, 120_000)
+  beforeAll(() => seedWaitingCases(db(), WAITING), 120_000)
 
   const waitingCount = async () =>
     Number(
