@@ -411,6 +411,16 @@ export interface QueueEntry {
   checkedAt: Date
 }
 
+/** The queue page's two lists: cases at risk of missing a deadline, and the rest still waiting for a place. */
+export type QueueList = 'at_risk' | 'waiting'
+
+export interface ExtraSittingOffer {
+  panelId: string
+  panelName: string
+  sittingOn: string
+  cases: number
+}
+
 export interface CasePlacement {
   state: QueueState
   reason: QueueReason | null
@@ -424,7 +434,7 @@ export interface CasePlacement {
 export function queueRepository(db: Db) {
   return {
     /** The cases the queue page shows: those not on a sitting in time, most urgent first. */
-    async listUnplaced(): Promise<QueueEntry[]> {
+    async listUnplaced(list: QueueList, limit: number, offset: number): Promise<QueueEntry[]> {
       const rows: {
         case_id: string
         reference: string
@@ -449,7 +459,9 @@ export function queueRepository(db: Db) {
         .leftJoin('sittings as s', 's.id', 'q.sitting_id')
         .leftJoin('panels as p', 'p.id', 's.panel_id')
         .leftJoin('panels as sp', 'sp.id', 'q.suggested_panel_id')
-        .whereNot('q.state', 'placed')
+        .modify((q) =>
+          list === 'at_risk' ? q.where('q.state', 'at_risk') : q.whereNotIn('q.state', ['placed', 'at_risk']),
+        )
         .select(
           'q.case_id',
           'c.reference',
@@ -469,7 +481,9 @@ export function queueRepository(db: Db) {
           'q.suggested_sitting_on',
           'q.checked_at',
         )
-        .orderByRaw("q.state = 'at_risk' desc, c.next_deadline_on asc nulls last, c.reference")
+        .orderByRaw('c.next_deadline_on asc nulls last, c.reference, q.case_id')
+        .limit(limit)
+        .offset(offset)
       return rows.map((r) => ({
         caseId: r.case_id,
         reference: r.reference,
@@ -487,6 +501,40 @@ export function queueRepository(db: Db) {
         suggestedPanelName: r.suggested_panel_name,
         suggestedSittingOn: r.suggested_sitting_on,
         checkedAt: r.checked_at,
+      }))
+    },
+
+    /** How many cases each list of the queue page holds, for its heading and its pages. */
+    async countUnplaced(): Promise<Record<QueueList, number>> {
+      const rows: { at_risk: boolean; n: string | number }[] = await db('case_queue')
+        .whereNot('state', 'placed')
+        .select(db.raw("state = 'at_risk' as at_risk"))
+        .count('* as n')
+        .groupByRaw("state = 'at_risk'")
+      const count = (atRisk: boolean) => Number(rows.find((r) => r.at_risk === atRisk)?.n ?? 0)
+      return { at_risk: count(true), waiting: count(false) }
+    },
+
+    /** The extra sittings that would save at-risk cases, each with how many it would save, soonest first. */
+    async extraSittingOffers(): Promise<ExtraSittingOffer[]> {
+      const rows: { panel_id: string; panel_name: string; sitting_on: string; n: string | number }[] =
+        await db('case_queue as q')
+          .join('panels as p', 'p.id', 'q.suggested_panel_id')
+          .where('q.state', 'at_risk')
+          .whereNotNull('q.suggested_sitting_on')
+          .select(
+            'q.suggested_panel_id as panel_id',
+            'p.name as panel_name',
+            'q.suggested_sitting_on as sitting_on',
+            db.raw('count(*) as n'),
+          )
+          .groupBy('q.suggested_panel_id', 'p.name', 'q.suggested_sitting_on')
+          .orderBy([{ column: 'q.suggested_sitting_on' }, { column: 'p.name' }])
+      return rows.map((r) => ({
+        panelId: r.panel_id,
+        panelName: r.panel_name,
+        sittingOn: r.sitting_on,
+        cases: Number(r.n),
       }))
     },
 

@@ -77,3 +77,20 @@ function reasonText(because: MoveReason, forCase: string, off: boolean): string 
         : 'It can no longer go on that sitting (papers not complete by its cut-off, or a place fewer).'
   }
 }
+
+/**
+ * A chair's own move from the move page, told back to the chair like the queue's moves. Nothing else
+ * moves with it: the chair takes a free place, and a chair's placement is never moved by the queue.
+ */
+export function explainChairMove(
+  moved: { caseId: string; reference: string; childName: string },
+  from: { panelName: string; sittingOn: IsoDate },
+  to: { panelName: string; sittingOn: IsoDate },
+): ExplainedMove {
+  return {
+    ...moved,
+    from: `${from.panelName}, ${formatDate(from.sittingOn)}`,
+    to: `${to.panelName}, ${formatDate(to.sittingOn)}`,
+    why: 'You moved it. The queue will not move it from there; only a chair can.',
+  }
+}

@@ -18,6 +18,7 @@ import { papersCutoff } from '../domain/sittingPlan'
 import type { Clock } from './clock'
 import { accessTo, type SittingChange } from './sittings'
 import { placeCasesIn } from './queue'
+import { explainChairMove } from '../domain/queueMoves'
 import { tellCasesPlaced, type NotificationSettings } from './notifications'
 
 export type AgendaChange = SittingChange
@@ -155,7 +156,11 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
           clock.today(),
           settings,
         )
-        return { ok: true, sittingId: target.id }
+        return {
+          ok: true,
+          sittingId: target.id,
+          moves: [explainChairMove(item, access.sitting, target)],
+        }
       })
     },
 

@@ -26,6 +26,7 @@ import { adviceAsked, papersCompleteOn } from '../domain/papers'
 import { lockSittingWrites } from '../data/locks'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
+import type { ExplainedMove } from '../domain/queueMoves'
 import {
   annualReviewWindow,
   CASES_PER_PAGE,
@@ -59,7 +60,8 @@ export interface CaseListQuery {
 }
 
 export type EditResult =
-  | { ok: true }
+  /** `moves`: what the queue did at once as a result (the case placed, others moved), for whoever acted. */
+  | { ok: true; moves?: ExplainedMove[] }
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'stale'; message: string }
   | { ok: false; reason: 'invalid'; field: string; message: string }
@@ -112,9 +114,9 @@ function isWaiting(status: string): boolean {
 
 export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
-  async function placeNow(trx: Knex.Transaction, actor: User): Promise<void> {
+  async function placeNow(trx: Knex.Transaction, actor: User): Promise<ExplainedMove[]> {
     await lockSittingWrites(trx)
-    await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })
+    return (await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })).moves
   }
 
   return {
@@ -272,7 +274,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
             details: { papersCompleteOn: papersComplete },
           })
         // Papers complete (or no longer) change where a waiting case may go: the queue follows at once.
-        if (isWaiting(current.status)) await placeNow(trx, actor)
+        if (isWaiting(current.status)) return { ok: true, moves: await placeNow(trx, actor) }
         return { ok: true }
       })
     },
@@ -484,8 +486,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
           details: { fromStatus: 'draft', toStatus: 'submitted' },
         })
         // Issue 14: placed at once, so the queue and the agendas never wait for the nightly run.
-        await placeNow(trx, actor)
-        return { ok: true }
+        return { ok: true, moves: await placeNow(trx, actor) }
       })
     },
 

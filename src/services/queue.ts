@@ -22,6 +22,7 @@ import type { User } from '../data/users'
 import { explainMoves, type ExplainedMove } from '../domain/queueMoves'
 import { schedule, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
 import { papersCutoff } from '../domain/sittingPlan'
+import { paginate } from '../domain/caseList'
 import type { JobResult } from '../jobs/types'
 import type { Clock } from './clock'
 import {
@@ -303,6 +304,9 @@ async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: 
   await setCaseStatus(trx, toSubmitted, 'submitted')
 }
 
+/** Rows per list on the queue page: enough to act on, few enough that 5,000 waiting cases stay a small page. */
+export const QUEUE_ROWS_PER_PAGE = 50
+
 /** The queue: the scheduler's runs and what it found. */
 export function queueService(data: DataLayer, clock: Clock, settings: NotificationSettings) {
   return {
@@ -333,9 +337,36 @@ export function queueService(data: DataLayer, clock: Clock, settings: Notificati
       })
     },
 
-    async queuePage() {
-      const [entries, checkedAt] = await Promise.all([data.queue.listUnplaced(), data.queue.lastChecked()])
-      return { entries, checkedAt, today: clock.today(), lastRun: (await lastQueueRun(data.db)) ?? null }
+    /** The queue page: each list a page at a time, so a large council's queue stays a small page. */
+    async queuePage(pages: { atRisk: number; waiting: number } = { atRisk: 1, waiting: 1 }) {
+      const [counts, offers, checkedAt, lastRun] = await Promise.all([
+        data.queue.countUnplaced(),
+        data.queue.extraSittingOffers(),
+        data.queue.lastChecked(),
+        lastQueueRun(data.db),
+      ])
+      const atRiskPage = paginate(counts.at_risk, pages.atRisk, QUEUE_ROWS_PER_PAGE)
+      const waitingPage = paginate(counts.waiting, pages.waiting, QUEUE_ROWS_PER_PAGE)
+      const [atRisk, waiting] = await Promise.all([
+        data.queue.listUnplaced(
+          'at_risk',
+          QUEUE_ROWS_PER_PAGE,
+          (atRiskPage.number - 1) * QUEUE_ROWS_PER_PAGE,
+        ),
+        data.queue.listUnplaced(
+          'waiting',
+          QUEUE_ROWS_PER_PAGE,
+          (waitingPage.number - 1) * QUEUE_ROWS_PER_PAGE,
+        ),
+      ])
+      return {
+        atRisk: { entries: atRisk, total: counts.at_risk, page: atRiskPage },
+        waiting: { entries: waiting, total: counts.waiting, page: waitingPage },
+        offers,
+        checkedAt,
+        today: clock.today(),
+        lastRun: lastRun ?? null,
+      }
     },
   }
 }

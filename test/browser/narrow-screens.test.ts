@@ -5,6 +5,7 @@ import {
   useBrowserOnTestApp,
   watchForPageErrors,
 } from '../support/browser'
+import { seedWaitingCases } from '../support/sittings'
 
 /**
  * WCAG 1.4.10 Reflow (issue 14): at 320 CSS pixels wide the chair's and caseworker's working pages keep
@@ -96,6 +97,24 @@ test('the caseworker’s case list reflows at 320px with every link reachable', 
   await page.goto(`${browser.baseUrl}/cases`)
   await expectReflows(page, 'case list')
   expect(await unreachable(page, 'main a, main button')).toEqual([])
+  expect(problems).toEqual([])
+  await page.close()
+}, 120_000)
+
+test('the paged queue reflows at 320px, passes axe, and its pagination reaches the next page', async () => {
+  // Three pages of cases waiting for a place; last in this file, as the copies change the queue.
+  await seedWaitingCases(browser.db, 120)
+  const { page, problems } = await narrowPage()
+  await signInAs(page, browser.baseUrl, 'chair@example.org')
+  await page.goto(`${browser.baseUrl}/queue?waiting=2`)
+  await expectReflows(page, 'paged queue')
+  expect(await unreachable(page, 'main a, main button')).toEqual([])
+  const pages = page.getByRole('navigation', { name: 'Pages of cases waiting for a place' })
+  await expect(pages.locator('[aria-current="page"]').textContent()).resolves.toBe('2')
+  await pages.getByRole('link', { name: 'Next page' }).click()
+  await page.waitForURL(/waiting=3/)
+  await expectReflows(page, 'last page of the queue')
+  expect(await page.getByText(/Page 3 of \d+\./).count()).toBe(1)
   expect(problems).toEqual([])
   await page.close()
 }, 120_000)

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import { daysBetween } from '../../src/domain/dates'
+import { daysBetween, formatDate } from '../../src/domain/dates'
 import { dataLayer } from '../../src/data'
 import { testServices as services } from '../support/services'
 import { fixedClock } from '../../src/services/clock'
@@ -569,6 +569,18 @@ describe('moving a case to another sitting', () => {
     expect(await auditActions(db(), moving.caseId)).toContain('agenda_moved_by_chair')
     const page = await chair.agent.get(res.headers.location!).expect(200)
     expect(page.text).toContain('Case moved to the other sitting.')
+    // Issue 14 point 2: the chair is told which case moved, from where to where, and why.
+    const panel = (await db()('panels').where({ panel_type: 'send_decision' }).first('name')) as {
+      name: string
+    }
+    const moves = page.text.slice(page.text.indexOf('id="queue-moves"'))
+    expect(moves).toContain(`(${moving.reference})`)
+    expect(moves).toContain(
+      `from ${panel.name}, ${formatDate(SEND_1_DEC)} to ${panel.name}, ${formatDate(SEND_8_DEC)}.`,
+    )
+    expect(moves).toContain('You moved it. The queue will not move it from there')
+    // Told once: the next visit to the agenda does not repeat it.
+    expect((await chair.agent.get(`/sittings/${from}`).expect(200)).text).not.toContain('id="queue-moves"')
 
     const ran = await post(chair, '/queue/run').expect(303)
     expect(ran.headers.location).toBe('/queue?ran=yes')

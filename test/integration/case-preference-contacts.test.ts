@@ -1,3 +1,4 @@
+import { formatDate, formatLongDate } from '../../src/domain/dates'
 import { createTestApp, csrfTokenIn, signedInAgent, type TestApp } from '../support/app'
 
 let t: TestApp
@@ -472,13 +473,32 @@ describe('submitting a case to panel', () => {
       .where({ id: c.id })
       .update({ papers_complete_on: '2026-11-10', next_deadline_on: '2027-01-20' })
     const { agent, token } = await caseworkerForm(`/cases/${c.id}`)
-    await agent
+    const res = await agent
       .post(`/cases/${c.id}/submit`)
       .type('form')
       .send({ _csrf: token, version: c.version })
       .expect(303)
     const flag = await t.database.db('case_queue').where({ case_id: c.id }).first('state', 'sitting_id')
     expect(flag.state).toBe('placed')
+    // Issue 14 point 2: the caseworker sees where it was placed, from where, and why, once.
+    const sitting = (await t.database
+      .db('sittings as s')
+      .join('panels as p', 'p.id', 's.panel_id')
+      .where('s.id', flag.sitting_id)
+      .first('p.name', 's.sitting_on')) as { name: string; sitting_on: string }
+    const { reference } = (await t.database.db('cases').where({ id: c.id }).first('reference')) as {
+      reference: string
+    }
+    const page = await agent.get(res.headers.location as string).expect(200)
+    expect(page.text).toContain(
+      `submitted to panel. It is on the agenda of the ${sitting.name} on ${formatLongDate(sitting.sitting_on)}.`,
+    )
+    const moves = page.text.slice(page.text.indexOf('id="queue-moves"'))
+    expect(moves).toContain('What the queue did at once')
+    expect(moves).toContain(`(${reference}):`)
+    expect(moves).toContain(`from the queue to ${sitting.name}, ${formatDate(sitting.sitting_on)}.`)
+    expect(moves).toContain('It was waiting for a place: this is the earliest sitting that can take it.')
+    expect((await agent.get(`/cases/${c.id}`).expect(200)).text).not.toContain('id="queue-moves"')
     expect(
       await t.database.db('agenda_items').where({ case_id: c.id, sitting_id: flag.sitting_id }),
     ).toHaveLength(1)

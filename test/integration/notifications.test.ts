@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/services/clock'
 import { formatLongDate } from '../../src/domain/dates'
 import { TEST_TODAY } from '../support/app'
 import { post, useDemoApp, userId } from '../support/sittings'
+import { formsIn } from '../support/htmlForms'
 
 /**
  * The e-mails the service sends of its own accord: a case put on or moved between sittings (family and
@@ -216,6 +217,30 @@ describe('a case put on a sitting, then moved', () => {
     expect(family.body).toContain(
       `It will now go to the panel on ${formatLongDate(now.sittingOn)}, not on ${formatLongDate(from.sittingOn)}.`,
     )
+  })
+
+  test('saving the case’s papers again, changing nothing, e-mails nobody (issue 14 point 2)', async () => {
+    // Each papers save re-runs the queue for the case at once; with nothing changed, nothing moves.
+    const caseworker = (await as(subject.caseworkerEmail)).agent
+    // The first save may change the case (the seeded papers date is not one the evidence form gives
+    // back); the saves after it, with the same answers, must change and send nothing.
+    const save = async () => {
+      const page = await caseworker.get(`/cases/${subject.caseId}/evidence`).expect(200)
+      const form = formsIn(page.text).find((f) => f.action === `/cases/${subject.caseId}/evidence`)!
+      const res = await caseworker.post(form.action).type('form').send(form.fields).expect(303)
+      expect(res.headers.location).toContain(`/cases/${subject.caseId}?changed=evidence`)
+    }
+    await save()
+    const before = await sittingOfCase(subject.caseId)
+    const row = () =>
+      db()('cases').where({ id: subject.caseId }).first('papers_complete_on', 'no_advice_needed_on', 'status')
+    const stored = await row()
+    await clearOutbox()
+    await save()
+    await save()
+    expect(await row()).toEqual(stored)
+    expect(await sittingOfCase(subject.caseId)).toEqual(before)
+    expect(await outbox()).toEqual([])
   })
 })
 

@@ -180,3 +180,31 @@ export function post(signedIn: SignedIn, url: string, fields: Record<string, str
     .type('form')
     .send({ _csrf: signedIn.token, ...fields })
 }
+
+/**
+ * Copies of one waiting demo case, each in the queue with no place (references BIG-00001 on): quicker
+ * than opening thousands through the app, and the queue page reads only what the scheduler last wrote.
+ */
+export async function seedWaitingCases(db: Db, count: number): Promise<void> {
+  const columns = (
+    (await db('information_schema.columns')
+      .where({ table_name: 'cases', table_schema: db.raw('current_schema()') })
+      .select('column_name')) as { column_name: string }[]
+  )
+    .map((c) => c.column_name)
+    .filter((c) => c !== 'id' && c !== 'reference')
+  const template = (await db('cases').whereIn('status', ['submitted', 'scheduled']).first('id')) as {
+    id: string
+  }
+  const list = columns.map((c) => `"${c}"`).join(', ')
+  await db.raw(
+    `insert into cases (id, reference, ${list})
+       select gen_random_uuid(), 'BIG-' || lpad(g::text, 5, '0'), ${list}
+         from cases, generate_series(1, ?) g where cases.id = ?`,
+    [count, template.id],
+  )
+  await db.raw(
+    `insert into case_queue (case_id, state, reason)
+       select id, 'unplaced', 'no_capacity' from cases where reference like 'BIG-%'`,
+  )
+}

@@ -1,3 +1,4 @@
+import { keepMoves, takeMoves } from '../sittings/router'
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { CaseDetail } from '../../services/records'
 import type { User } from '../../services/records'
@@ -172,6 +173,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
       caseworkers: view.caseworkers,
       opened: req.query.opened === '1',
       changed: req.query.changed,
+      moves: takeMoves(req),
       errors,
     })
   }
@@ -288,7 +290,10 @@ export function casesRouter(services: Services, clock: Clock): Router {
       if (!parsed.ok) return render(res, detail, 400, body, parsed.errors)
       const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
       const result = await form.save(req.user!, detail.id, parsed.value, version)
-      if (result.ok) return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
+      if (result.ok) {
+        keepMoves(req, result.moves)
+        return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
+      }
       if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
       if (result.reason === 'invalid')
         return render(res, detail, 400, body, {
@@ -387,7 +392,10 @@ export function casesRouter(services: Services, clock: Clock): Router {
       .catch(0)
       .parse((req.body as { version?: unknown })?.version)
     const result = await services.cases.submitCase(req.user!, id.data, version)
-    if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=submitted`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/cases/${id.data}?changed=submitted`)
+    }
     if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
     await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
       byField: {},

@@ -99,7 +99,10 @@ export function sittingsRouter(services: Services): Router {
     const result = to.success
       ? await services.agenda.moveTo(req.user!, sittingId, caseId!, to.data)
       : ({ ok: false, reason: 'invalid', field: 'toSittingId', message: 'Choose a sitting' } as const)
-    if (result.ok) return res.redirect(303, `/sittings/${sittingId}?moved=1#agenda`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/sittings/${sittingId}?moved=1#agenda`)
+    }
     if (isRefusal(result)) return next(refusalError(result))
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
     if (!view) return next(new HttpError(404, 'not-found'))
