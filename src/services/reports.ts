@@ -2,6 +2,7 @@ import type { DataLayer } from '../data'
 import type { IsoDate } from '../domain/dates'
 import { timelinessReport, type TimelinessRow } from '../domain/timelinessReport'
 import { caseDeadlines } from '../domain/caseDeadlines'
+import { dueSoonWindow, workloadReport, type WorkloadReport } from '../domain/workloadReport'
 import type { Clock } from './clock'
 
 export interface TimelinessReport {
@@ -23,6 +24,13 @@ export function reportsService(data: DataLayer, clock: Clock) {
         today,
       )
       return { asOf: today, rows }
+    },
+
+    /** Open cases, steps due soon and overdue per caseworker (issue 18 point 6), for balancing caseloads. */
+    async workload(): Promise<WorkloadReport & { asOf: IsoDate }> {
+      const today = clock.today()
+      const counts = await data.workload.countByCaseworker(today, dueSoonWindow(today).before)
+      return { asOf: today, ...workloadReport(counts) }
     },
   }
 }

@@ -11,5 +11,8 @@ export function reportsRouter(services: Services): Router {
     ])
     res.render('pages/reports/overview', { overview, timeliness })
   })
+  router.get('/workload', async (_req, res) => {
+    res.render('pages/reports/workload', { workload: await services.reports.workload() })
+  })
   return router
 }
