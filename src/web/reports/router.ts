@@ -5,12 +5,10 @@ import { isIsoDate } from '../../domain/dates'
 import { toCsv } from '../../domain/csv'
 
 const isoDate = z.string().refine(isIsoDate, { error: 'Enter a real date as yyyy-mm-dd' })
-const periodQuery = z
-  .object({ from: isoDate, to: isoDate })
-  .refine((p) => p.from <= p.to, {
-    error: 'The end of the period must be on or after its start',
-    path: ['to'],
-  })
+const periodQuery = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, {
+  error: 'The end of the period must be on or after its start',
+  path: ['to'],
+})
 
 /** Managers: the whole service's workload and timeliness. */
 export function reportsRouter(services: Services): Router {
