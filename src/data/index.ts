@@ -9,6 +9,7 @@ import { jobRunsRepository } from './jobRuns'
 import { calendarRepository } from './calendar'
 import { caseDetailRepository } from './caseDetail'
 import { timelinessRepository } from './timeliness'
+import { workloadRepository } from './workload'
 import { sittingCalendarRepository } from './sittingCalendar'
 import { calendarFeedTokensRepository } from './calendarFeedTokens'
 import { queueRepository } from './queue'
@@ -28,6 +29,7 @@ export function dataLayer(db: Db) {
     calendar: calendarRepository(db),
     caseDetail: caseDetailRepository(db),
     timeliness: timelinessRepository(db),
+    workload: workloadRepository(db),
     sittingCalendar: sittingCalendarRepository(db),
     calendarFeedTokens: calendarFeedTokensRepository(db),
     queue: queueRepository(db),

@@ -80,6 +80,7 @@ const NAVIGATION: Record<Role, NavigationItem[]> = {
   family: [{ href: '/portal', text: 'Your child’s case' }],
   manager: [
     { href: '/reports', text: 'Overview' },
+    { href: '/reports/workload', text: 'Workload' },
     { href: '/cases', text: 'Cases' },
     { href: '/queue', text: 'Queue' },
     { href: '/calendar', text: 'Calendar' },

@@ -2,6 +2,8 @@ import type { DataLayer } from '../data'
 import type { IsoDate } from '../domain/dates'
 import { timelinessReport, type TimelinessRow } from '../domain/timelinessReport'
 import { caseDeadlines } from '../domain/caseDeadlines'
+import { dueSoonWindow, workloadReport, type WorkloadReport } from '../domain/workloadReport'
+import { timelinessByMonth, type MonthFigures } from '../domain/timelinessByMonth'
 import type { Clock } from './clock'
 
 export interface TimelinessReport {
@@ -23,6 +25,28 @@ export function reportsService(data: DataLayer, clock: Clock) {
         today,
       )
       return { asOf: today, rows }
+    },
+
+    /** The timeliness figures month by month over a period (issue 18 point 2), by each step's due date. */
+    async timelinessByMonth(period: {
+      from: IsoDate
+      to: IsoDate
+    }): Promise<{ asOf: IsoDate; months: MonthFigures[] }> {
+      const today = clock.today()
+      const cases = await data.timeliness.listCaseClocks()
+      const holidays = await data.calendar.loadBankHolidayCalendar()
+      const reportCases = cases.map((c) => ({
+        deadlines: caseDeadlines(c, today, holidays),
+        exceptions: c.exceptions,
+      }))
+      return { asOf: today, months: timelinessByMonth(reportCases, period, today) }
+    },
+
+    /** Open cases, steps due soon and overdue per caseworker (issue 18 point 6), for balancing caseloads. */
+    async workload(): Promise<WorkloadReport & { asOf: IsoDate }> {
+      const today = clock.today()
+      const counts = await data.workload.countByCaseworker(today, dueSoonWindow(today).before)
+      return { asOf: today, ...workloadReport(counts) }
     },
   }
 }
