@@ -1,4 +1,5 @@
 import { createTestApp, csrfTokenIn, signedInAgent, TEST_TODAY, type TestApp } from '../support/app'
+import { formsIn } from '../support/htmlForms'
 
 let t: TestApp
 beforeAll(async () => {
@@ -164,6 +165,30 @@ describe('recording an exception to a time limit', () => {
 })
 
 describe('updating the evidence', () => {
+  test('saving a demo case’s evidence form unchanged keeps its papers date and its place', async () => {
+    const caseworker = await userId('caseworker@example.org')
+    const complete = await t.database
+      .db('cases')
+      .where({ caseworker_id: caseworker })
+      .whereNotNull('papers_complete_on')
+      .whereIn('status', ['submitted', 'scheduled'])
+      .orderBy('reference')
+      .select('id', 'papers_complete_on')
+    expect(complete.length).toBeGreaterThan(0)
+    const { agent } = await openCasePage(complete[0]!.id)
+    for (const c of complete) {
+      const itemsBefore = await t.database.db('agenda_items').where({ case_id: c.id }).pluck('sitting_id')
+      const page = await agent.get(`/cases/${c.id}/evidence`).expect(200)
+      const form = formsIn(page.text).find((f) => f.action.endsWith(`/cases/${c.id}/evidence`))!
+      await agent.post(form.action).type('form').send(form.fields).expect(303)
+      const after = await t.database.db('cases').where({ id: c.id }).first('papers_complete_on')
+      expect(after.papers_complete_on).toBe(c.papers_complete_on)
+      expect(await t.database.db('agenda_items').where({ case_id: c.id }).pluck('sitting_id')).toEqual(
+        itemsBefore,
+      )
+    }
+  })
+
   test('the form shows what is stored; saving records advice received, completes the papers and is audited', async () => {
     const c = await caseOfKind('alternative_provision')
     await t.database.db('case_evidence').where({ case_id: c.id }).delete()

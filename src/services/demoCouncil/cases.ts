@@ -197,6 +197,18 @@ export async function insertCases(
       }
     }),
   )
+  // The advice behind each complete set of papers, so that the papers date is the one the rule gives
+  // (src/domain/papers.ts): without it, saving a demo case's evidence form unchanged found nothing asked
+  // for and took the case off its sitting.
+  const evidence = cases
+    .filter((c) => c.papersCompleteOn !== null)
+    .map((c) => ({
+      case_id: c.id,
+      source: 'school',
+      requested_on: c.receivedOn,
+      received_on: c.papersCompleteOn,
+    }))
+  for (let i = 0; i < evidence.length; i += 500) await trx('case_evidence').insert(evidence.slice(i, i + 500))
   // Coming sittings still open for papers are left to the queue's first run, as a new council's would be: the book only
   // chose papers dates that suit them. (Placed here, the run would keep them where the book put them.)
   const bankHolidays = new Set(BANK_HOLIDAYS.map((h) => h.holidayOn))
@@ -225,6 +237,7 @@ export async function insertCases(
   }
   return {
     cases: cases.length,
+    case_evidence: evidence.length,
     agenda_items: book.items.filter((i) => held.has(i.sitting_id)).length,
     decisions: decisions.length,
   }
