@@ -20,6 +20,7 @@ const TABLES = [
   'children',
   'family_contacts',
   'cases',
+  'case_evidence',
   'agenda_items',
   'decisions',
   'letters',
