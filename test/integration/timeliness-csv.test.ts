@@ -1,4 +1,5 @@
 import { createTestApp, signedInAgent, type TestApp } from '../support/app'
+import { inlineError, summaryLinks } from '../support/formPages'
 
 let t: TestApp
 beforeAll(async () => {
@@ -23,13 +24,30 @@ describe('GET /reports/timeliness.csv', () => {
   })
 
   it.each([
-    ['from=2026-02-30&to=2026-03-01', 'from'],
-    ['from=2026-03-01&to=2026-02-01', 'to'],
-    ['', 'from'],
-  ])('refuses a bad period (%s) with a message, not a 500', async (query, field) => {
+    ['from=2026-02-30&to=2026-03-01', 'from', '#from'],
+    ['from=2026-03-01&to=2026-02-01', 'to', '#to'],
+    ['', 'from', '#from-day'],
+    ['from-day=1&from-month=13&from-year=2026&to-day=1&to-month=3&to-year=2026', 'from', '#from-day'],
+    ['from-day=1&from-month=3&from-year=2026&to-day=1&to-month=2&to-year=2026', 'to', '#to-day'],
+  ])(
+    'refuses a bad period (%s) on the overview, with the message by the field and in the summary',
+    async (query, field, href) => {
+      const agent = await signedInAgent(t.app, 'manager@example.org')
+      const res = await agent.get(`/reports/timeliness.csv?${query}`).expect(400)
+      expect(res.headers['content-type']).toContain('text/html')
+      expect(res.text).toContain('<title>Error: Overview')
+      const message = inlineError(res.text, field)
+      expect(message).toBeTruthy()
+      expect(summaryLinks(res.text)).toContainEqual([href, message])
+    },
+  )
+
+  it('downloads the period the form’s date inputs give', async () => {
     const agent = await signedInAgent(t.app, 'manager@example.org')
-    const res = await agent.get(`/reports/timeliness.csv?${query}`).expect(400)
-    expect(res.text).toContain(`${field}:`)
+    const res = await agent
+      .get('/reports/timeliness.csv?from-day=1&from-month=1&from-year=2026&to-day=31&to-month=3&to-year=2026')
+      .expect(200)
+    expect(res.headers['content-disposition']).toContain('timeliness-2026-01-01-to-2026-03-31.csv')
   })
 
   it.each(['caseworker@example.org', 'chair@example.org', 'parent@example.org'])(
