@@ -25,6 +25,7 @@ import { schedule } from '../src/domain/scheduler'
 import { addCases } from './caseList'
 import { generateCouncil, sortByDeadline, timeTogether } from './scheduler'
 import { BENCH_PASSWORD, BENCH_TODAY } from './pages/constants'
+import { sample, summarise } from './sampling'
 
 export interface QueueBenchOptions {
   saves: number
@@ -35,20 +36,6 @@ export interface QueueBenchOptions {
 }
 
 const TARGETS = { saveMs: 100, nightlyMs: 2_000, queueMs: 150, queueBytes: 200 * 1024, ratio: 3, tenKMs: 50 }
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-
-async function sample(count: number, run: () => Promise<void>) {
-  const samples: number[] = []
-  for (let i = 0; i < count; i++) {
-    const started = performance.now()
-    await run()
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) }
-}
 
 function listen(app: express.Express): Promise<{ server: Server; base: string }> {
   return new Promise((resolve) => {
@@ -294,6 +281,5 @@ async function decisionSaves(db: Db, base: string, count: number) {
   for (let i = 0; i < 4; i++) await save() // warm up
   const samples: number[] = []
   for (let i = 0; i < count; i++) samples.push(await save())
-  samples.sort((a, b) => a - b)
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) }
+  return summarise(samples)
 }

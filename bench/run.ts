@@ -5,7 +5,6 @@
  * Requests are sequential and bounded in count, on 127.0.0.1 only.
  */
 import type { AddressInfo } from 'node:net'
-import { performance } from 'node:perf_hooks'
 import { parseArgs } from 'node:util'
 import { createApp } from '../src/app'
 import { loadConfig } from '../src/config'
@@ -19,24 +18,14 @@ import { runLettersBench } from './letters'
 import { runSchedulerBench } from './scheduler'
 import { runPagesBench } from './pages'
 import { runQueueBench } from './queue'
+import { sample } from './sampling'
 
 const REQUESTS = 300
 const TODAY = '2026-11-23'
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN
-}
-
 async function time(label: string, count: number, run: () => Promise<void>) {
   for (let i = 0; i < 20; i++) await run() // warm up
-  const samples: number[] = []
-  for (let i = 0; i < count; i++) {
-    const started = performance.now()
-    await run()
-    samples.push(performance.now() - started)
-  }
-  samples.sort((a, b) => a - b)
-  return { label, p50: percentile(samples, 50), p95: percentile(samples, 95) }
+  return { label, ...(await sample(count, run)) }
 }
 
 /** Signs in through the real form and returns the session cookie. */
