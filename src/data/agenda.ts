@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 
 export interface AgendaEntry {
@@ -120,3 +120,24 @@ export function agendaRepository(db: Db) {
 }
 
 export type AgendaRepository = ReturnType<typeof agendaRepository>
+
+/**
+ * Takes an ended case off every sitting still to be held where the panel has not decided it, and closes
+ * the gap in each agenda's order. A held sitting's items are its record and stay. Returns the sittings it
+ * came off.
+ */
+export async function removeUndecidedItems(trx: Transaction, caseId: string): Promise<string[]> {
+  const rows: { sitting_id: string }[] = await trx('agenda_items as ai')
+    .where('ai.case_id', caseId)
+    .whereIn('ai.sitting_id', trx('sittings').where('status', 'scheduled').select('id'))
+    .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = ai.id'))
+    .select('ai.sitting_id')
+  const sittingIds = rows.map((r) => r.sitting_id)
+  if (sittingIds.length === 0) return []
+  await trx('agenda_items').where('case_id', caseId).whereIn('sitting_id', sittingIds).delete()
+  for (const sittingId of sittingIds) {
+    const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
+    await writeAgendaOrder(trx, sittingId, order, null)
+  }
+  return sittingIds
+}

@@ -1,3 +1,4 @@
+import type { ClosureReason } from '../domain/caseClosure'
 import type { Knex } from 'knex'
 import type { Db, Executor } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
@@ -17,6 +18,8 @@ export interface CaseDetail {
   papersCompleteOn: string | null
   /** The day a caseworker said the papers need no advice; null when advice is needed. */
   noAdviceNeededOn: string | null
+  /** How the case ended (closed or withdrawn); null while it is open. */
+  ending: { on: string; reason: ClosureReason | null; note: string | null } | null
   preference: string | null
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
@@ -116,6 +119,7 @@ export function caseDetailRepository(db: Db) {
         isComplex: c.is_complex,
         papersCompleteOn: c.papers_complete_on,
         noAdviceNeededOn: c.no_advice_needed_on,
+        ending: c.ended_on ? { on: c.ended_on, reason: c.ended_reason, note: c.ended_note } : null,
         preference: c.preference,
         preferredSetting: c.preferred_setting,
         preferredSettingIsMainstream: c.preferred_setting_is_mainstream,

@@ -204,6 +204,8 @@ export interface LockedCase {
   preferredSetting: string | null
   preferredSettingIsMainstream: boolean | null
   noAdviceNeededOn: IsoDate | null
+  /** Where an ended case was when it ended, for reopening it; null while it is open. */
+  statusBeforeEnd: CaseStatus | null
 }
 
 export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
@@ -221,6 +223,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       'preferred_setting',
       'preferred_setting_is_mainstream',
       'no_advice_needed_on',
+      'status_before_end',
       ...MILESTONE_COLUMNS,
     )) as
     | (MilestoneRow & {
@@ -234,6 +237,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
         preferred_setting: string | null
         preferred_setting_is_mainstream: boolean | null
         no_advice_needed_on: IsoDate | null
+        status_before_end: CaseStatus | null
       })
     | undefined
   return (
@@ -249,6 +253,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
       preferredSetting: row.preferred_setting,
       preferredSettingIsMainstream: row.preferred_setting_is_mainstream,
       noAdviceNeededOn: row.no_advice_needed_on,
+      statusBeforeEnd: row.status_before_end,
     }
   )
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex'
 import type { Db } from './db'
-import { addDays, londonToday, type IsoDate } from '../domain/dates'
+import { addDays, type IsoDate } from '../domain/dates'
 import {
   addYears,
   anonymiseMinutesContent,
@@ -34,7 +34,7 @@ interface CandidateRow {
   first_name: string
   last_name: string
   date_of_birth: IsoDate | Date
-  updated_at: Date
+  ended_on: IsoDate | Date
 }
 
 const isoOf = (d: IsoDate | Date): IsoDate => (d instanceof Date ? d.toISOString().slice(0, 10) : d)
@@ -66,13 +66,13 @@ export async function findPastRetention(
       'ch.first_name',
       'ch.last_name',
       'ch.date_of_birth',
-      'c.updated_at',
+      'c.ended_on',
     )) as CandidateRow[]
   const due: RetentionCandidate[] = []
   for (const r of rows) {
     const input: RetentionInput = {
       dateOfBirth: isoOf(r.date_of_birth),
-      closedOn: londonToday(new Date(r.updated_at)),
+      closedOn: isoOf(r.ended_on),
       yearsAfter25,
     }
     const ends = retentionEndsOn(input)

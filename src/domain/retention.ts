@@ -7,9 +7,8 @@ import type { MinutesContent, MinutesItem } from './minutes'
  * for a number of years the admin sets (DEFAULT_RETENTION_YEARS_AFTER_25 in publicPages/settings.ts gives
  * the default and its source, the IRMS guidelines' "date of birth + 31 years").
  *
- * A case is "closed" when its status is closed or withdrawn: the schema has no other end state. It has no
- * closing date either, so the caller passes the day the case last changed (cases.updated_at), which for a
- * closed case is the day it was closed or later; later only keeps it longer, never shorter.
+ * A case is "closed" when its status is closed or withdrawn (domain/caseClosure.ts), and the caller passes
+ * the day it ended (cases.ended_on, recorded by the caseworker who ended it).
  */
 export const CLOSED_STATUSES = ['closed', 'withdrawn'] as const
 

@@ -1,3 +1,4 @@
+import { CLOSURE_REASON_LABELS, type ClosureReason } from '../domain/caseClosure'
 import { OUTCOME_LABELS } from '../domain/vocabulary'
 import type { TimelineEntry } from '../data/caseDetail'
 
@@ -25,6 +26,9 @@ const WHAT_HAPPENED: Record<string, string> = {
   apology_issued: 'Apology letter issued',
   family_invited: 'Family contact invited to a family account',
   family_views_sent: 'The family sent their views to the panel',
+  case_withdrawn: 'Request withdrawn',
+  case_closed: 'Case closed',
+  case_reopened: 'Case reopened',
 }
 
 const count = (n: unknown, one: string, many: string) =>
@@ -55,6 +59,11 @@ export function presentTimeline(entries: TimelineEntry[], people: { id: string; 
         return e.details.outcome === 'defer'
           ? 'Panel deferred its decision: back in the queue'
           : `${WHAT_HAPPENED[e.action]}: ${OUTCOME_LABELS[String(e.details.outcome)] ?? 'decided'}`
+      case 'case_withdrawn':
+      case 'case_closed': {
+        const reason = CLOSURE_REASON_LABELS[String(e.details.reason) as ClosureReason]
+        return reason ? `${WHAT_HAPPENED[e.action]}: ${reason}` : WHAT_HAPPENED[e.action]!
+      }
       default:
         return WHAT_HAPPENED[e.action] ?? 'Case changed'
     }

@@ -4,6 +4,7 @@ import { authService } from './auth'
 import { oidcSignInService } from './oidcSignIn'
 import { homeService } from './home'
 import { casesService } from './cases'
+import { caseEndingsService } from './caseEndings'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
 import { panelAdminService } from './panelAdmin'
@@ -78,6 +79,7 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     auth: authService(data, clock),
     home: homeService(data, clock),
     cases: casesService(data, clock, notices),
+    caseEndings: caseEndingsService(data, clock, notices),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
     panelAdmin: panelAdminService(data, clock),

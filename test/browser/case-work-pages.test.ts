@@ -87,3 +87,35 @@ test('the manager’s overview with the timeliness table is accessible', async (
   expect(problems).toEqual([])
   await page.close()
 })
+
+test('withdrawing a request and reopening it: the form, its errors and the case page are accessible', async () => {
+  const page = await browser.context.newPage()
+  const problems = watchForPageErrors(page)
+  const scheduled = (await browser
+    .db('cases')
+    .where({ status: 'scheduled' })
+    .orderBy('reference')
+    .first('id')) as { id: string }
+  await signInAs(page, browser.baseUrl, 'caseworker@example.org')
+  await page.goto(`${browser.baseUrl}/cases/${scheduled.id}`)
+  await page.getByRole('link', { name: 'Withdraw this request' }).click()
+  await page.waitForURL(/\/end$/)
+  expect(await accessibilityViolations(page)).toEqual([])
+
+  await page.getByRole('button', { name: 'Withdraw request' }).click()
+  await page.waitForLoadState('load')
+  expect(await page.getByRole('alert').textContent()).toContain('Select why the request is being withdrawn')
+  expect(await accessibilityViolations(page)).toEqual([])
+
+  await page.getByLabel('The family withdrew the request').check()
+  await page.getByRole('button', { name: 'Withdraw request' }).click()
+  await page.waitForURL(/changed=ended/)
+  expect(await page.getByText('Request withdrawn. It is off every agenda still to meet.').count()).toBe(1)
+  expect(await accessibilityViolations(page)).toEqual([])
+
+  await page.getByRole('button', { name: 'Reopen this case' }).click()
+  await page.waitForURL(/changed=reopened/)
+  expect(await page.getByRole('link', { name: 'Withdraw this request' }).count()).toBe(1)
+  expect(problems).toEqual([])
+  await page.close()
+}, 60_000)

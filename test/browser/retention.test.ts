@@ -18,10 +18,7 @@ test('an admin sees what the next run would remove, and the page is accessible',
     last_name: string
   }
   await browser.db('children').where({ id: child.id }).update({ date_of_birth: '1980-01-01' })
-  await browser
-    .db('cases')
-    .where({ child_id: child.id })
-    .update({ status: 'closed', updated_at: new Date('2010-06-01T12:00:00Z') })
+  await browser.db('cases').where({ child_id: child.id }).update({ status: 'closed', ended_on: '2010-06-01' })
   const references = (await browser.db('cases').where({ child_id: child.id }).pluck('reference')) as string[]
 
   const page = await browser.context.newPage()

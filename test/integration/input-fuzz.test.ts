@@ -91,6 +91,10 @@ async function demoIds(): Promise<Record<string, string>[]> {
     .orderBy('sitting_on')
     .first('id')) as { id: string } | undefined
   const draft = (await db()('cases').where({ status: 'draft' }).first('id')) as { id: string }
+  // An ended case, whose page has the reopen form.
+  const closed = (await db()('cases').where({ status: 'closed' }).orderBy('reference').first('id')) as {
+    id: string
+  }
   const approved = (await db()('minutes').where({ status: 'approved' }).first('sitting_id')) as
     { sitting_id: string } | undefined
   const future = (await db()('sittings')
@@ -164,6 +168,16 @@ async function demoIds(): Promise<Record<string, string>[]> {
       contactId: await contactOf(draft.id),
       letterId: await letterOf(draft.id),
       decisionId: await first('decisions', { case_id: draft.id }),
+    },
+    {
+      ...shared,
+      sitting: writeUp,
+      agendaCase: caseOnAgenda,
+      case: closed.id,
+      familyCase: familyCase.id,
+      contactId: await contactOf(closed.id),
+      letterId: await letterOf(closed.id),
+      decisionId: await first('decisions', { case_id: closed.id }),
     },
   ]
 }
@@ -286,7 +300,8 @@ beforeAll(async () => {
     }
   }
   // Forms that change the most (cancelling, removing, signing out) go last, so that the others still find what they change.
-  const late = /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move|close|end-access)$/
+  const late =
+    /(cancel|delete|remove|approve|lock|submit|turn-off|send-back|move|close|end-access|end|reopen)$/
   const rank = (action: string) => (action === '/sign-out' ? 2 : late.test(action) ? 1 : 0)
   targets = [...byAction.values()].sort((a, b) => rank(a.action) - rank(b.action))
   const posts = routes.filter((r) => r.method === 'POST')

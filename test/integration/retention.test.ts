@@ -99,9 +99,7 @@ beforeAll(async () => {
   }
 
   await db()('children').where({ id: maya.childId }).update({ date_of_birth: '1980-01-01' })
-  await db()('cases')
-    .whereIn('id', maya.caseIds)
-    .update({ status: 'closed', updated_at: new Date('2010-06-01T12:00:00Z') })
+  await db()('cases').whereIn('id', maya.caseIds).update({ status: 'closed', ended_on: '2010-06-01' })
   const content = {
     panelName: 'SEND decision-making panel',
     sittingOn: '2026-10-13',
@@ -257,9 +255,7 @@ test('a read of a removed case still waiting in the buffer does not stop the oth
 
 test('a case that cannot be removed is left whole, and the run is recorded as failed', async () => {
   await db()('children').where({ id: other.childId }).update({ date_of_birth: '1980-01-01' })
-  await db()('cases')
-    .where({ child_id: other.childId })
-    .update({ status: 'closed', updated_at: new Date('2010-06-01T12:00:00Z') })
+  await db()('cases').where({ child_id: other.childId }).update({ status: 'closed', ended_on: '2010-06-01' })
   const cases = (await db()('cases').where({ child_id: other.childId }).pluck('id')) as string[]
   // Stands for a row this code does not know about: the delete of the case row itself fails, last.
   await db().raw(`CREATE FUNCTION refuse_case_delete() RETURNS trigger LANGUAGE plpgsql AS $$

@@ -185,6 +185,7 @@ export async function insertCases(
         child_id: childId,
         kind: plan.kind,
         status: plan.status === 'awaiting' ? 'scheduled' : plan.status,
+        ...endingOf(plan.status, decisions, id, today),
         received_on: receivedOn,
         requested_by: plan.requestedBy ?? DEFAULT_REQUESTED_BY[plan.kind],
         preference: plan.asks ?? defaultPreference(plan.kind, childName, preferredSetting),
@@ -250,6 +251,22 @@ function finalDecision(
 ): { outcome: string; decidedOn: IsoDate } | undefined {
   const final = decisions.filter((d) => d.case_id === caseId && d.outcome !== 'defer').at(-1)
   return final ? { outcome: String(final.outcome), decidedOn: String(final.decided_on) } : undefined
+}
+
+/**
+ * A closed demo case ended five weeks after its decision, or today if that is sooner: the decision had
+ * been carried out. Retention counts from this day.
+ */
+function endingOf(
+  status: string,
+  decisions: Array<Record<string, unknown>>,
+  caseId: string,
+  today: IsoDate,
+): Record<string, string> {
+  if (status !== 'closed') return {}
+  const decided = finalDecision(decisions, caseId)
+  const endedOn = decided ? minDate(today, addDays(decided.decidedOn, 35)) : today
+  return { ended_on: endedOn, ended_reason: 'decision_carried_out', status_before_end: 'decided' }
 }
 
 /**

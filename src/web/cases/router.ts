@@ -38,6 +38,8 @@ import { presentTimeline } from '../../services/caseTimeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
 import { asksForSetting, parsePreferenceForm, preferenceFormValues } from './preferenceForm'
 import { contactsFormValues, parseContactsForm } from './contactsForm'
+import { endingFormLocals, endingFormValues, parseEndingForm, presentEnding } from './endingForm'
+import { closureActionFor } from '../../domain/caseClosure'
 import { APPEAL_ORDER_OPTIONS, APPEAL_ROUTE_OPTIONS, parseAppealForm } from './appealForm'
 
 // A filter that does not parse is ignored rather than refused: these come from links and bookmarks.
@@ -174,6 +176,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
       opened: req.query.opened === '1',
       changed: req.query.changed,
       moves: takeMoves(req),
+      ending: presentEnding(view.detail, req.user!.role),
       errors,
     })
   }
@@ -380,6 +383,42 @@ export function casesRouter(services: Services, clock: Clock): Router {
     storedValues: (detail) => contactsFormValues(detail.contacts),
     parse: (body) => parseContactsForm(body),
     save: (user, id, contacts, version) => services.cases.updateContacts(user, id, { ...contacts, version }),
+  })
+
+  caseEditForm({
+    path: 'end',
+    view: 'pages/cases/end',
+    changed: 'ended#case-status',
+    locals: (detail) => ({ ending: endingFormLocals(detail.status) }),
+    storedValues: () => endingFormValues(clock.today()),
+    parse: (body, detail) =>
+      parseEndingForm(body, {
+        action: closureActionFor(detail.status),
+        receivedOn: detail.receivedOn,
+        today: clock.today(),
+      }),
+    save: (user, id, ending, version) => services.caseEndings.endCase(user, id, { ...ending, version }),
+  })
+
+  router.post('/:id/reopen', caseWork, async (req, res, next) => {
+    const id = caseId.safeParse(req.params.id)
+    if (!id.success) return next(new HttpError(404, 'not-found'))
+    const version = z.coerce
+      .number()
+      .int()
+      .min(1)
+      .catch(0)
+      .parse((req.body as { version?: unknown })?.version)
+    const result = await services.caseEndings.reopenCase(req.user!, id.data, version)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/cases/${id.data}?changed=reopened#case-status`)
+    }
+    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    await renderCase(req, res, next, 409, {
+      byField: {},
+      summary: [{ text: result.message, href: '#case-status' }],
+    })
   })
 
   router.post('/:id/submit', caseWork, async (req, res, next) => {
