@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { loadBankHolidayCalendar } from '../data/calendar'
 import { listCaseAppeals } from '../data/caseDetail'
@@ -35,7 +35,7 @@ export function storedDeadlinesOf(
  * transaction: the one place that works them out, for every service that changes a case's clock.
  */
 export async function recomputeStoredDeadlines(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   facts: Pick<CaseClockFacts, 'kind' | 'receivedOn' | 'milestones'>,
   today: IsoDate,
