@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     { readLogOf },
   ] = await Promise.all([
     import('./app.js'),
-    import('./services/demoCouncil/index.js'),
+    import('./demo/index.js'),
     import('./data/index.js'),
     import('./services/index.js'),
     import('./jobs/index.js'),
