@@ -16,8 +16,8 @@ import {
 } from '../src/domain/scheduler'
 import { papersCutoff, weeklyDates } from '../src/domain/sittingPlan'
 import type { CaseKind } from '../src/domain/vocabulary'
-import { BANK_HOLIDAYS } from '../src/services/demoCouncil/bankHolidays'
-import { createPrng, type Prng } from '../src/services/demoCouncil/prng'
+import { BANK_HOLIDAYS } from '../src/data/demoCouncil/bankHolidays'
+import { createPrng, type Prng } from '../src/data/demoCouncil/prng'
 
 const TARGET_MS = 100
 const CUTOFF_WORKING_DAYS = 3

@@ -1,6 +1,6 @@
 import express, { type Express } from 'express'
 import type { Config } from './config'
-import type { Db } from './data/db'
+import { pingDatabase, type Db } from './data/db'
 import type { Logger } from './logger'
 import { dataLayer } from './data'
 import { services as buildServices, serviceSettings, type Services } from './services'
@@ -63,7 +63,7 @@ export function createApp({ config, db, logger, clock, ...built }: AppDependenci
   app.use(setUpRequestLogging(logger))
   app.use(setUpSecurityHeaders(config.environment === 'production'))
   app.use(setUpStaticFiles(config.projectRoot))
-  app.use(healthRouter(() => db.raw('select 1')))
+  app.use(healthRouter(() => pingDatabase(db)))
   app.use('/feeds', calendarFeedsRouter(services))
 
   app.use(noStore)

@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import { setTimeout as delay } from 'node:timers/promises'
 import { loadConfig, type JobsConfig } from './config'
 import { createLogger } from './logger'
-import { isEmbedded, lockDataDir, migrateToLatest, openDatabase } from './data/db'
+import { isEmbedded, lockDataDir, migrateToLatest, openDatabase, pingDatabase } from './data/db'
 import { systemClock } from './services/clock'
 import type { ScheduledJobs } from './jobs'
 
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   const db = openDatabase(dbOptions)
   // Connecting first lets the embedded database compile its WebAssembly in the background while the
   // rest of the app loads (a second or two each on a busy machine); a failure shows in the migration.
-  db.raw('select 1').catch(() => undefined)
+  pingDatabase(db).catch(() => undefined)
   const [
     { createApp },
     { DEMO_ACCOUNTS, seedDemoCouncil },
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     { readLogOf },
   ] = await Promise.all([
     import('./app.js'),
-    import('./services/demoCouncil/index.js'),
+    import('./demo/index.js'),
     import('./data/index.js'),
     import('./services/index.js'),
     import('./jobs/index.js'),

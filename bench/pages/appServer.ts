@@ -13,7 +13,7 @@ import { loadConfig } from '../../src/config'
 import { migrateToLatest, openDatabase } from '../../src/data/db'
 import { createLogger } from '../../src/logger'
 import { fixedClock } from '../../src/services/clock'
-import { seedDemoCouncil } from '../../src/services/demoCouncil'
+import { seedDemoCouncil } from '../../src/demo'
 import { addCases } from '../caseList'
 import { BENCH_CASES, BENCH_PASSWORD, BENCH_TODAY } from './constants'
 

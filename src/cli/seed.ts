@@ -4,7 +4,7 @@
  */
 import { loadConfig } from '../config'
 import { migrateToLatest } from '../data/db'
-import { seedDemoCouncil } from '../services/demoCouncil'
+import { seedDemoCouncil } from '../demo'
 import { systemClock } from '../services/clock'
 import { withDatabase } from './withDatabase'
 

@@ -1,19 +1,13 @@
 import type { Knex } from 'knex'
+import type { StoredDeadlines } from '../domain/caseDeadlines'
 import type { IsoDate } from '../domain/dates'
 import type { TribunalAppeal } from '../domain/tribunalOrders'
 import type { CaseKind } from '../domain/vocabulary'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 
-/**
- * The stored results of a case's statutory clock (next_deadline_on/_step, annual_review_due_on), which lists and
- * filters read instead of running the clock for every case. services/storedDeadlines.ts is the only writer.
- */
-export interface StoredDeadlines {
-  nextDeadline: { on: IsoDate; step: string } | null
-  /** The next annual review's due date (CFA 2014 s.44(1)), as the case page shows it. */
-  annualReviewDueOn: IsoDate | null
-}
+export type { StoredDeadlines }
 
+/** A case's stored clock results as its columns (next_deadline_on/_step, annual_review_due_on). */
 export function storedDeadlineColumns(s: StoredDeadlines) {
   return {
     next_deadline_on: s.nextDeadline?.on ?? null,

@@ -1,4 +1,4 @@
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import type { Knex } from 'knex'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { DateWindow, DeadlineWindow } from '../domain/caseList'
@@ -178,3 +178,13 @@ export function casesRepository(db: Db) {
 }
 
 export type CasesRepository = ReturnType<typeof casesRepository>
+
+/** Whose case it is: the caseworker a case belongs to, or undefined when there is no such case. */
+export async function caseworkerOfCase(
+  q: Executor,
+  caseId: string,
+): Promise<{ caseworkerId: string } | undefined> {
+  const row = (await q('cases').where({ id: caseId }).first('caseworker_id')) as
+    { caseworker_id: string } | undefined
+  return row && { caseworkerId: row.caseworker_id }
+}

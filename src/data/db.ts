@@ -136,6 +136,11 @@ function processIsAlive(pid: number): boolean {
   }
 }
 
+/** The smallest question the database can answer: for the health check, and to connect early at start-up. */
+export async function pingDatabase(db: Db): Promise<void> {
+  await db.raw('select 1')
+}
+
 /** Inserts one row and gives back its generated id. */
 export async function insertRow(trx: Executor, table: string, row: Record<string, unknown>): Promise<string> {
   const [inserted] = (await trx(table).insert(row).returning('id')) as { id: string }[]

@@ -135,3 +135,28 @@ export async function childrenLeft(trx: Knex.Transaction, userId: string): Promi
 export async function closeAccount(trx: Knex.Transaction, userId: string, at: Date): Promise<void> {
   await trx('users').where({ id: userId }).update({ disabled_at: at, updated_at: at }).returning('id')
 }
+
+/** The account linked to a contact on a case, and how many other children it sees. */
+export async function accountOnCase(
+  q: Executor,
+  caseId: string,
+  contactId: string,
+): Promise<{ contactName: string; email: string; otherChildren: number } | undefined> {
+  const row = (await q('family_contacts as fc')
+    .join('cases as c', 'c.child_id', 'fc.child_id')
+    .join('users as u', 'u.id', 'fc.user_id')
+    .where({ 'c.id': caseId, 'fc.id': contactId })
+    .first('fc.full_name as contact_name', 'u.id as user_id', 'u.email', 'fc.child_id')) as
+    { contact_name: string; user_id: string; email: string; child_id: string } | undefined
+  if (!row) return undefined
+  const others = await q('family_contacts')
+    .where({ user_id: row.user_id })
+    .whereNot({ child_id: row.child_id })
+    .countDistinct('child_id as n')
+    .first()
+  return {
+    contactName: row.contact_name,
+    email: row.email,
+    otherChildren: Number((others as { n: number | string } | undefined)?.n ?? 0),
+  }
+}

@@ -20,6 +20,11 @@ export const LOCK_KEYS = {
   settleQueue: 4_060_011,
   /** Held while the admins' accounts change, so that the last enabled admin can never be removed. */
   adminAccounts: 4_061_001,
+  /**
+   * Held while the demo council is added: two instances starting together would both find no demo accounts.
+   * The number the seed has always taken (before the keys were gathered here), so that versions agree.
+   */
+  demoCouncilSeed: 727_001,
 } as const
 
 /**

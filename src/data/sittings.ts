@@ -1,5 +1,5 @@
 import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import type { PanelType } from '../domain/vocabulary'
 
 export interface SittingSummary {
@@ -344,6 +344,11 @@ export async function reinstateSittingRow(trx: Knex.Transaction, sittingId: stri
     cancelled_at: null,
     updated_at: trx.fn.now(),
   })
+}
+
+/** The sitting took place: its minutes are approved. */
+export async function markSittingHeld(trx: Transaction, sittingId: string): Promise<void> {
+  await trx('sittings').where({ id: sittingId }).update({ status: 'held', updated_at: trx.fn.now() })
 }
 
 export async function setAgendaLocked(

@@ -271,3 +271,30 @@ export function nextOpenDeadline(deadlines: CaseDeadline[]): { on: IsoDate; step
     .sort((a, b) => a.due.localeCompare(b.due))
   return open[0] ? { on: open[0].due, step: open[0].step } : null
 }
+
+/**
+ * The stored results of a case's statutory clock (next_deadline_on/_step, annual_review_due_on), which lists and
+ * filters read instead of running the clock for every case. services/storedDeadlines.ts is the only writer.
+ */
+export interface StoredDeadlines {
+  nextDeadline: { on: IsoDate; step: string } | null
+  /** The next annual review's due date (CFA 2014 s.44(1)), as the case page shows it. */
+  annualReviewDueOn: IsoDate | null
+}
+
+/**
+ * What a case stores of its clock, from the same caseDeadlines the case page shows: the nearest open step (for
+ * sorting and the "next deadline" filter) and the next annual review's due date (for the "annual review due"
+ * filter). A case whose review the decisions have taken away (a plan ceased) has none.
+ */
+export function storedDeadlinesOf(
+  facts: CaseClockFacts,
+  today: IsoDate,
+  holidays: BankHolidayLookup,
+): StoredDeadlines {
+  const deadlines = caseDeadlines(facts, today, holidays)
+  return {
+    nextDeadline: nextOpenDeadline(deadlines),
+    annualReviewDueOn: deadlines.find((d) => d.step === 'hold_next_annual_review')?.due ?? null,
+  }
+}

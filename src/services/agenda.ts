@@ -1,3 +1,4 @@
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { lockSittingWrites } from '../data/locks'
@@ -35,7 +36,7 @@ export function agendaService(data: DataLayer, clock: Clock, settings: Notificat
     user: User,
     sittingId: string,
     work: (
-      trx: import('knex').Knex.Transaction,
+      trx: Transaction,
       access: NonNullable<Awaited<ReturnType<typeof accessTo>>>,
     ) => Promise<AgendaChange>,
   ): Promise<AgendaChange> {

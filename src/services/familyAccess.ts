@@ -1,8 +1,9 @@
-import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
+import type { Transaction } from '../data/db'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
 import {
+  accountOnCase,
   childrenLeft,
   closeAccount,
   linkedContacts,
@@ -28,7 +29,7 @@ export interface EndedAccess {
  * on it shows nothing of that child, whichever instance serves it.
  */
 export async function endFamilyAccess(
-  trx: Knex.Transaction,
+  trx: Transaction,
   actor: User,
   access: {
     userId: string
@@ -71,25 +72,7 @@ export function familyAccessService(data: DataLayer, clock: Clock) {
     listAccounts: () => listFamilyAccounts(db),
 
     /** The account linked to a contact on a case, for the caseworker's confirmation page. */
-    async accountOnCase(caseId: string, contactId: string) {
-      const row = (await db('family_contacts as fc')
-        .join('cases as c', 'c.child_id', 'fc.child_id')
-        .join('users as u', 'u.id', 'fc.user_id')
-        .where({ 'c.id': caseId, 'fc.id': contactId })
-        .first('fc.full_name as contact_name', 'u.id as user_id', 'u.email', 'fc.child_id')) as
-        { contact_name: string; user_id: string; email: string; child_id: string } | undefined
-      if (!row) return undefined
-      const others = await db('family_contacts')
-        .where({ user_id: row.user_id })
-        .whereNot({ child_id: row.child_id })
-        .countDistinct('child_id as n')
-        .first()
-      return {
-        contactName: row.contact_name,
-        email: row.email,
-        otherChildren: Number((others as { n: number | string } | undefined)?.n ?? 0),
-      }
-    },
+    accountOnCase: (caseId: string, contactId: string) => accountOnCase(db, caseId, contactId),
 
     /**
      * From a case: the contact's account stops seeing this child. An account left with no child is closed,

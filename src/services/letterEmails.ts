@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { CaseDetail } from '../data/caseDetail'
 import { enqueueEmail } from '../data/emailOutbox'
 import { familyAccountsForCase } from '../data/families'
@@ -9,7 +9,7 @@ import { letterIssuedEmail, privacyNoticeUrl } from '../domain/emails'
  * that issued it: if the letter is not stored, no one is told about it.
  */
 export async function tellFamilyLetterIsReady(
-  trx: Knex.Transaction,
+  trx: Transaction,
   detail: CaseDetail,
   letter: { councilName: string; isApology: boolean },
   portalUrl: string,

@@ -1,5 +1,5 @@
+import type { Executor, Transaction } from '../data/db'
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { listApologies } from '../data/apologies'
 import { recordAuditEvent } from '../data/audit'
@@ -139,7 +139,7 @@ function factsFor(
  * case, keeps its date: a correction does not move the day the family was first told.
  */
 async function meetFamilyToldSteps(
-  trx: Knex.Transaction,
+  trx: Transaction,
   detail: CaseDetail,
   outcome: string,
   issuedOn: IsoDate,
@@ -169,7 +169,7 @@ export function lettersService(data: DataLayer, clock: Clock, options: LettersOp
   const { portalUrl, textEngine } = options
 
   async function build(
-    trx: Knex | Knex.Transaction,
+    trx: Executor,
     caseId: string,
     decisionId: string,
     letterDate: IsoDate = clock.today(),
@@ -198,7 +198,7 @@ export function lettersService(data: DataLayer, clock: Clock, options: LettersOp
 
   type Built = NonNullable<Awaited<ReturnType<typeof build>>>
 
-  async function render(trx: Knex | Knex.Transaction, built: Built, format: LetterFormatChoice) {
+  async function render(trx: Executor, built: Built, format: LetterFormatChoice) {
     const logo = (await loadLogo(trx))?.image ?? null
     return format === 'easy_read'
       ? renderEasyReadLetterPdf(built.easyRead, { logo, engine: textEngine })
@@ -215,7 +215,7 @@ export function lettersService(data: DataLayer, clock: Clock, options: LettersOp
    * 1; a later one corrects it, says why, and leaves the earlier one as it was.
    */
   async function issueIn(
-    trx: Knex.Transaction,
+    trx: Transaction,
     issuerId: string,
     caseId: string,
     form: IssueForm,

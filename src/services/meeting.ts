@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import {
   addGuest,
@@ -41,7 +41,7 @@ export function recordWriter(data: DataLayer, clock: Clock) {
   return function write(
     user: User,
     sittingId: string,
-    work: (trx: Knex.Transaction, record: MeetingRecord) => Promise<MeetingChange>,
+    work: (trx: Transaction, record: MeetingRecord) => Promise<MeetingChange>,
   ): Promise<MeetingChange> {
     return data.db.transaction(async (trx) => {
       await lockSittingWrites(trx)

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Executor } from '../data/db'
 import { listAttendance, listGuests, type Guest, type SeatAttendance } from '../data/attendance'
 import { listDeclarations, listMeetingItems, type Declaration, type MeetingItem } from '../data/itemRecords'
 import { listMinutes, type StoredMinutes } from '../data/minutes'
@@ -102,7 +102,7 @@ export interface MeetingRecord {
 
 /** Everything recorded about a sitting, for someone on its panel; undefined for anyone else. */
 export async function readRecord(
-  trx: Knex | Knex.Transaction,
+  trx: Executor,
   sittingId: string,
   user: User,
   today: string,

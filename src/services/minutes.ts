@@ -7,7 +7,8 @@ import {
   listMinutes,
   openDraft,
 } from '../data/minutes'
-import { findSitting, lockSitting, membershipOf } from '../data/sittings'
+import { caseworkerOfCase } from '../data/cases'
+import { findSitting, lockSitting, markSittingHeld, membershipOf } from '../data/sittings'
 import type { User } from '../data/users'
 import { childExtract, type MinutesContent, type MinutesVersion } from '../domain/minutes'
 import { renderMinutesPdf } from '../letters/minutesPdf'
@@ -79,7 +80,7 @@ export function minutesService(data: DataLayer, clock: Clock, textEngine: TextEn
         const draftId =
           latest?.status === 'draft' ? latest.id : await openDraft(trx, sittingId, version, null)
         await approveDraft(trx, draftId, minutesContent(record), user.id)
-        await trx('sittings').where({ id: sittingId }).update({ status: 'held', updated_at: trx.fn.now() })
+        await markSittingHeld(trx, sittingId)
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: 'minutes_approved',
@@ -141,13 +142,12 @@ export function minutesService(data: DataLayer, clock: Clock, textEngine: TextEn
         : await latestApprovedMinutesForCase(db, caseId)
       if (!found) return undefined
       const sitting = await findSitting(db, found.sittingId)
-      const c = (await db('cases').where({ id: caseId }).first('caseworker_id')) as
-        { caseworker_id: string } | undefined
+      const c = await caseworkerOfCase(db, caseId)
       if (!sitting || !c) return undefined
       const allowed =
         user.role === 'admin' ||
         user.role === 'manager' ||
-        (user.role === 'caseworker' && c.caseworker_id === user.id) ||
+        (user.role === 'caseworker' && c.caseworkerId === user.id) ||
         ((user.role === 'chair' || user.role === 'member') &&
           (await membershipOf(db, sitting.panelId, user.id, clock.today())) !== undefined)
       return allowed ? extractOf(found.minutes, caseId) : undefined

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import type { PanelSettings } from '../data/panels'
@@ -80,7 +80,7 @@ export function panelAdminService(data: DataLayer, clock: Clock) {
    * `current` is the membership being changed, if it is not a new one.
    */
   async function memberProblem(
-    trx: Knex.Transaction,
+    trx: Transaction,
     panelId: string,
     current: PanelMember | undefined,
     settings: PanelMemberSettings,

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Executor } from '../data/db'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
@@ -33,7 +33,7 @@ export function portalService(data: DataLayer, clock: Clock) {
   const db = data.db
 
   /** Whether the family can still send views, and until when; read inside the caller's transaction. */
-  async function viewsWindow(q: Knex | Knex.Transaction, caseId: string, status: string) {
+  async function viewsWindow(q: Executor, caseId: string, status: string) {
     if (status !== 'submitted' && status !== 'scheduled')
       return { open: false, closesOn: null, sitting: null }
     const placement = await queueRepository(q).placementOf(caseId)

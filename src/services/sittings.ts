@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Executor, Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
@@ -43,7 +43,7 @@ export type SittingChange =
 
 /** Who may see a sitting: its panel's members; who may change it: its chair (and an admin, for cancelling). */
 export async function accessTo(
-  trx: Knex | Knex.Transaction,
+  trx: Executor,
   sittingId: string,
   user: User,
   today: string,
@@ -61,7 +61,7 @@ export async function accessTo(
  * whose papers cut-off has passed. Both are idempotent: a second run the same day finds nothing to do.
  */
 export async function rollForwardIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: string,
   weeks: number,
 ): Promise<{ created: number; summer: number; locked: number }> {

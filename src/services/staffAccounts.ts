@@ -1,5 +1,5 @@
+import type { Transaction } from '../data/db'
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
@@ -61,14 +61,14 @@ function isEmailTaken(error: unknown): boolean {
  * Every change to a staff account's role or state waits for this lock, so that two admins each
  * demoting or disabling one of the last two administrators cannot both see the other still there.
  */
-const lockAdminAccounts = (trx: Knex.Transaction) => transactionLock(trx, LOCK_KEYS.adminAccounts)
+const lockAdminAccounts = (trx: Transaction) => transactionLock(trx, LOCK_KEYS.adminAccounts)
 
 /** Admins add council staff, change their details and role, disable and re-enable them. */
 export function staffAccountsService(data: DataLayer, clock: Clock, publicUrl: string) {
   const db = data.db
 
   /** A fresh set-up link for the account, e-mailed; earlier open set-up links stop working. */
-  async function sendSetUpLink(trx: Knex.Transaction, actor: User, account: StaffForm & { id: string }) {
+  async function sendSetUpLink(trx: Transaction, actor: User, account: StaffForm & { id: string }) {
     const token = crypto.randomBytes(32).toString('base64url')
     const now = clock.now()
     const expiresAt = new Date(now.getTime() + linkLifetimeMs('set_up'))

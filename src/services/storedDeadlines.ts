@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { loadBankHolidayCalendar } from '../data/calendar'
 import { listCaseAppeals } from '../data/caseDetail'
@@ -6,36 +6,20 @@ import { recordAuditEvent } from '../data/audit'
 import { lockCaseClockBatch, setStoredDeadlines, type StoredDeadlines } from '../data/caseClocks'
 import { LOCK_KEYS, tryTransactionLock } from '../data/locks'
 import type { IsoDate } from '../domain/dates'
-import type { BankHolidayLookup } from '../domain/workingDays'
 import type { JobResult } from '../jobs/types'
-import { caseDeadlines, nextOpenDeadline, type CaseClockFacts } from '../domain/caseDeadlines'
+import { storedDeadlinesOf, type CaseClockFacts } from '../domain/caseDeadlines'
 import type { Clock } from './clock'
 
 export type { StoredDeadlines }
-
-/**
- * What a case stores of its clock, from the same caseDeadlines the case page shows: the nearest open step (for
- * sorting and the "next deadline" filter) and the next annual review's due date (for the "annual review due"
- * filter). A case whose review the decisions have taken away (a plan ceased) has none.
- */
-export function storedDeadlinesOf(
-  facts: CaseClockFacts,
-  today: IsoDate,
-  holidays: BankHolidayLookup,
-): StoredDeadlines {
-  const deadlines = caseDeadlines(facts, today, holidays)
-  return {
-    nextDeadline: nextOpenDeadline(deadlines),
-    annualReviewDueOn: deadlines.find((d) => d.step === 'hold_next_annual_review')?.due ?? null,
-  }
-}
+// The rule is pure, so it lives in src/domain; services that compute the stored dates still find it here.
+export { storedDeadlinesOf }
 
 /**
  * The stored dates of one case after a change to what its clock reads (milestones, an appeal), in the caller's
  * transaction: the one place that works them out, for every service that changes a case's clock.
  */
 export async function recomputeStoredDeadlines(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   facts: Pick<CaseClockFacts, 'kind' | 'receivedOn' | 'milestones'>,
   today: IsoDate,

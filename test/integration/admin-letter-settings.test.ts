@@ -1,5 +1,5 @@
 import type TestAgent from 'supertest/lib/agent'
-import { DEMO_LETTER_SETTINGS } from '../../src/services/demoCouncil/letterSettings'
+import { DEMO_LETTER_SETTINGS } from '../../src/data/demoCouncil/letterSettings'
 import { NOT_ADMINS } from '../support/app'
 import { useDemoApp } from '../support/sittings'
 import { decode, inlineError, summaryLinks } from '../support/formPages'

@@ -1,7 +1,7 @@
 import { dataLayer } from '../../src/data'
 import { usersRepository } from '../../src/data/users'
 import { fixedClock } from '../../src/services/clock'
-import { seedDemoCouncil } from '../../src/services/demoCouncil'
+import { seedDemoCouncil } from '../../src/demo'
 import { portalService } from '../../src/services/portal'
 import { createTestDatabase } from '../support/database'
 import { DEMO_PASSWORD } from '../support/app'

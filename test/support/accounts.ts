@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../src/config'
 import { createLogger } from '../../src/logger'
 import { londonToday } from '../../src/domain/dates'
 import type { Clock } from '../../src/services/clock'
-import { seedDemoCouncil } from '../../src/services/demoCouncil'
+import { seedDemoCouncil } from '../../src/demo'
 import { createTestDatabase } from './database'
 import { csrfTokenIn, DEMO_PASSWORD, TEST_TODAY, type TestApp } from './app'
 

@@ -10,7 +10,7 @@ import {
   openDatabase,
   type Db,
 } from '../../src/data/db'
-import { seedDemoCouncil } from '../../src/services/demoCouncil'
+import { seedDemoCouncil } from '../../src/demo'
 
 /**
  * Migrating and seeding the demo council took 4–10 s for every test file. Jest's global set-up builds

@@ -1,4 +1,4 @@
-import publishedList from '../../src/services/demoCouncil/bank-holidays-england-and-wales.json'
+import publishedList from '../../src/data/demoCouncil/bank-holidays-england-and-wales.json'
 import {
   bankHolidayCalendar,
   bankHolidaysByRule,

@@ -10,9 +10,9 @@ import {
   summerHolidays,
   weekdayOnOrBefore,
   weeklyDates,
-} from '../../src/services/demoCouncil/dates'
-import { BANK_HOLIDAYS } from '../../src/services/demoCouncil/bankHolidays'
-import { SCHOOL_TERMS } from '../../src/services/demoCouncil/terms'
+} from '../../src/data/demoCouncil/dates'
+import { BANK_HOLIDAYS } from '../../src/data/demoCouncil/bankHolidays'
+import { SCHOOL_TERMS } from '../../src/data/demoCouncil/terms'
 
 const bankHolidays = new Set(BANK_HOLIDAYS.map((h) => h.holidayOn))
 const holidays = summerHolidays(SCHOOL_TERMS)

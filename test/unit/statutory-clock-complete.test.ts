@@ -1,5 +1,5 @@
 import fc from 'fast-check'
-import bankHolidayList from '../../src/services/demoCouncil/bank-holidays-england-and-wales.json'
+import bankHolidayList from '../../src/data/demoCouncil/bank-holidays-england-and-wales.json'
 import { addMonths } from '../../src/domain/appealDeadline'
 import { bankHolidayCalendar } from '../../src/domain/bankHolidays'
 import { addDays } from '../../src/domain/dates'

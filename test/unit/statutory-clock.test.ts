@@ -1,4 +1,4 @@
-import bankHolidayList from '../../src/services/demoCouncil/bank-holidays-england-and-wales.json'
+import bankHolidayList from '../../src/data/demoCouncil/bank-holidays-england-and-wales.json'
 import {
   addMonths,
   appealDeadline,

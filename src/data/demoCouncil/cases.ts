@@ -2,7 +2,7 @@ import { DEMO_CUTOFF_WORKING_DAYS } from './panels'
 import { papersCutoff } from '../../domain/sittingPlan'
 import { BANK_HOLIDAYS } from './bankHolidays'
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
+import type { Transaction } from '../db'
 import { OUTCOMES_BY_KIND, type CaseKind } from '../../domain/vocabulary'
 import { accountFor, type AccountsByEmail } from './accounts'
 import { CASE_PLANS, type CasePlan } from './casePlans'
@@ -11,9 +11,9 @@ import { addDays, weekdayOnOrBefore, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import type { SeededSitting } from './sittings'
 import type { CaseClockFacts } from '../../domain/caseDeadlines'
-import { storedDeadlinesOf } from '../storedDeadlines'
-import { storedDeadlineColumns } from '../../data/caseClocks'
-import { loadBankHolidayCalendar } from '../../data/calendar'
+import { storedDeadlinesOf } from '../../domain/caseDeadlines'
+import { storedDeadlineColumns } from '../caseClocks'
+import { loadBankHolidayCalendar } from '../calendar'
 import { firstWorkingDayAfter, type BankHolidayLookup } from '../../domain/workingDays'
 import { DECISIONS, DEFAULT_REQUESTED_BY, defaultPreference, type DecisionKey } from './wording'
 
@@ -79,7 +79,7 @@ function later(a: IsoDate, b: IsoDate): IsoDate {
 }
 
 export async function insertCases(
-  trx: Knex.Transaction,
+  trx: Transaction,
   context: CaseSeedContext,
 ): Promise<Record<string, number>> {
   const { today, accounts, children, panels, sittings } = context

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
-import { loadBankHolidayCalendar } from '../../data/calendar'
+import type { Transaction } from '../db'
+import { loadBankHolidayCalendar } from '../calendar'
 import { daysBetween, planWeeklySittings, summerHolidays, type DateRange, type IsoDate } from './dates'
 import type { SeededPanel } from './panels'
 import { SCHOOL_TERMS } from './terms'
@@ -33,7 +33,7 @@ export interface SeededSitting {
 
 /** Each panel's weekly sittings: the recent ones held, the coming ones scheduled. */
 export async function insertSittings(
-  trx: Knex.Transaction,
+  trx: Transaction,
   panels: readonly SeededPanel[],
   today: IsoDate,
 ): Promise<SeededSitting[]> {

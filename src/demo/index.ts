@@ -1,21 +1,28 @@
-import type { Knex } from 'knex'
-import { DEMO_EMAIL_DOMAIN, insertAccounts, prepareAccounts } from './accounts'
-import { BANK_HOLIDAYS } from './bankHolidays'
-import { insertCases } from './cases'
-import { insertChildren } from './children'
-import { isIsoDate } from './dates'
-import { insertLetterSettings } from './letterSettings'
-import { insertPublicPageSettings } from './publicPages'
+import crypto from 'node:crypto'
+import type { Db } from '../data/db'
+import { ACCOUNTS, insertAccounts, type SeededAccount } from '../data/demoCouncil/accounts'
+import { insertCases } from '../data/demoCouncil/cases'
+import { insertChildren } from '../data/demoCouncil/children'
+import { isIsoDate } from '../data/demoCouncil/dates'
+import { insertLetterSettings } from '../data/demoCouncil/letterSettings'
+import { insertPublicPageSettings } from '../data/demoCouncil/publicPages'
+import { insertPanels } from '../data/demoCouncil/panels'
+import { createPrng } from '../data/demoCouncil/prng'
+import { hasDemoAccounts, insertCalendar, lockDemoSeed, recordDemoSeeded } from '../data/demoCouncil/seed'
+import { insertSittings } from '../data/demoCouncil/sittings'
+import { hashPassword } from '../services/passwords'
+import { placeCasesIn } from '../services/queue'
 import { insertDemoLetters } from './letters'
-import { insertPanels } from './panels'
-import { createPrng } from './prng'
-import { insertSittings } from './sittings'
-import { placeCasesIn } from '../queue'
-import { SCHOOL_TERMS } from './terms'
-import { overridesToMatch } from '../../domain/bankHolidays'
 
-export { DEMO_ACCOUNTS, type DemoAccount } from './accounts'
-export { londonDate } from './dates'
+/*
+ * The demo council: an invented council to try the service on. Its rows are written by src/data/demoCouncil
+ * (SQL stays in src/data); this module puts them together in one transaction, with the services the seed
+ * runs as the council would (the queue's first run, the letters issued), for `npm start`, `npm run seed`,
+ * the benchmarks and the tests' template.
+ */
+
+export { DEMO_ACCOUNTS, type DemoAccount } from '../data/demoCouncil/accounts'
+export { londonDate } from '../data/demoCouncil/dates'
 
 export interface SeedDemoCouncilOptions {
   demoPassword: string
@@ -31,15 +38,22 @@ export interface SeedDemoCouncilResult {
   counts: Record<string, number>
 }
 
-// Any fixed number will do; it only has to be the same in every app instance that might seed at once.
-const SEED_LOCK_KEY = 727_001
 const PRNG_SEED = 20_261_123
 
-async function hasDemoAccounts(db: Knex): Promise<boolean> {
-  const row = await db('users')
-    .whereRaw('lower(email) like ?', [`%${DEMO_EMAIL_DOMAIN}`])
-    .first('id')
-  return row !== undefined
+/**
+ * Hashing is the slow part of seeding (tens of milliseconds each), so it runs before the
+ * transaction opens and in parallel on libuv's thread pool; each account still gets its own salt.
+ */
+async function prepareAccounts(
+  demoPassword: string,
+): Promise<Array<SeededAccount & { passwordHash: string }>> {
+  return Promise.all(
+    ACCOUNTS.map(async (account) => ({
+      ...account,
+      id: crypto.randomUUID(),
+      passwordHash: await hashPassword(demoPassword),
+    })),
+  )
 }
 
 /**
@@ -48,7 +62,7 @@ async function hasDemoAccounts(db: Knex): Promise<boolean> {
  * demo accounts already exist, so it can run at every start-up.
  */
 export async function seedDemoCouncil(
-  db: Knex,
+  db: Db,
   options: SeedDemoCouncilOptions,
 ): Promise<SeedDemoCouncilResult> {
   if (await hasDemoAccounts(db)) return { seeded: false, counts: {} }
@@ -58,7 +72,7 @@ export async function seedDemoCouncil(
 
   return db.transaction(async (trx) => {
     // Two instances starting together would both find no demo accounts; the second waits here, then sees the first's.
-    await trx.raw('select pg_advisory_xact_lock(?)', [SEED_LOCK_KEY])
+    await lockDemoSeed(trx)
     if (await hasDemoAccounts(trx)) return { seeded: false, counts: {} }
 
     const counts: Record<string, number> = await insertCalendar(trx)
@@ -83,50 +97,8 @@ export async function seedDemoCouncil(
     counts.letters = await insertDemoLetters(trx, today, options.portalUrl ?? 'http://localhost:3000/portal')
     counts.audit_events += counts.letters
 
-    await trx('audit_events').insert({
-      action: 'demo_council_seeded',
-      entity_type: 'system',
-      entity_id: 'demo',
-      details: JSON.stringify({ today, counts }),
-    })
+    await recordDemoSeeded(trx, today, counts)
     counts.audit_events += 1
     return { seeded: true, counts }
   })
-}
-
-/**
- * The published bank holidays confirm their years; the rule gives them already, so only a difference from it
- * (none in 2025–2028) is written as a change. An admin may already have entered some of these; theirs are
- * kept, and only the missing ones are added and counted.
- */
-async function insertCalendar(trx: Knex.Transaction): Promise<Record<string, number>> {
-  const published = BANK_HOLIDAYS.map((h) => ({ date: h.holidayOn, title: h.title }))
-  const years = [...new Set(published.map((h) => Number(h.date.slice(0, 4))))]
-  const confirmed = await trx('bank_holiday_years')
-    .insert(years.map((year) => ({ year })))
-    .onConflict('year')
-    .ignore()
-    .returning('year')
-  const changes = overridesToMatch(published)
-  const holidays =
-    changes.length === 0
-      ? []
-      : await trx('bank_holidays')
-          .insert(changes.map((o) => ({ holiday_on: o.date, title: o.title, observed: o.observed })))
-          .onConflict('holiday_on')
-          .ignore()
-          .returning('holiday_on')
-  const terms = await trx('school_terms')
-    .insert(
-      SCHOOL_TERMS.map((t) => ({
-        academic_year: t.academicYear,
-        term: t.term,
-        starts_on: t.startsOn,
-        ends_on: t.endsOn,
-      })),
-    )
-    .onConflict(['academic_year', 'term'])
-    .ignore()
-    .returning('id')
-  return { bank_holiday_years: confirmed.length, bank_holidays: holidays.length, school_terms: terms.length }
 }

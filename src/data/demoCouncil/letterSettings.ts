@@ -1,5 +1,5 @@
-import type { Knex } from 'knex'
-import { settingsColumns } from '../../data/letterSettings'
+import type { Transaction } from '../db'
+import { settingsColumns } from '../letterSettings'
 import type { LetterSettings } from '../../domain/letters/types'
 
 /**
@@ -33,6 +33,6 @@ export const DEMO_LETTER_SETTINGS: LetterSettings = {
   localOfferWords: 'Find more help on our local offer website: https://localoffer.northshire.example.org.',
 }
 
-export async function insertLetterSettings(trx: Knex.Transaction): Promise<void> {
+export async function insertLetterSettings(trx: Transaction): Promise<void> {
   await trx('letter_settings').where({ id: 1 }).update(settingsColumns(DEMO_LETTER_SETTINGS))
 }

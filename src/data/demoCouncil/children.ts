@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
+import type { Transaction } from '../db'
 import { accountFor, type AccountsByEmail } from './accounts'
 import { CHILDREN, type ChildSeed } from './childData'
 import { addDays, type IsoDate } from './dates'
@@ -74,7 +74,7 @@ export interface SeededChild {
 export type ChildrenByKey = ReadonlyMap<string, SeededChild>
 
 export async function insertChildren(
-  trx: Knex.Transaction,
+  trx: Transaction,
   accounts: AccountsByEmail,
   today: IsoDate,
   prng: Prng,

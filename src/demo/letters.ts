@@ -1,29 +1,19 @@
-import type { Knex } from 'knex'
-import { dataLayer } from '../../data'
-import { listDecisionsForCase } from '../../data/letters'
-import { loadBankHolidays } from '../../data/queue'
-import { firstWorkingDayAfter } from '../../domain/workingDays'
-import { fixedClock } from '../clock'
-import { lettersService } from '../letters'
-import { DEFAULT_TEXT_ENGINE } from '../../letters/textEngine'
-
-/** The children whose families have demo accounts: their decided cases have letters to read. */
-const CHILDREN_WITH_LETTERS = ['Maya', 'Zain']
+import { dataLayer } from '../data'
+import type { Transaction } from '../data/db'
+import { casesWithDemoLetters } from '../data/demoCouncil/letters'
+import { listDecisionsForCase } from '../data/letters'
+import { loadBankHolidays } from '../data/queue'
+import { firstWorkingDayAfter } from '../domain/workingDays'
+import { DEFAULT_TEXT_ENGINE } from '../letters/textEngine'
+import { fixedClock } from '../services/clock'
+import { lettersService } from '../services/letters'
 
 /**
  * Issues the decision letters of the demo families' decided cases, dated the working day after the
  * panel met, as the caseworker would have. Nobody is e-mailed: these letters were sent before the demo began.
  */
-export async function insertDemoLetters(
-  trx: Knex.Transaction,
-  today: string,
-  portalUrl: string,
-): Promise<number> {
-  const cases: { id: string; caseworker_id: string }[] = await trx('cases as c')
-    .join('children as ch', 'ch.id', 'c.child_id')
-    .whereIn('ch.first_name', CHILDREN_WITH_LETTERS)
-    .where('c.status', 'decided')
-    .select('c.id', 'c.caseworker_id')
+export async function insertDemoLetters(trx: Transaction, today: string, portalUrl: string): Promise<number> {
+  const cases = await casesWithDemoLetters(trx)
   const letters = lettersService(dataLayer(trx), fixedClock(today), {
     portalUrl,
     textEngine: DEFAULT_TEXT_ENGINE,

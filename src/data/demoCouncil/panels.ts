@@ -1,5 +1,5 @@
 import crypto from 'node:crypto'
-import type { Knex } from 'knex'
+import type { Transaction } from '../db'
 import type { Agency, CaseKind, PanelType } from '../../domain/vocabulary'
 import { accountFor, type AccountsByEmail } from './accounts'
 
@@ -144,7 +144,7 @@ export interface SeededPanel {
 const MEMBERS_SINCE = '2024-09-02'
 
 export async function insertPanels(
-  trx: Knex.Transaction,
+  trx: Transaction,
   accounts: AccountsByEmail,
 ): Promise<{ panels: SeededPanel[]; counts: Record<string, number> }> {
   const panels = PANELS.map((seed) => ({ ...seed, id: crypto.randomUUID() }))

@@ -1,9 +1,7 @@
-import crypto from 'node:crypto'
-import type { Knex } from 'knex'
+import type { Transaction } from '../db'
 import type { Role } from '../../domain/vocabulary'
-import { hashPassword } from '../passwords'
 
-interface AccountSeed {
+export interface AccountSeed {
   email: string
   role: Role
   fullName: string
@@ -12,7 +10,8 @@ interface AccountSeed {
   phone: string
 }
 
-const ACCOUNTS: readonly AccountSeed[] = [
+/** The demo's staff and family accounts, as they are written to the users table. */
+export const ACCOUNTS: readonly AccountSeed[] = [
   {
     email: 'caseworker@example.org',
     role: 'caseworker',
@@ -106,24 +105,8 @@ export type AccountsByEmail = ReadonlyMap<string, SeededAccount>
 
 export const DEMO_EMAIL_DOMAIN = '@example.org'
 
-/**
- * Hashing is the slow part of seeding (tens of milliseconds each), so it runs before the
- * transaction opens and in parallel on libuv's thread pool; each account still gets its own salt.
- */
-export async function prepareAccounts(
-  demoPassword: string,
-): Promise<Array<SeededAccount & { passwordHash: string }>> {
-  return Promise.all(
-    ACCOUNTS.map(async (account) => ({
-      ...account,
-      id: crypto.randomUUID(),
-      passwordHash: await hashPassword(demoPassword),
-    })),
-  )
-}
-
 export async function insertAccounts(
-  trx: Knex.Transaction,
+  trx: Transaction,
   accounts: ReadonlyArray<SeededAccount & { passwordHash: string }>,
 ): Promise<AccountsByEmail> {
   await trx('users').insert(

@@ -1,10 +1,10 @@
-import type { Knex } from 'knex'
-import { publicPageSettingsColumns } from '../../data/publicPageSettings'
+import type { Transaction } from '../db'
+import { publicPageSettingsColumns } from '../publicPageSettings'
 import type { IsoDate } from '../../domain/dates'
 import { DEFAULT_RETENTION_YEARS_AFTER_25 } from '../../domain/publicPages/settings'
 
 /** The demo council's contacts for its public pages; the privacy notice keeps the shipped words. */
-export async function insertPublicPageSettings(trx: Knex.Transaction, today: IsoDate): Promise<void> {
+export async function insertPublicPageSettings(trx: Transaction, today: IsoDate): Promise<void> {
   await trx('public_page_settings')
     .where({ id: 1 })
     .update(
