@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import { casesWithApprovedMinutes } from '../data/minutes'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -114,7 +114,7 @@ function isWaiting(status: string): boolean {
 
 export function casesService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
   /** Runs the queue in the caller's transaction, after the lock every change to agendas takes. */
-  async function placeNow(trx: Knex.Transaction, actor: User): Promise<ExplainedMove[]> {
+  async function placeNow(trx: Transaction, actor: User): Promise<ExplainedMove[]> {
     await lockSittingWrites(trx)
     return (await placeCasesIn(trx, clock.today(), actor.id, { settings: notices })).moves
   }
