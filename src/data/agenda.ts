@@ -1,4 +1,3 @@
-import type { Knex } from 'knex'
 import type { Db, Executor, Transaction } from './db'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 
@@ -63,7 +62,7 @@ export async function listAgenda(trx: Executor, sittingId: string): Promise<Agen
 
 /** Writes a new order; the item the chair moved is marked as theirs, so that the scheduler leaves it there. */
 export async function writeAgendaOrder(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   order: readonly string[],
   movedByChair: string | null,
@@ -75,16 +74,12 @@ export async function writeAgendaOrder(
   }
 }
 
-export async function removeAgendaItem(
-  trx: Knex.Transaction,
-  sittingId: string,
-  caseId: string,
-): Promise<void> {
+export async function removeAgendaItem(trx: Transaction, sittingId: string, caseId: string): Promise<void> {
   await trx('agenda_items').where({ sitting_id: sittingId, case_id: caseId }).delete()
 }
 
 export async function addChairItem(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   caseId: string,
   position: number,
@@ -93,7 +88,7 @@ export async function addChairItem(
 }
 
 export async function excludeFromSitting(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   sittingId: string,
   userId: string,
@@ -105,7 +100,7 @@ export async function excludeFromSitting(
 }
 
 /** Every item on a sitting, for when it is cancelled and they all go back to the queue. */
-export async function removeAllItems(trx: Knex.Transaction, sittingId: string): Promise<string[]> {
+export async function removeAllItems(trx: Transaction, sittingId: string): Promise<string[]> {
   const rows: { case_id: string }[] = await trx('agenda_items')
     .where({ sitting_id: sittingId })
     .delete()

@@ -1,11 +1,9 @@
-import type { Knex } from 'knex'
-import { insertRow } from './db'
+import { insertRow, type Transaction, type Executor } from './db'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
 import type { IsoDate } from '../domain/dates'
 import type { LetterModel } from '../domain/letters/types'
 import type { DeadlineStep } from '../domain/statutoryClock'
 import type { CaseKind } from '../domain/vocabulary'
-import type { Executor } from './db'
 
 export interface OpenCaseClock {
   id: string
@@ -83,7 +81,7 @@ export async function listApologies(trx: Executor, caseId?: string): Promise<Apo
 
 /** A draft waits for the caseworker: the step and date are known, the reason is theirs to give. */
 export async function insertApologyDraft(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   step: DeadlineStep,
   dueOn: IsoDate,
@@ -99,7 +97,7 @@ export async function insertApologyDraft(
 
 /** Issues a draft once; an issued apology, like any issued letter, is never written again. */
 export async function issueApologyDraft(
-  trx: Knex.Transaction,
+  trx: Transaction,
   letterId: string,
   issued: {
     pdf: Buffer

@@ -1,7 +1,5 @@
-import type { Knex } from 'knex'
-import { insertRow } from './db'
+import { insertRow, type Transaction, type Executor } from './db'
 import type { Agency, Attendance } from '../domain/vocabulary'
-import type { Executor } from './db'
 
 export interface SeatAttendance {
   panelMemberId: string
@@ -62,7 +60,7 @@ export async function listAttendance(trx: Executor, sittingId: string): Promise<
 }
 
 export async function saveAttendance(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   seats: readonly SeatAttendance[],
 ): Promise<void> {
@@ -96,7 +94,7 @@ export async function listGuests(trx: Executor, sittingId: string): Promise<Gues
 }
 
 export async function addGuest(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   guest: { name: string; role: string },
 ): Promise<string> {
@@ -104,11 +102,7 @@ export async function addGuest(
 }
 
 /** True when there was such a guest to remove. */
-export async function removeGuest(
-  trx: Knex.Transaction,
-  sittingId: string,
-  guestId: string,
-): Promise<boolean> {
+export async function removeGuest(trx: Transaction, sittingId: string, guestId: string): Promise<boolean> {
   const rows = await trx('sitting_guests')
     .where({ id: guestId, sitting_id: sittingId })
     .delete()
@@ -117,7 +111,7 @@ export async function removeGuest(
 }
 
 /** Moves the record's version on and returns the new one; the caller holds the sitting's row lock. */
-export async function bumpRecordVersion(trx: Knex.Transaction, sittingId: string): Promise<number> {
+export async function bumpRecordVersion(trx: Transaction, sittingId: string): Promise<number> {
   const [row] = (await trx('sittings')
     .where({ id: sittingId })
     .update({ record_version: trx.raw('record_version + 1'), updated_at: trx.fn.now() })
@@ -125,10 +119,7 @@ export async function bumpRecordVersion(trx: Knex.Transaction, sittingId: string
   return row!.record_version
 }
 
-export async function lockRecordVersion(
-  trx: Knex.Transaction,
-  sittingId: string,
-): Promise<number | undefined> {
+export async function lockRecordVersion(trx: Transaction, sittingId: string): Promise<number | undefined> {
   const row = (await trx('sittings').where({ id: sittingId }).forUpdate().first('record_version')) as
     { record_version: number } | undefined
   return row?.record_version

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import type { IsoDate } from '../domain/dates'
 import {
   bankHolidayCalendar,
@@ -94,7 +93,7 @@ export function calendarRepository(db: Db) {
 
     /** Writes the council's change for a day, or takes it away (null) when the rule alone is right. */
     async setBankHolidayOverride(
-      trx: Knex.Transaction,
+      trx: Transaction,
       date: IsoDate,
       override: BankHolidayOverride | null,
     ): Promise<void> {
@@ -109,7 +108,7 @@ export function calendarRepository(db: Db) {
     },
 
     async confirmBankHolidayYear(
-      trx: Knex.Transaction,
+      trx: Transaction,
       year: number,
       confirmedBy: string | null,
     ): Promise<boolean> {
@@ -122,7 +121,7 @@ export function calendarRepository(db: Db) {
     },
 
     /** Sittings still to be held on a day, which a new bank holiday does not cancel by itself. */
-    async countScheduledSittingsOn(date: IsoDate, q: Knex = db): Promise<number> {
+    async countScheduledSittingsOn(date: IsoDate, q: Executor = db): Promise<number> {
       const row = (await q('sittings')
         .where({ sitting_on: date, status: 'scheduled' })
         .count('* as n')
@@ -130,26 +129,26 @@ export function calendarRepository(db: Db) {
       return Number(row?.n ?? 0)
     },
 
-    async listTerms(q: Knex = db): Promise<SchoolTermRecord[]> {
+    async listTerms(q: Executor = db): Promise<SchoolTermRecord[]> {
       const rows: TermRow[] = await q('school_terms').select('*').orderBy('starts_on')
       return rows.map(toTerm)
     },
 
-    async findTerm(id: number, q: Knex = db): Promise<SchoolTermRecord | undefined> {
+    async findTerm(id: number, q: Executor = db): Promise<SchoolTermRecord | undefined> {
       const row = (await q('school_terms').where({ id }).first()) as TermRow | undefined
       return row && toTerm(row)
     },
 
-    async insertTerm(trx: Knex.Transaction, term: SchoolTermSettings): Promise<number> {
+    async insertTerm(trx: Transaction, term: SchoolTermSettings): Promise<number> {
       const [row] = await trx('school_terms').insert(termColumns(term)).returning('id')
       return (row as { id: number }).id
     },
 
-    async updateTerm(trx: Knex.Transaction, id: number, term: SchoolTermSettings): Promise<void> {
+    async updateTerm(trx: Transaction, id: number, term: SchoolTermSettings): Promise<void> {
       await trx('school_terms').where({ id }).update(termColumns(term))
     },
 
-    async deleteTerm(trx: Knex.Transaction, id: number): Promise<void> {
+    async deleteTerm(trx: Transaction, id: number): Promise<void> {
       await trx('school_terms').where({ id }).delete()
     },
 
@@ -157,7 +156,7 @@ export function calendarRepository(db: Db) {
      * Term and bank holiday edits queue here: each checks the others' dates before it writes, and two
      * at once could each pass the check and together break it.
      */
-    async lockCalendar(trx: Knex.Transaction): Promise<void> {
+    async lockCalendar(trx: Transaction): Promise<void> {
       await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['admin:calendar'])
     },
   }

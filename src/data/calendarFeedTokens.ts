@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Transaction } from './db'
 import type { Role } from '../domain/vocabulary'
 
 /** Whose feed address a token is: enough to decide what the feed may show. */
@@ -14,7 +13,7 @@ export interface FeedTokenOwner {
  */
 export function calendarFeedTokensRepository(db: Db) {
   return {
-    async replace(trx: Knex.Transaction, userId: string, tokenHash: string): Promise<void> {
+    async replace(trx: Transaction, userId: string, tokenHash: string): Promise<void> {
       await trx('calendar_feed_tokens')
         .insert({ user_id: userId, token_hash: tokenHash, created_at: trx.fn.now() })
         .onConflict('user_id')

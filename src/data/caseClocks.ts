@@ -1,9 +1,9 @@
-import type { Knex } from 'knex'
 import type { StoredDeadlines } from '../domain/caseDeadlines'
 import type { IsoDate } from '../domain/dates'
 import type { TribunalAppeal } from '../domain/tribunalOrders'
 import type { CaseKind } from '../domain/vocabulary'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+import type { Transaction } from './db'
 
 export type { StoredDeadlines }
 
@@ -40,7 +40,7 @@ type Row = MilestoneRow & {
  * with dates worked out from what it replaced.
  */
 export async function lockCaseClockBatch(
-  trx: Knex.Transaction,
+  trx: Transaction,
   afterId: string | null,
   limit: number,
 ): Promise<CaseClockRow[]> {
@@ -99,7 +99,7 @@ export async function lockCaseClockBatch(
  * case stays good to save.
  */
 export async function setStoredDeadlines(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   stored: StoredDeadlines,
 ): Promise<void> {

@@ -1,6 +1,5 @@
 import type { ClosureReason } from '../domain/caseClosure'
-import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { EvidenceSource, NewFamilyContact } from '../domain/caseIntake'
@@ -63,7 +62,7 @@ export async function listCaseAppeals(db: Executor, caseId: string): Promise<Tri
 }
 
 export async function insertCaseAppeal(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   appeal: TribunalAppeal,
   recordedBy: string,

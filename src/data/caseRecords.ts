@@ -1,16 +1,16 @@
-import type { Knex } from 'knex'
 import type { NewCase, NewFamilyContact } from '../domain/caseIntake'
 import type { IsoDate } from '../domain/dates'
 import { papersCompleteOn } from '../domain/papers'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import { storedDeadlineColumns, type StoredDeadlines } from './caseClocks'
 import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+import type { Transaction } from './db'
 
 /**
  * Writes for opening and editing a case: every function takes the caller's transaction, so that the
  * child, the family, the case, its evidence and its audit event land together or not at all.
  */
-export async function insertChild(trx: Knex.Transaction, child: NewCase['child']): Promise<string> {
+export async function insertChild(trx: Transaction, child: NewCase['child']): Promise<string> {
   const [row] = await trx('children')
     .insert({
       first_name: child.firstName,
@@ -39,7 +39,7 @@ function contactColumns(c: NewFamilyContact, isMainContact: boolean) {
 }
 
 export async function insertFamilyContacts(
-  trx: Knex.Transaction,
+  trx: Transaction,
   childId: string,
   contacts: NewCase['contacts'],
 ): Promise<void> {
@@ -57,7 +57,7 @@ export interface StoredContact extends NewFamilyContact {
 }
 
 /** The child's contacts, locked so that two edits of one family cannot interleave. */
-export async function lockFamilyContacts(trx: Knex.Transaction, childId: string): Promise<StoredContact[]> {
+export async function lockFamilyContacts(trx: Transaction, childId: string): Promise<StoredContact[]> {
   const rows = (await trx('family_contacts').where({ child_id: childId }).forUpdate().select('*')) as {
     id: string
     user_id: string | null
@@ -92,7 +92,7 @@ export async function lockFamilyContacts(trx: Knex.Transaction, childId: string)
  * (services/familyAccess.ts), and an invitation not yet accepted is withdrawn when the email address changes.
  */
 export async function updateFamilyContact(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   contact: NewFamilyContact,
   isMainContact: boolean,
@@ -111,7 +111,7 @@ export async function updateFamilyContact(
 }
 
 export async function addFamilyContact(
-  trx: Knex.Transaction,
+  trx: Transaction,
   childId: string,
   contact: NewFamilyContact,
   isMainContact: boolean,
@@ -119,16 +119,12 @@ export async function addFamilyContact(
   await trx('family_contacts').insert({ child_id: childId, ...contactColumns(contact, isMainContact) })
 }
 
-export async function deleteFamilyContacts(trx: Knex.Transaction, ids: string[]): Promise<void> {
+export async function deleteFamilyContacts(trx: Transaction, ids: string[]): Promise<void> {
   if (ids.length > 0) await trx('family_contacts').whereIn('id', ids).delete()
 }
 
 /** Case references run on within each year: NS-2026-0043. Two caseworkers saving at once queue on a lock. */
-export async function nextCaseReference(
-  trx: Knex.Transaction,
-  prefix: string,
-  year: number,
-): Promise<string> {
+export async function nextCaseReference(trx: Transaction, prefix: string, year: number): Promise<string> {
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`case-reference:${prefix}:${year}`])
   const stem = `${prefix}-${year}-`
   // Compared as numbers: as text, 'NS-2026-9999' sorts after 'NS-2026-10000'.
@@ -148,7 +144,7 @@ export interface CaseRowInput {
   stored: StoredDeadlines
 }
 
-export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promise<string> {
+export async function insertCase(trx: Transaction, c: CaseRowInput): Promise<string> {
   const { input } = c
   const [row] = await trx('cases')
     .insert({
@@ -176,7 +172,7 @@ export async function insertCase(trx: Knex.Transaction, c: CaseRowInput): Promis
 }
 
 export async function insertEvidence(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   evidence: NewCase['evidence'],
 ): Promise<void> {
@@ -208,7 +204,7 @@ export interface LockedCase {
   statusBeforeEnd: CaseStatus | null
 }
 
-export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<LockedCase | undefined> {
+export async function lockCase(trx: Transaction, caseId: string): Promise<LockedCase | undefined> {
   const row = (await trx('cases')
     .where({ id: caseId })
     .forUpdate()
@@ -260,7 +256,7 @@ export async function lockCase(trx: Knex.Transaction, caseId: string): Promise<L
 
 /** Every change to a case moves its version on, so that a form read before the change is refused. */
 export async function updateCase(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   changes: Record<string, unknown>,
 ): Promise<void> {
@@ -281,7 +277,7 @@ export interface ExceptionRowInput {
 }
 
 export async function insertException(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   e: ExceptionRowInput,
 ): Promise<string> {
@@ -303,7 +299,7 @@ export async function insertException(
 
 /** The evidence as it now stands: a source with neither date is not kept. */
 export async function replaceEvidence(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   evidence: NewCase['evidence'],
 ): Promise<void> {

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 
 export type EmailStatus = 'pending' | 'sent' | 'failed'
 export type AttemptOutcome = 'sent' | 'failed'
@@ -103,7 +102,7 @@ export async function enqueueEmail(trx: Executor, email: NewEmail): Promise<stri
  * has locked are skipped rather than waited for.
  */
 export async function claimDue(
-  trx: Knex.Transaction,
+  trx: Transaction,
   now: Date,
   limit: number,
   leaseUntil: Date,
@@ -131,7 +130,7 @@ export async function claimDue(
  * until then. Failed with none (null): it has had its last try and is marked failed.
  */
 export async function recordAttempt(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   outcome: AttemptOutcome,
   error: string | null,

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 
 export interface FamilyChild {
   id: string
@@ -78,7 +77,7 @@ export async function listFamilyAccounts(q: Executor): Promise<FamilyAccount[]> 
 
 /** A family account, locked so that two people ending its access at once queue. */
 export async function lockFamilyAccount(
-  trx: Knex.Transaction,
+  trx: Transaction,
   userId: string,
 ): Promise<{ id: string; email: string; fullName: string; closed: boolean } | undefined> {
   const row = (await trx('users').where({ id: userId, role: 'family' }).forUpdate().first()) as
@@ -88,7 +87,7 @@ export async function lockFamilyAccount(
 
 /** The contacts linked to an account, for one child or for all of them. */
 export async function linkedContacts(
-  trx: Knex.Transaction,
+  trx: Transaction,
   userId: string,
   childId?: string,
 ): Promise<{ id: string; childId: string }[]> {
@@ -99,7 +98,7 @@ export async function linkedContacts(
 }
 
 /** Takes the contacts' link to their account away: the account no longer sees those children. */
-export async function unlinkContacts(trx: Knex.Transaction, contactIds: readonly string[]): Promise<void> {
+export async function unlinkContacts(trx: Transaction, contactIds: readonly string[]): Promise<void> {
   if (contactIds.length === 0) return
   await trx('family_contacts')
     .whereIn('id', contactIds)
@@ -109,7 +108,7 @@ export async function unlinkContacts(trx: Knex.Transaction, contactIds: readonly
 
 /** Voids the contacts' invitations not yet used, so that no link in an old e-mail opens the child's case. */
 export async function withdrawOpenInvitations(
-  trx: Knex.Transaction,
+  trx: Transaction,
   contactIds: readonly string[],
   at: Date,
 ): Promise<number> {
@@ -124,7 +123,7 @@ export async function withdrawOpenInvitations(
 }
 
 /** How many children an account still sees. */
-export async function childrenLeft(trx: Knex.Transaction, userId: string): Promise<number> {
+export async function childrenLeft(trx: Transaction, userId: string): Promise<number> {
   const row = (await trx('family_contacts')
     .where({ user_id: userId })
     .countDistinct('child_id as n')
@@ -132,7 +131,7 @@ export async function childrenLeft(trx: Knex.Transaction, userId: string): Promi
   return Number(row?.n ?? 0)
 }
 
-export async function closeAccount(trx: Knex.Transaction, userId: string, at: Date): Promise<void> {
+export async function closeAccount(trx: Transaction, userId: string, at: Date): Promise<void> {
   await trx('users').where({ id: userId }).update({ disabled_at: at, updated_at: at }).returning('id')
 }
 

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 
 export interface FamilyViews {
   id: string
@@ -10,7 +9,7 @@ export interface FamilyViews {
 }
 
 export async function insertFamilyViews(
-  trx: Knex.Transaction,
+  trx: Transaction,
   views: { caseId: string; sittingId: string | null; sentBy: string; body: string; sentAt: Date },
 ): Promise<string> {
   const [row] = (await trx('family_views')

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 
 export interface Invitation {
   id: string
@@ -66,7 +65,7 @@ function toInvitation(r: InvitationRow): Invitation {
 
 /** Stores a new invitation and withdraws the contact's earlier ones, so only the newest link works. */
 export async function insertInvitation(
-  trx: Knex.Transaction,
+  trx: Transaction,
   invitation: {
     familyContactId: string
     email: string
@@ -103,7 +102,7 @@ export async function findInvitationByTokenHash(q: Executor, tokenHash: string, 
 }
 
 export async function markInvitationAccepted(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   userId: string,
   at: Date,
@@ -139,7 +138,7 @@ export async function latestInvitations(
 
 /** Links a family contact to the account that accepted its invitation. */
 export async function linkContactToAccount(
-  trx: Knex.Transaction,
+  trx: Transaction,
   familyContactId: string,
   userId: string,
 ): Promise<void> {
@@ -150,7 +149,7 @@ export async function linkContactToAccount(
 }
 
 export async function insertFamilyAccount(
-  trx: Knex.Transaction,
+  trx: Transaction,
   account: { email: string; fullName: string; passwordHash: string },
 ): Promise<string> {
   const [row] = (await trx('users')

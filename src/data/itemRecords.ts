@@ -1,8 +1,6 @@
-import type { Knex } from 'knex'
-import { insertRow } from './db'
+import { insertRow, type Transaction, type Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { CaseKind, CaseStatus, Interpreter, SettingType } from '../domain/vocabulary'
-import type { Executor } from './db'
 
 export interface Dissent {
   panelMemberId: string
@@ -208,7 +206,7 @@ export async function listMeetingItems(trx: Executor, sittingId: string): Promis
 
 /** One item, its agenda row locked so that two saves of the same item queue one behind the other. */
 export async function lockMeetingItem(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   caseId: string,
 ): Promise<MeetingItem | undefined> {
@@ -223,7 +221,7 @@ export async function lockMeetingItem(
 }
 
 export async function saveItemRecord(
-  trx: Knex.Transaction,
+  trx: Transaction,
   agendaItemId: string,
   record: ItemRecord,
 ): Promise<void> {
@@ -259,7 +257,7 @@ function decisionColumns(d: DecisionRow) {
 }
 
 export async function insertDecision(
-  trx: Knex.Transaction,
+  trx: Transaction,
   item: { agendaItemId: string; caseId: string; decidedOn: IsoDate; recordedBy: string },
   d: DecisionRow,
 ): Promise<string> {
@@ -273,7 +271,7 @@ export async function insertDecision(
 }
 
 export async function updateDecision(
-  trx: Knex.Transaction,
+  trx: Transaction,
   decisionId: string,
   recordedBy: string,
   d: DecisionRow,
@@ -322,7 +320,7 @@ export async function listDeclarations(trx: Executor, sittingId: string): Promis
 }
 
 export async function addDeclaration(
-  trx: Knex.Transaction,
+  trx: Transaction,
   d: {
     agendaItemId: string
     panelMemberId: string
@@ -341,7 +339,7 @@ export async function addDeclaration(
 }
 
 export async function removeDeclaration(
-  trx: Knex.Transaction,
+  trx: Transaction,
   agendaItemId: string,
   declarationId: string,
 ): Promise<boolean> {

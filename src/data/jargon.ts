@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import { insertRow, type Executor } from './db'
+import { insertRow, type Executor, type Transaction } from './db'
 import type { JargonTerm } from '../domain/readability'
 
 /** A row of the council's jargon list, with the id the admin pages address it by. */
@@ -34,16 +33,12 @@ export async function findJargonByTerm(trx: Executor, term: string): Promise<Jar
     .first('id', 'term', 'plainer')) as JargonRecord | undefined
 }
 
-export async function insertJargonTerm(trx: Knex.Transaction, jargon: JargonTerm): Promise<string> {
+export async function insertJargonTerm(trx: Transaction, jargon: JargonTerm): Promise<string> {
   return insertRow(trx, 'jargon_terms', { term: jargon.term, plainer: jargon.plainer })
 }
 
 /** False when there is no term with this id. */
-export async function updateJargonTerm(
-  trx: Knex.Transaction,
-  id: string,
-  jargon: JargonTerm,
-): Promise<boolean> {
+export async function updateJargonTerm(trx: Transaction, id: string, jargon: JargonTerm): Promise<boolean> {
   // The PGlite driver does not report a count of rows changed: the returned ids say instead.
   const rows = (await trx('jargon_terms')
     .where({ id })
@@ -53,7 +48,7 @@ export async function updateJargonTerm(
 }
 
 /** False when there is no term with this id. */
-export async function deleteJargonTerm(trx: Knex.Transaction, id: string): Promise<boolean> {
+export async function deleteJargonTerm(trx: Transaction, id: string): Promise<boolean> {
   const rows = (await trx('jargon_terms').where({ id }).delete().returning('id')) as { id: string }[]
   return rows.length > 0
 }
@@ -62,6 +57,6 @@ export async function deleteJargonTerm(trx: Knex.Transaction, id: string): Promi
  * Edits to the list queue here: each checks the whole list (a plainer word must not be on it) before it
  * writes, and two at once could each pass the check and together break it.
  */
-export async function lockJargon(trx: Knex.Transaction): Promise<void> {
+export async function lockJargon(trx: Transaction): Promise<void> {
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', ['admin:jargon'])
 }

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Executor } from './db'
 import { JOB_LOCK_KEYS, tryTransactionLock } from './locks'
 
 export type JobOutcome = 'running' | 'succeeded' | 'failed' | 'skipped'
@@ -123,7 +122,7 @@ export function jobRunsRepository(db: Db) {
      * Deletes the record of runs started before a moment, leaving any still running. Counts the returned
      * rows: knex-pglite answers a bare delete with its raw result, not a number.
      */
-    async pruneBefore(before: Date, q: Knex = db): Promise<number> {
+    async pruneBefore(before: Date, q: Executor = db): Promise<number> {
       const deleted = await q('job_runs')
         .where('started_at', '<', before)
         .whereNot({ outcome: 'running' })

@@ -1,6 +1,5 @@
-import { insertRow } from './db'
+import { insertRow, type Executor } from './db'
 import type { IsoDate } from '../domain/dates'
-import type { Executor } from './db'
 
 export interface SittingWithLetters {
   sittingId: string

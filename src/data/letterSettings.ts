@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 import type { LetterSettings } from '../domain/letters/types'
 
 interface SettingsRow {
@@ -123,7 +122,7 @@ export async function loadLogo(trx: Executor): Promise<{ image: Buffer; type: st
 
 /** Saves the settings if still at the version given; false when someone saved in between. */
 export async function saveLetterSettings(
-  trx: Knex.Transaction,
+  trx: Transaction,
   s: LetterSettings,
   version: number,
   updatedBy: string,
@@ -142,7 +141,7 @@ export async function saveLetterSettings(
 
 /** Keeps the version as it was: that guards the text settings, and a new logo makes no one's form stale. */
 export async function saveLogo(
-  trx: Knex.Transaction,
+  trx: Transaction,
   logo: { image: Buffer; type: 'image/png' | 'image/jpeg' },
   updatedBy: string,
 ): Promise<void> {
@@ -152,7 +151,7 @@ export async function saveLogo(
 }
 
 /** False when there was no logo to remove. */
-export async function removeLogo(trx: Knex.Transaction, updatedBy: string): Promise<boolean> {
+export async function removeLogo(trx: Transaction, updatedBy: string): Promise<boolean> {
   const rows = await trx('letter_settings')
     .where({ id: 1 })
     .whereNotNull('logo')

@@ -1,10 +1,8 @@
-import type { Knex } from 'knex'
-import { insertRow } from './db'
+import { insertRow, type Transaction, type Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { DisagreementGround } from '../domain/decisionRules'
 import type { StoredLetter } from '../domain/letters/easyReadLetter'
 import type { LetterModel } from '../domain/letters/types'
-import type { Executor } from './db'
 
 export interface DecisionForLetter {
   id: string
@@ -149,7 +147,7 @@ export interface NewLetter {
 }
 
 /** An issued letter is written once and never updated: a correction is a new row. */
-export async function insertIssuedLetter(trx: Knex.Transaction, l: NewLetter): Promise<string> {
+export async function insertIssuedLetter(trx: Transaction, l: NewLetter): Promise<string> {
   return insertRow(trx, 'letters', {
     case_id: l.caseId,
     decision_id: l.decisionId,

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from './db'
 
 /**
  * One advisory-lock key per job. Fixed numbers rather than a hash of the job's name: every app
@@ -51,7 +51,7 @@ export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]
  * another transaction (another app instance, or an on-demand run) holds it. The lock is released by
  * the commit or rollback itself, so a crashed job can never leave it held.
  */
-export async function tryTransactionLock(trx: Knex.Transaction, key: number): Promise<boolean> {
+export async function tryTransactionLock(trx: Transaction, key: number): Promise<boolean> {
   const result = (await trx.raw('select pg_try_advisory_xact_lock(?::bigint) as acquired', [key])) as {
     rows: Array<{ acquired: boolean }>
   }
@@ -66,11 +66,11 @@ export async function tryTransactionLock(trx: Knex.Transaction, key: number): Pr
  * are then always taken in the same order (job key, then this), and the rows under them by one
  * transaction at a time, so no two of them can wait on each other.
  */
-export async function lockSittingWrites(trx: Knex.Transaction): Promise<void> {
+export async function lockSittingWrites(trx: Transaction): Promise<void> {
   await transactionLock(trx, LOCK_KEYS.sittingWrites)
 }
 
 /** Takes a PostgreSQL advisory lock for the rest of the transaction, waiting for it if need be. */
-export async function transactionLock(trx: Knex.Transaction, key: LockKey): Promise<void> {
+export async function transactionLock(trx: Transaction, key: LockKey): Promise<void> {
   await trx.raw('select pg_advisory_xact_lock(?::bigint)', [key])
 }

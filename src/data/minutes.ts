@@ -1,7 +1,5 @@
-import type { Knex } from 'knex'
-import { insertRow } from './db'
+import { insertRow, type Transaction, type Executor } from './db'
 import type { MinutesContent, MinutesVersion } from '../domain/minutes'
-import type { Executor } from './db'
 
 export interface StoredMinutes extends MinutesVersion {
   id: string
@@ -52,7 +50,7 @@ export async function listMinutes(trx: Executor, sittingId: string): Promise<Sto
 
 /** A new version opened for correction; it stays a draft until the chair approves it. */
 export async function openDraft(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   version: number,
   correctionReason: string | null,
@@ -67,7 +65,7 @@ export async function openDraft(
 
 /** Approves a draft, storing what it says; an approved version is never written again. */
 export async function approveDraft(
-  trx: Knex.Transaction,
+  trx: Transaction,
   minutesId: string,
   content: MinutesContent,
   approvedBy: string,

@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Transaction, Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { Agency, Role } from '../domain/vocabulary'
 
@@ -72,26 +71,26 @@ function toColumns(settings: PanelMemberSettings) {
 }
 
 export function panelMembersRepository(db: Db) {
-  const selectMembers = (q: Knex) =>
+  const selectMembers = (q: Executor) =>
     q('panel_members as m')
       .leftJoin('users as u', 'u.id', 'm.user_id')
       .select('m.*', 'u.email as account_email')
       .orderBy([{ column: 'm.is_chair', order: 'desc' }, { column: 'm.full_name' }])
 
   return {
-    async listForPanel(panelId: string, q: Knex = db): Promise<PanelMember[]> {
+    async listForPanel(panelId: string, q: Executor = db): Promise<PanelMember[]> {
       const rows: MemberRow[] = await selectMembers(q).where('m.panel_id', panelId)
       return rows.map(toMember)
     },
 
-    async find(panelId: string, memberId: string, q: Knex = db): Promise<PanelMember | undefined> {
+    async find(panelId: string, memberId: string, q: Executor = db): Promise<PanelMember | undefined> {
       const row: MemberRow | undefined = await selectMembers(q)
         .where({ 'm.panel_id': panelId, 'm.id': memberId })
         .first()
       return row && toMember(row)
     },
 
-    async linkableAccounts(q: Knex = db): Promise<MemberAccount[]> {
+    async linkableAccounts(q: Executor = db): Promise<MemberAccount[]> {
       const rows: { id: string; full_name: string; email: string; role: Role }[] = await q('users')
         .whereIn('role', LINKABLE_ROLES)
         .whereNull('disabled_at')
@@ -100,14 +99,14 @@ export function panelMembersRepository(db: Db) {
       return rows.map((r) => ({ id: r.id, fullName: r.full_name, email: r.email, role: r.role }))
     },
 
-    async insert(trx: Knex.Transaction, panelId: string, settings: PanelMemberSettings): Promise<string> {
+    async insert(trx: Transaction, panelId: string, settings: PanelMemberSettings): Promise<string> {
       const [row] = await trx('panel_members')
         .insert({ panel_id: panelId, ...toColumns(settings) })
         .returning('id')
       return (row as { id: string }).id
     },
 
-    async update(trx: Knex.Transaction, memberId: string, settings: PanelMemberSettings): Promise<void> {
+    async update(trx: Transaction, memberId: string, settings: PanelMemberSettings): Promise<void> {
       await trx('panel_members')
         .where({ id: memberId })
         .update({ ...toColumns(settings), updated_at: trx.fn.now() })
@@ -118,7 +117,7 @@ export function panelMembersRepository(db: Db) {
      * sittings: those pages join panel_members on user_id. Nothing references a membership row yet;
      * once attendance does, end memberships with member_until instead.
      */
-    async remove(trx: Knex.Transaction, memberId: string): Promise<void> {
+    async remove(trx: Transaction, memberId: string): Promise<void> {
       await trx('panel_members').where({ id: memberId }).delete()
     },
   }

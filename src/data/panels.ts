@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Transaction, Executor } from './db'
 import { CASE_KINDS, type CaseKind, type PanelType } from '../domain/vocabulary'
 import type { QuorumRule } from '../domain/quorum'
 import { panelMembersRepository } from './panelMembers'
@@ -69,7 +68,7 @@ function toColumns(settings: PanelSettings) {
   }
 }
 
-async function replaceCaseKinds(trx: Knex.Transaction, panelId: string, kinds: readonly CaseKind[]) {
+async function replaceCaseKinds(trx: Transaction, panelId: string, kinds: readonly CaseKind[]) {
   await trx('panel_case_kinds').where({ panel_id: panelId }).delete()
   if (kinds.length > 0) {
     await trx('panel_case_kinds').insert(kinds.map((kind) => ({ panel_id: panelId, case_kind: kind })))
@@ -115,7 +114,7 @@ export function panelsRepository(db: Db) {
     },
 
     /** Pass a transaction that has locked the panel (`lock`) to read it as it will be changed. */
-    async findById(id: string, q: Knex = db): Promise<PanelDetail | undefined> {
+    async findById(id: string, q: Executor = db): Promise<PanelDetail | undefined> {
       const row = await q<PanelRow>('panels').where({ id }).first()
       if (!row) return undefined
       const kinds: { case_kind: CaseKind }[] = await q('panel_case_kinds')
@@ -139,27 +138,27 @@ export function panelsRepository(db: Db) {
     },
 
     /** Changes to one panel and its members queue here, so that two admins cannot make two chairs at once. */
-    async lock(trx: Knex.Transaction, id: string): Promise<boolean> {
+    async lock(trx: Transaction, id: string): Promise<boolean> {
       const row = await trx('panels').where({ id }).forUpdate().first('id')
       return row !== undefined
     },
 
     /** Names are unique regardless of case and spacing at the ends, as people read them. */
-    async idWithName(trx: Knex.Transaction, name: string): Promise<string | undefined> {
+    async idWithName(trx: Transaction, name: string): Promise<string | undefined> {
       const row = (await trx('panels')
         .whereRaw('lower(trim(name)) = lower(?)', [name.trim()])
         .first('id')) as { id: string } | undefined
       return row?.id
     },
 
-    async insert(trx: Knex.Transaction, settings: PanelSettings): Promise<string> {
+    async insert(trx: Transaction, settings: PanelSettings): Promise<string> {
       const [row] = await trx('panels').insert(toColumns(settings)).returning('id')
       const id = (row as { id: string }).id
       await replaceCaseKinds(trx, id, settings.caseKinds)
       return id
     },
 
-    async update(trx: Knex.Transaction, id: string, settings: PanelSettings): Promise<void> {
+    async update(trx: Transaction, id: string, settings: PanelSettings): Promise<void> {
       await trx('panels')
         .where({ id })
         .update({ ...toColumns(settings), updated_at: trx.fn.now() })

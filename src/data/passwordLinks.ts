@@ -1,6 +1,5 @@
-import type { Knex } from 'knex'
 import type { PasswordLinkPurpose } from '../domain/staffAccounts'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 
 export interface PasswordLink {
   id: string
@@ -28,7 +27,7 @@ interface LinkRow {
 
 /** Voids the account's open links of the given purposes (all when none given), so that none of them works. */
 export async function voidOpenLinks(
-  trx: Knex.Transaction,
+  trx: Transaction,
   userId: string,
   now: Date,
   purposes?: readonly PasswordLinkPurpose[],
@@ -39,7 +38,7 @@ export async function voidOpenLinks(
 }
 
 export async function insertLink(
-  trx: Knex.Transaction,
+  trx: Transaction,
   link: {
     userId: string
     purpose: PasswordLinkPurpose
@@ -99,7 +98,7 @@ export async function findLinkByTokenHash(
   )
 }
 
-export async function markLinkUsed(trx: Knex.Transaction, id: string, now: Date): Promise<void> {
+export async function markLinkUsed(trx: Transaction, id: string, now: Date): Promise<void> {
   await trx('password_links').where({ id }).update({ used_at: now }).returning('id')
 }
 

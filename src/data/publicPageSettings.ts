@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 import type { IsoDate } from '../domain/dates'
 import {
   PRIVACY_SECTION_IDS,
@@ -79,7 +78,7 @@ export async function loadPublicPageSettings(trx: Executor): Promise<StoredPubli
 
 /** Saves the settings if still at the version given; false when someone saved in between. */
 export async function savePublicPageSettings(
-  trx: Knex.Transaction,
+  trx: Transaction,
   s: PublicPageSettings,
   version: number,
   updatedBy: string,

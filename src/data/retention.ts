@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Transaction, Executor } from './db'
 import { addDays, type IsoDate } from '../domain/dates'
 import {
   addYears,
@@ -9,8 +8,6 @@ import {
   type RetentionInput,
 } from '../domain/retention'
 import type { MinutesContent } from '../domain/minutes'
-
-type Executor = Db | Knex.Transaction
 
 export interface RetentionCandidate {
   caseId: string
@@ -96,7 +93,7 @@ export async function findPastRetention(
 /** What an audit row about a removed record keeps: its action, time and actor; nothing that says who. */
 const ANONYMISED_DETAILS = JSON.stringify({ removedUnderRetention: true })
 
-async function anonymiseAudit(trx: Knex.Transaction, entityType: string, ids: string[]): Promise<number> {
+async function anonymiseAudit(trx: Transaction, entityType: string, ids: string[]): Promise<number> {
   if (ids.length === 0) return 0
   return trx('audit_events')
     .where('entity_type', entityType)
@@ -105,7 +102,7 @@ async function anonymiseAudit(trx: Knex.Transaction, entityType: string, ids: st
 }
 
 /** Rows about something else (a sitting, a letter batch) whose details name the removed case. */
-async function anonymiseAuditMentions(trx: Knex.Transaction, ids: string[]): Promise<number> {
+async function anonymiseAuditMentions(trx: Transaction, ids: string[]): Promise<number> {
   let total = 0
   for (const id of ids) {
     total += await trx('audit_events')
@@ -122,7 +119,7 @@ async function anonymiseAuditMentions(trx: Knex.Transaction, ids: string[]): Pro
  * with no other child is anonymised and disabled rather than deleted, because other rows name its id.
  */
 export async function removeCase(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseId: string,
   childId: string,
   now: Date,
@@ -234,7 +231,7 @@ export async function startRun(
 }
 
 export async function recordRemoval(
-  trx: Knex.Transaction,
+  trx: Transaction,
   removal: {
     runId: string
     kind: string

@@ -1,6 +1,5 @@
-import type { Knex } from 'knex'
 import session from 'express-session'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import type { Clock } from '../domain/clock'
 
 import { SESSION_RENEWAL_MS } from '../domain/sessionRenewal'
@@ -88,7 +87,7 @@ export function sessionsRepository(db: Db) {
  * the change, when it should stay signed in.
  */
 export async function deleteSessionsOfUser(
-  trx: Knex.Transaction,
+  trx: Transaction,
   userId: string,
   keepSid?: string,
 ): Promise<number> {

@@ -204,10 +204,7 @@ export async function findSitting(trx: Executor, sittingId: string): Promise<Sit
 }
 
 /** Locks the sitting's row, so that two changes to one agenda take turns. */
-export async function lockSitting(
-  trx: Knex.Transaction,
-  sittingId: string,
-): Promise<SittingDetail | undefined> {
+export async function lockSitting(trx: Transaction, sittingId: string): Promise<SittingDetail | undefined> {
   await trx('sittings').where({ id: sittingId }).forUpdate().first('id')
   return findSitting(trx, sittingId)
 }
@@ -282,7 +279,7 @@ export interface NewSittingRow {
 
 /** Inserts sittings; one that already exists at that date and time is left alone. Returns the new ids. */
 export async function insertSittings(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittings: NewSittingRow[],
 ): Promise<{ id: string; isSummer: boolean }[]> {
   if (sittings.length === 0) return []
@@ -321,7 +318,7 @@ export async function loadSchoolTerms(trx: Executor) {
 }
 
 export async function cancelSittingRow(
-  trx: Knex.Transaction,
+  trx: Transaction,
   sittingId: string,
   reason: string,
   userId: string,
@@ -336,7 +333,7 @@ export async function cancelSittingRow(
 }
 
 /** Undoes a cancellation: the sitting is to be held again, its reason for being off forgotten. */
-export async function reinstateSittingRow(trx: Knex.Transaction, sittingId: string): Promise<void> {
+export async function reinstateSittingRow(trx: Transaction, sittingId: string): Promise<void> {
   await trx('sittings').where({ id: sittingId }).update({
     status: 'scheduled',
     cancelled_reason: null,
@@ -351,11 +348,7 @@ export async function markSittingHeld(trx: Transaction, sittingId: string): Prom
   await trx('sittings').where({ id: sittingId }).update({ status: 'held', updated_at: trx.fn.now() })
 }
 
-export async function setAgendaLocked(
-  trx: Knex.Transaction,
-  sittingId: string,
-  locked: boolean,
-): Promise<void> {
+export async function setAgendaLocked(trx: Transaction, sittingId: string, locked: boolean): Promise<void> {
   await trx('sittings')
     .where({ id: sittingId })
     .update({ agenda_locked_at: locked ? trx.fn.now() : null, updated_at: trx.fn.now() })

@@ -1,7 +1,6 @@
-import type { Knex } from 'knex'
 import type { Role } from '../domain/vocabulary'
 import type { AccountEvent } from '../domain/staffAccounts'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 
 export interface StaffAccount {
   id: string
@@ -93,7 +92,7 @@ export async function accountIdWithEmail(
 }
 
 /** Enabled administrators, counted under a row lock so that two changes cannot both take the last one. */
-export async function countActiveAdmins(trx: Knex.Transaction): Promise<number> {
+export async function countActiveAdmins(trx: Transaction): Promise<number> {
   const rows = await trx('users')
     .where({ role: 'admin' })
     .whereNull('disabled_at')
@@ -104,7 +103,7 @@ export async function countActiveAdmins(trx: Knex.Transaction): Promise<number> 
 }
 
 export async function insertStaff(
-  trx: Knex.Transaction,
+  trx: Transaction,
   account: { email: string; fullName: string; role: Role; now: Date },
 ): Promise<string> {
   const [row] = (await trx('users')
@@ -120,7 +119,7 @@ export async function insertStaff(
 }
 
 export async function updateStaff(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   change: { email: string; fullName: string; role: Role; now: Date },
 ): Promise<void> {
@@ -137,7 +136,7 @@ export async function updateStaff(
 }
 
 export async function setDisabled(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   disabledAt: Date | null,
   now: Date,
@@ -149,7 +148,7 @@ export async function setDisabled(
 }
 
 export async function setPasswordHash(
-  trx: Knex.Transaction,
+  trx: Transaction,
   id: string,
   passwordHash: string,
   now: Date,

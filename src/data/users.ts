@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Db } from './db'
+import type { Db, Transaction } from './db'
 import type { Role } from '../domain/vocabulary'
 
 export interface User {
@@ -52,7 +51,7 @@ export function usersRepository(db: Db) {
     },
 
     /** Takes the caller's transaction, so that the sign-in and its audit event land together. */
-    async recordSignIn(trx: Knex.Transaction, id: string, at: Date): Promise<void> {
+    async recordSignIn(trx: Transaction, id: string, at: Date): Promise<void> {
       await trx('users').where({ id }).update({ last_signed_in_at: at })
     },
 
