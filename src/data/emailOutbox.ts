@@ -1,4 +1,5 @@
 import type { Executor, Transaction } from './db'
+import type { EmailOutboxRow } from './tables'
 
 export type EmailStatus = 'pending' | 'sent' | 'failed'
 export type AttemptOutcome = 'sent' | 'failed'
@@ -27,21 +28,6 @@ export interface OutboxEmail {
   createdAt: Date
 }
 
-interface OutboxRow {
-  id: string
-  to_address: string
-  subject: string
-  body: string
-  event: string
-  case_id: string | null
-  status: EmailStatus
-  attempts: number
-  next_attempt_at: Date
-  sent_at: Date | null
-  last_error: string | null
-  created_at: Date
-}
-
 const COLUMNS = [
   'id',
   'to_address',
@@ -56,6 +42,8 @@ const COLUMNS = [
   'last_error',
   'created_at',
 ] as const
+
+type OutboxRow = Pick<EmailOutboxRow, (typeof COLUMNS)[number]>
 
 /** Errors from a mail server can be long; the outbox keeps the start, which says what went wrong. */
 const ERROR_MAX_LENGTH = 500
@@ -82,7 +70,7 @@ function toEmail(row: OutboxRow): OutboxEmail {
  * change that causes the e-mail, so that the change and its e-mail land together or not at all.
  */
 export async function enqueueEmail(trx: Executor, email: NewEmail): Promise<string> {
-  const [row] = (await trx('email_outbox')
+  const [row] = await trx<EmailOutboxRow>('email_outbox')
     .insert({
       to_address: email.to,
       subject: email.subject,
@@ -90,7 +78,7 @@ export async function enqueueEmail(trx: Executor, email: NewEmail): Promise<stri
       event: email.event,
       case_id: email.caseId ?? null,
     })
-    .returning('id')) as Array<{ id: string }>
+    .returning('id')
   if (!row) throw new Error('email_outbox insert returned no id')
   return row.id
 }
@@ -116,10 +104,10 @@ export async function claimDue(
     .limit(limit)
     .forUpdate()
     .skipLocked()
-  const rows = (await trx('email_outbox')
+  const rows = await trx<EmailOutboxRow>('email_outbox')
     .whereIn('id', due)
     .update({ next_attempt_at: leaseUntil, updated_at: trx.fn.now() })
-    .returning([...COLUMNS])) as OutboxRow[]
+    .returning([...COLUMNS])
   return rows
     .map(toEmail)
     .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id))
@@ -162,10 +150,10 @@ export async function countPending(trx: Executor): Promise<number> {
 
 /** The outbox, newest first, for the admin page. */
 export async function listOutbox(db: Executor, limit: number): Promise<OutboxEmail[]> {
-  const rows = (await db('email_outbox')
+  const rows = await db<EmailOutboxRow>('email_outbox')
     .select([...COLUMNS])
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
-    .limit(limit)) as OutboxRow[]
+    .limit(limit)
   return rows.map(toEmail)
 }

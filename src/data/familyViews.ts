@@ -1,4 +1,8 @@
 import type { Executor, Transaction } from './db'
+import type { FamilyViewRow, PanelRow, UserRow } from './tables'
+
+type FamilyViewsRow = Pick<FamilyViewRow, 'id' | 'body' | 'sent_at' | 'sitting_id'> &
+  Pick<UserRow, 'full_name'>
 
 export interface FamilyViews {
   id: string
@@ -12,7 +16,7 @@ export async function insertFamilyViews(
   trx: Transaction,
   views: { caseId: string; sittingId: string | null; sentBy: string; body: string; sentAt: Date },
 ): Promise<string> {
-  const [row] = (await trx('family_views')
+  const [row] = await trx<FamilyViewRow>('family_views')
     .insert({
       case_id: views.caseId,
       sitting_id: views.sittingId,
@@ -20,18 +24,17 @@ export async function insertFamilyViews(
       body: views.body,
       sent_at: views.sentAt,
     })
-    .returning('id')) as { id: string }[]
+    .returning('id')
   return row!.id
 }
 
 /** Everything the family has sent about a case, oldest first, as the panel reads it. */
 export async function listFamilyViews(q: Executor, caseId: string): Promise<FamilyViews[]> {
-  const rows: { id: string; body: string; sent_at: Date; full_name: string; sitting_id: string | null }[] =
-    await q('family_views as v')
-      .join('users as u', 'u.id', 'v.sent_by')
-      .where('v.case_id', caseId)
-      .orderBy([{ column: 'v.sent_at' }, { column: 'v.id' }])
-      .select('v.id', 'v.body', 'v.sent_at', 'u.full_name', 'v.sitting_id')
+  const rows = await q('family_views as v')
+    .join('users as u', 'u.id', 'v.sent_by')
+    .where('v.case_id', caseId)
+    .orderBy([{ column: 'v.sent_at' }, { column: 'v.id' }])
+    .select<FamilyViewsRow[]>('v.id', 'v.body', 'v.sent_at', 'u.full_name', 'v.sitting_id')
   return rows.map((r) => ({
     id: r.id,
     body: r.body,
@@ -43,9 +46,9 @@ export async function listFamilyViews(q: Executor, caseId: string): Promise<Fami
 
 /** How many working days before a sitting its panel's papers must be complete. */
 export async function papersCutoffWorkingDays(q: Executor, sittingId: string): Promise<number> {
-  const row = (await q('sittings as s')
+  const row = await q('sittings as s')
     .join('panels as p', 'p.id', 's.panel_id')
     .where('s.id', sittingId)
-    .first('p.papers_cutoff_working_days')) as { papers_cutoff_working_days: number } | undefined
+    .first<Pick<PanelRow, 'papers_cutoff_working_days'> | undefined>('p.papers_cutoff_working_days')
   return row?.papers_cutoff_working_days ?? 0
 }

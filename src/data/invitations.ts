@@ -1,4 +1,5 @@
 import type { Executor, Transaction } from './db'
+import type { CaseRow, ChildRow, FamilyContactRow, FamilyInvitationRow, UserRow } from './tables'
 
 export interface Invitation {
   id: string
@@ -14,25 +15,23 @@ export interface Invitation {
   childFirstName: string
 }
 
-interface InvitationRow {
-  id: string
-  family_contact_id: string
-  email: string
-  expires_at: Date
-  accepted_at: Date | null
-  withdrawn_at: Date | null
-  full_name: string
-  relationship: string
-  user_id: string | null
-  child_id: string
-  first_name: string
-}
+type InvitationRow = Pick<
+  FamilyInvitationRow,
+  'id' | 'family_contact_id' | 'email' | 'expires_at' | 'accepted_at' | 'withdrawn_at'
+> &
+  Pick<FamilyContactRow, 'full_name' | 'relationship' | 'user_id' | 'child_id'> &
+  Pick<ChildRow, 'first_name'>
+
+/** A family contact with the child and the case reference, for the invitation pages. */
+type ContactForCaseRow = Pick<FamilyContactRow, 'id' | 'full_name' | 'relationship' | 'email' | 'user_id'> &
+  Pick<ChildRow, 'first_name' | 'date_of_birth'> &
+  Pick<CaseRow, 'reference'>
 
 function invitationQuery(q: Executor) {
   return q('family_invitations as i')
     .join('family_contacts as fc', 'fc.id', 'i.family_contact_id')
     .join('children as ch', 'ch.id', 'fc.child_id')
-    .select(
+    .select<InvitationRow[]>(
       'i.id',
       'i.family_contact_id',
       'i.email',
@@ -75,13 +74,13 @@ export async function insertInvitation(
     now: Date
   },
 ): Promise<string> {
-  await trx('family_invitations')
+  await trx<FamilyInvitationRow>('family_invitations')
     .where({ family_contact_id: invitation.familyContactId })
     .whereNull('accepted_at')
     .whereNull('withdrawn_at')
     .update({ withdrawn_at: invitation.now })
     .returning('id')
-  const [row] = (await trx('family_invitations')
+  const [row] = await trx<FamilyInvitationRow>('family_invitations')
     .insert({
       family_contact_id: invitation.familyContactId,
       email: invitation.email,
@@ -90,14 +89,14 @@ export async function insertInvitation(
       created_at: invitation.now,
       expires_at: invitation.expiresAt,
     })
-    .returning('id')) as { id: string }[]
+    .returning('id')
   return row!.id
 }
 
 /** Locks the row when given a transaction, so two people using one link at once cannot both succeed. */
 export async function findInvitationByTokenHash(q: Executor, tokenHash: string, forUpdate = false) {
   const query = invitationQuery(q).where('i.token_hash', tokenHash).first()
-  const row = (await (forUpdate ? query.forUpdate() : query)) as InvitationRow | undefined
+  const row = await (forUpdate ? query.forUpdate() : query)
   return row && toInvitation(row)
 }
 
@@ -107,7 +106,7 @@ export async function markInvitationAccepted(
   userId: string,
   at: Date,
 ): Promise<void> {
-  await trx('family_invitations')
+  await trx<FamilyInvitationRow>('family_invitations')
     .where({ id })
     .update({ accepted_at: at, accepted_by: userId })
     .returning('id')
@@ -119,12 +118,11 @@ export async function latestInvitations(
   contactIds: readonly string[],
 ): Promise<Map<string, { createdAt: Date; expiresAt: Date; acceptedAt: Date | null }>> {
   if (contactIds.length === 0) return new Map()
-  const rows: { family_contact_id: string; created_at: Date; expires_at: Date; accepted_at: Date | null }[] =
-    await q('family_invitations')
-      .whereIn('family_contact_id', contactIds)
-      .whereNull('withdrawn_at')
-      .orderBy('created_at', 'desc')
-      .select('family_contact_id', 'created_at', 'expires_at', 'accepted_at')
+  const rows = await q<FamilyInvitationRow>('family_invitations')
+    .whereIn('family_contact_id', contactIds)
+    .whereNull('withdrawn_at')
+    .orderBy('created_at', 'desc')
+    .select('family_contact_id', 'created_at', 'expires_at', 'accepted_at')
   const latest = new Map<string, { createdAt: Date; expiresAt: Date; acceptedAt: Date | null }>()
   for (const r of rows)
     if (!latest.has(r.family_contact_id))
@@ -142,7 +140,7 @@ export async function linkContactToAccount(
   familyContactId: string,
   userId: string,
 ): Promise<void> {
-  await trx('family_contacts')
+  await trx<FamilyContactRow>('family_contacts')
     .where({ id: familyContactId })
     .update({ user_id: userId, updated_at: trx.fn.now() })
     .returning('id')
@@ -152,24 +150,24 @@ export async function insertFamilyAccount(
   trx: Transaction,
   account: { email: string; fullName: string; passwordHash: string },
 ): Promise<string> {
-  const [row] = (await trx('users')
+  const [row] = await trx<UserRow>('users')
     .insert({
       email: account.email,
       full_name: account.fullName,
       role: 'family',
       password_hash: account.passwordHash,
     })
-    .returning('id')) as { id: string }[]
+    .returning('id')
   return row!.id
 }
 
 /** The family contact, with whether the child already has another contact linked to this same account. */
 export async function findContactForCase(q: Executor, caseId: string, contactId: string) {
-  const row = (await q('family_contacts as fc')
+  const row = await q('family_contacts as fc')
     .join('cases as c', 'c.child_id', 'fc.child_id')
     .join('children as ch', 'ch.id', 'fc.child_id')
     .where({ 'c.id': caseId, 'fc.id': contactId })
-    .first(
+    .first<ContactForCaseRow | undefined>(
       'fc.id',
       'fc.full_name',
       'fc.relationship',
@@ -178,18 +176,7 @@ export async function findContactForCase(q: Executor, caseId: string, contactId:
       'ch.first_name',
       'ch.date_of_birth',
       'c.reference',
-    )) as
-    | {
-        id: string
-        full_name: string
-        relationship: string
-        email: string | null
-        user_id: string | null
-        first_name: string
-        date_of_birth: string
-        reference: string
-      }
-    | undefined
+    )
   return (
     row && {
       contact: {

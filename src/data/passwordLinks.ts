@@ -1,5 +1,6 @@
 import type { PasswordLinkPurpose } from '../domain/staffAccounts'
 import type { Executor, Transaction } from './db'
+import type { PasswordLinkRow, UserRow } from './tables'
 
 export interface PasswordLink {
   id: string
@@ -13,17 +14,8 @@ export interface PasswordLink {
   accountDisabled: boolean
 }
 
-interface LinkRow {
-  id: string
-  user_id: string
-  purpose: PasswordLinkPurpose
-  expires_at: Date
-  used_at: Date | null
-  voided_at: Date | null
-  email: string
-  full_name: string
-  disabled_at: Date | null
-}
+type LinkRow = Pick<PasswordLinkRow, 'id' | 'user_id' | 'purpose' | 'expires_at' | 'used_at' | 'voided_at'> &
+  Pick<UserRow, 'email' | 'full_name' | 'disabled_at'>
 
 /** Voids the account's open links of the given purposes (all when none given), so that none of them works. */
 export async function voidOpenLinks(
@@ -32,7 +24,10 @@ export async function voidOpenLinks(
   now: Date,
   purposes?: readonly PasswordLinkPurpose[],
 ): Promise<void> {
-  const query = trx('password_links').where({ user_id: userId }).whereNull('used_at').whereNull('voided_at')
+  const query = trx<PasswordLinkRow>('password_links')
+    .where({ user_id: userId })
+    .whereNull('used_at')
+    .whereNull('voided_at')
   if (purposes) query.whereIn('purpose', purposes)
   await query.update({ voided_at: now }).returning('id')
 }
@@ -48,7 +43,7 @@ export async function insertLink(
     expiresAt: Date
   },
 ): Promise<string> {
-  const [row] = (await trx('password_links')
+  const [row] = await trx<PasswordLinkRow>('password_links')
     .insert({
       user_id: link.userId,
       purpose: link.purpose,
@@ -57,7 +52,7 @@ export async function insertLink(
       created_at: link.now,
       expires_at: link.expiresAt,
     })
-    .returning('id')) as { id: string }[]
+    .returning('id')
   return row!.id
 }
 
@@ -71,7 +66,7 @@ export async function findLinkByTokenHash(
   const query = q('password_links as l')
     .join('users as u', 'u.id', 'l.user_id')
     .where({ 'l.token_hash': tokenHash, 'l.purpose': purpose })
-    .first(
+    .first<LinkRow | undefined>(
       'l.id',
       'l.user_id',
       'l.purpose',
@@ -82,7 +77,7 @@ export async function findLinkByTokenHash(
       'u.full_name',
       'u.disabled_at',
     )
-  const row = (await (forUpdate ? query.forUpdate('l') : query)) as LinkRow | undefined
+  const row = await (forUpdate ? query.forUpdate('l') : query)
   return (
     row && {
       id: row.id,
@@ -99,7 +94,7 @@ export async function findLinkByTokenHash(
 }
 
 export async function markLinkUsed(trx: Transaction, id: string, now: Date): Promise<void> {
-  await trx('password_links').where({ id }).update({ used_at: now }).returning('id')
+  await trx<PasswordLinkRow>('password_links').where({ id }).update({ used_at: now }).returning('id')
 }
 
 /** The newest set-up link still open, for the account page to say until when it works. */
@@ -107,11 +102,11 @@ export async function openSetUpLink(
   q: Executor,
   userId: string,
 ): Promise<{ createdAt: Date; expiresAt: Date } | undefined> {
-  const row = (await q('password_links')
+  const row = await q<PasswordLinkRow>('password_links')
     .where({ user_id: userId, purpose: 'set_up' })
     .whereNull('used_at')
     .whereNull('voided_at')
     .orderBy('created_at', 'desc')
-    .first('created_at', 'expires_at')) as { created_at: Date; expires_at: Date } | undefined
+    .first('created_at', 'expires_at')
   return row && { createdAt: row.created_at, expiresAt: row.expires_at }
 }

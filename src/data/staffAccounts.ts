@@ -1,6 +1,7 @@
 import type { Role } from '../domain/vocabulary'
 import type { AccountEvent } from '../domain/staffAccounts'
 import type { Executor, Transaction } from './db'
+import { parsedJson, type AuditEventRow, type UserRow } from './tables'
 
 export interface StaffAccount {
   id: string
@@ -16,18 +17,6 @@ export interface StaffAccount {
   version: number
 }
 
-interface StaffRow {
-  id: string
-  email: string
-  full_name: string
-  role: Role
-  disabled_at: Date | null
-  has_password: boolean
-  last_signed_in_at: Date | null
-  created_at: Date
-  version: number
-}
-
 const COLUMNS = [
   'id',
   'email',
@@ -38,6 +27,13 @@ const COLUMNS = [
   'created_at',
   'version',
 ] as const
+
+type StaffRow = Pick<UserRow, (typeof COLUMNS)[number]> & { has_password: boolean }
+
+/** An audit event about the account, with the name of the person who did it. */
+type AccountEventRow = Pick<AuditEventRow, 'action' | 'occurred_at' | 'details'> & {
+  actor_name: string | null
+}
 
 function toAccount(row: StaffRow): StaffAccount {
   return {
@@ -55,16 +51,14 @@ function toAccount(row: StaffRow): StaffAccount {
 }
 
 function staffQuery(q: Executor) {
-  return q('users')
+  return q<UserRow>('users')
     .whereNot('role', 'family')
-    .select(...COLUMNS, q.raw('password_hash is not null as has_password'))
+    .select<StaffRow[]>(...COLUMNS, q.raw('password_hash is not null as has_password'))
 }
 
 /** Council staff, not families: enabled accounts first, then by name. */
 export async function listStaff(q: Executor): Promise<StaffAccount[]> {
-  const rows = (await staffQuery(q).orderByRaw(
-    'disabled_at is not null, lower(full_name), email',
-  )) as StaffRow[]
+  const rows = await staffQuery(q).orderByRaw('disabled_at is not null, lower(full_name), email')
   return rows.map(toAccount)
 }
 
@@ -75,7 +69,7 @@ export async function findStaff(
   forUpdate = false,
 ): Promise<StaffAccount | undefined> {
   const query = staffQuery(q).where({ id }).first()
-  const row = (await (forUpdate ? query.forUpdate() : query)) as StaffRow | undefined
+  const row = await (forUpdate ? query.forUpdate() : query)
   return row && toAccount(row)
 }
 
@@ -85,15 +79,15 @@ export async function accountIdWithEmail(
   email: string,
   exceptId?: string,
 ): Promise<string | undefined> {
-  const query = q('users').whereRaw('lower(email) = lower(?)', [email])
+  const query = q<UserRow>('users').whereRaw('lower(email) = lower(?)', [email])
   if (exceptId) query.whereNot({ id: exceptId })
-  const row = (await query.first('id')) as { id: string } | undefined
+  const row = await query.first('id')
   return row?.id
 }
 
 /** Enabled administrators, counted under a row lock so that two changes cannot both take the last one. */
 export async function countActiveAdmins(trx: Transaction): Promise<number> {
-  const rows = await trx('users')
+  const rows = await trx<UserRow>('users')
     .where({ role: 'admin' })
     .whereNull('disabled_at')
     .orderBy('id')
@@ -106,7 +100,7 @@ export async function insertStaff(
   trx: Transaction,
   account: { email: string; fullName: string; role: Role; now: Date },
 ): Promise<string> {
-  const [row] = (await trx('users')
+  const [row] = await trx<UserRow>('users')
     .insert({
       email: account.email,
       full_name: account.fullName,
@@ -114,7 +108,7 @@ export async function insertStaff(
       created_at: account.now,
       updated_at: account.now,
     })
-    .returning('id')) as { id: string }[]
+    .returning('id')
   return row!.id
 }
 
@@ -123,7 +117,7 @@ export async function updateStaff(
   id: string,
   change: { email: string; fullName: string; role: Role; now: Date },
 ): Promise<void> {
-  await trx('users')
+  await trx<UserRow>('users')
     .where({ id })
     .update({
       email: change.email,
@@ -141,7 +135,7 @@ export async function setDisabled(
   disabledAt: Date | null,
   now: Date,
 ): Promise<void> {
-  await trx('users')
+  await trx<UserRow>('users')
     .where({ id })
     .update({ disabled_at: disabledAt, updated_at: now, version: trx.raw('version + 1') })
     .returning('id')
@@ -153,19 +147,21 @@ export async function setPasswordHash(
   passwordHash: string,
   now: Date,
 ): Promise<void> {
-  await trx('users').where({ id }).update({ password_hash: passwordHash, updated_at: now }).returning('id')
+  await trx<UserRow>('users')
+    .where({ id })
+    .update({ password_hash: passwordHash, updated_at: now })
+    .returning('id')
 }
 
 /** The account's password hash, to check the current password before it is changed. */
 export async function passwordHashOf(q: Executor, id: string): Promise<string | null> {
-  const row = (await q('users').where({ id }).first('password_hash')) as
-    { password_hash: string | null } | undefined
+  const row = await q<UserRow>('users').where({ id }).first('password_hash')
   return row?.password_hash ?? null
 }
 
 /** What happened to the account, newest first, with who did it. */
 export async function accountHistory(q: Executor, id: string, limit = 200): Promise<AccountEvent[]> {
-  const rows = (await q('audit_events as a')
+  const rows = await q('audit_events as a')
     .leftJoin('users as actor', 'actor.id', 'a.actor_user_id')
     .where({ 'a.entity_type': 'user', 'a.entity_id': id })
     .orderBy([
@@ -173,16 +169,11 @@ export async function accountHistory(q: Executor, id: string, limit = 200): Prom
       { column: 'a.id', order: 'desc' },
     ])
     .limit(limit)
-    .select('a.action', 'a.occurred_at', 'a.details', 'actor.full_name as actor_name')) as {
-    action: string
-    occurred_at: Date
-    details: Record<string, unknown> | string
-    actor_name: string | null
-  }[]
+    .select<AccountEventRow[]>('a.action', 'a.occurred_at', 'a.details', 'actor.full_name as actor_name')
   return rows.map((r) => ({
     action: r.action,
     occurredAt: r.occurred_at,
     actorName: r.actor_name,
-    details: typeof r.details === 'string' ? (JSON.parse(r.details) as Record<string, unknown>) : r.details,
+    details: parsedJson(r.details),
   }))
 }

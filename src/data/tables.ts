@@ -32,8 +32,21 @@ import type { QueueReason, QueueState } from '../domain/scheduler'
 import type { ReadKind } from '../domain/dataProtection'
 import type { TermName } from '../domain/schoolTerms'
 import type { PasswordLinkPurpose } from '../domain/staffAccounts'
+import type { MinutesContent } from '../domain/minutes'
+import type { SessionData } from 'express-session'
 import type { JobOutcome } from './jobRuns'
 import type { AttemptOutcome, EmailStatus } from './emailOutbox'
+
+/**
+ * A `jsonb` column: parsed by the driver, or its text where a driver leaves it unparsed. Columns whose
+ * shape depends on the row (a letter's content) are `unknown`, for the reading module to check.
+ */
+export type Json<T> = T | string
+
+/** A `jsonb` value as parsed JSON, whichever way the driver handed it back. */
+export function parsedJson<T>(value: Json<T>): T {
+  return typeof value === 'string' ? (JSON.parse(value) as T) : value
+}
 
 /** A row of `agenda_exclusions`. */
 export interface AgendaExclusionRow {
@@ -61,7 +74,7 @@ export interface AuditEventRow {
   action: string
   entity_type: string
   entity_id: string
-  details: unknown
+  details: Json<Record<string, unknown>>
 }
 
 /** A row of `bank_holiday_years`. */
@@ -322,7 +335,7 @@ export interface JobRunRow {
   started_at: Date
   finished_at: Date | null
   outcome: JobOutcome
-  counts: unknown
+  counts: Json<Record<string, number>>
   error_message: string | null
   scheduled_for: Date | null
 }
@@ -399,7 +412,7 @@ export interface MinutesRow {
   sitting_id: string
   version: number
   status: string
-  content: unknown
+  content: Json<MinutesContent>
   correction_reason: string | null
   approved_by: string | null
   approved_at: Date | null
@@ -533,7 +546,7 @@ export interface SchoolTermRow {
 /** A row of `sessions`. */
 export interface SessionRow {
   sid: string
-  sess: unknown
+  sess: Json<SessionData>
   expires_at: Date
 }
 
