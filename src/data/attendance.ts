@@ -1,4 +1,5 @@
 import { insertRow, type Transaction, type Executor } from './db'
+import type { SittingRow } from './tables'
 import type { Agency, Attendance } from '../domain/vocabulary'
 
 export interface SeatAttendance {
@@ -112,15 +113,14 @@ export async function removeGuest(trx: Transaction, sittingId: string, guestId: 
 
 /** Moves the record's version on and returns the new one; the caller holds the sitting's row lock. */
 export async function bumpRecordVersion(trx: Transaction, sittingId: string): Promise<number> {
-  const [row] = (await trx('sittings')
+  const [row] = await trx<SittingRow>('sittings')
     .where({ id: sittingId })
     .update({ record_version: trx.raw('record_version + 1'), updated_at: trx.fn.now() })
-    .returning('record_version')) as { record_version: number }[]
+    .returning('record_version')
   return row!.record_version
 }
 
 export async function lockRecordVersion(trx: Transaction, sittingId: string): Promise<number | undefined> {
-  const row = (await trx('sittings').where({ id: sittingId }).forUpdate().first('record_version')) as
-    { record_version: number } | undefined
+  const row = await trx<SittingRow>('sittings').where({ id: sittingId }).forUpdate().first('record_version')
   return row?.record_version
 }

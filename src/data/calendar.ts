@@ -1,5 +1,6 @@
 import type { Db, Executor, Transaction } from './db'
 import type { IsoDate } from '../domain/dates'
+import type { BankHolidayRow, BankHolidayYearRow, SchoolTermRow } from './tables'
 import {
   bankHolidayCalendar,
   type BankHoliday,
@@ -9,22 +10,16 @@ import {
 
 export type { BankHoliday }
 
-interface OverrideRow {
-  holiday_on: string
-  title: string
-  observed: boolean
-}
-
 /** The council's changes to the rule, one a day, earliest first. */
 export async function listBankHolidayOverrides(q: Executor): Promise<BankHolidayOverride[]> {
-  const rows: OverrideRow[] = await q('bank_holidays')
+  const rows = await q<BankHolidayRow>('bank_holidays')
     .select('holiday_on', 'title', 'observed')
     .orderBy('holiday_on')
   return rows.map((r) => ({ date: r.holiday_on, title: r.title, observed: r.observed }))
 }
 
 export async function listConfirmedBankHolidayYears(q: Executor): Promise<number[]> {
-  const years: number[] = await q('bank_holiday_years').orderBy('year').pluck('year')
+  const years = await q<BankHolidayYearRow>('bank_holiday_years').orderBy('year').pluck('year')
   return years.map(Number)
 }
 
@@ -51,15 +46,7 @@ export interface SchoolTermRecord extends SchoolTermSettings {
   id: number
 }
 
-interface TermRow {
-  id: number
-  academic_year: string
-  term: TermName
-  starts_on: IsoDate
-  ends_on: IsoDate
-}
-
-function toTerm(row: TermRow): SchoolTermRecord {
+function toTerm(row: SchoolTermRow): SchoolTermRecord {
   return {
     id: row.id,
     academicYear: row.academic_year,
@@ -85,9 +72,9 @@ export function calendarRepository(db: Db) {
     },
 
     async findBankHolidayOverride(date: IsoDate, q: Executor = db): Promise<BankHolidayOverride | undefined> {
-      const row = (await q('bank_holidays')
+      const row = await q<BankHolidayRow>('bank_holidays')
         .where({ holiday_on: date })
-        .first('holiday_on', 'title', 'observed')) as OverrideRow | undefined
+        .first('holiday_on', 'title', 'observed')
       return row && { date: row.holiday_on, title: row.title, observed: row.observed }
     },
 
@@ -98,10 +85,10 @@ export function calendarRepository(db: Db) {
       override: BankHolidayOverride | null,
     ): Promise<void> {
       if (!override) {
-        await trx('bank_holidays').where({ holiday_on: date }).delete()
+        await trx<BankHolidayRow>('bank_holidays').where({ holiday_on: date }).delete()
         return
       }
-      await trx('bank_holidays')
+      await trx<BankHolidayRow>('bank_holidays')
         .insert({ holiday_on: date, title: override.title, observed: override.observed })
         .onConflict('holiday_on')
         .merge(['title', 'observed'])
@@ -112,7 +99,7 @@ export function calendarRepository(db: Db) {
       year: number,
       confirmedBy: string | null,
     ): Promise<boolean> {
-      const rows = await trx('bank_holiday_years')
+      const rows = await trx<BankHolidayYearRow>('bank_holiday_years')
         .insert({ year, confirmed_by: confirmedBy })
         .onConflict('year')
         .ignore()
@@ -130,26 +117,26 @@ export function calendarRepository(db: Db) {
     },
 
     async listTerms(q: Executor = db): Promise<SchoolTermRecord[]> {
-      const rows: TermRow[] = await q('school_terms').select('*').orderBy('starts_on')
+      const rows = await q<SchoolTermRow>('school_terms').select('*').orderBy('starts_on')
       return rows.map(toTerm)
     },
 
     async findTerm(id: number, q: Executor = db): Promise<SchoolTermRecord | undefined> {
-      const row = (await q('school_terms').where({ id }).first()) as TermRow | undefined
+      const row = await q<SchoolTermRow>('school_terms').where({ id }).first()
       return row && toTerm(row)
     },
 
     async insertTerm(trx: Transaction, term: SchoolTermSettings): Promise<number> {
-      const [row] = await trx('school_terms').insert(termColumns(term)).returning('id')
-      return (row as { id: number }).id
+      const [row] = await trx<SchoolTermRow>('school_terms').insert(termColumns(term)).returning('id')
+      return row!.id
     },
 
     async updateTerm(trx: Transaction, id: number, term: SchoolTermSettings): Promise<void> {
-      await trx('school_terms').where({ id }).update(termColumns(term))
+      await trx<SchoolTermRow>('school_terms').where({ id }).update(termColumns(term))
     },
 
     async deleteTerm(trx: Transaction, id: number): Promise<void> {
-      await trx('school_terms').where({ id }).delete()
+      await trx<SchoolTermRow>('school_terms').where({ id }).delete()
     },
 
     /**

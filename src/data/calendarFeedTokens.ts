@@ -1,4 +1,5 @@
 import type { Db, Transaction } from './db'
+import type { CalendarFeedTokenRow, UserRow } from './tables'
 import type { Role } from '../domain/vocabulary'
 
 /** Whose feed address a token is: enough to decide what the feed may show. */
@@ -22,18 +23,19 @@ export function calendarFeedTokensRepository(db: Db) {
 
     /** The owner of the address, while their account is open. */
     async findOwner(tokenHash: string): Promise<FeedTokenOwner | undefined> {
-      const row = (await db('calendar_feed_tokens as t')
+      const row = await db('calendar_feed_tokens as t')
         .join('users as u', 'u.id', 't.user_id')
         .where('t.token_hash', tokenHash)
         .whereNull('u.disabled_at')
-        .first('u.id', 'u.role')) as { id: string; role: Role } | undefined
+        .first<Pick<UserRow, 'id' | 'role'> | undefined>('u.id', 'u.role')
       return row ? { userId: row.id, role: row.role } : undefined
     },
 
     /** When the user's current address was made, if they have one. */
     async createdAt(userId: string): Promise<Date | undefined> {
-      const row = (await db('calendar_feed_tokens').where('user_id', userId).first('created_at')) as
-        { created_at: Date | string } | undefined
+      const row = await db<CalendarFeedTokenRow>('calendar_feed_tokens')
+        .where('user_id', userId)
+        .first('created_at')
       return row ? new Date(row.created_at) : undefined
     },
   }

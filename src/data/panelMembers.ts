@@ -1,4 +1,5 @@
 import type { Db, Transaction, Executor } from './db'
+import type { PanelMemberRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { Agency, Role } from '../domain/vocabulary'
 
@@ -100,10 +101,10 @@ export function panelMembersRepository(db: Db) {
     },
 
     async insert(trx: Transaction, panelId: string, settings: PanelMemberSettings): Promise<string> {
-      const [row] = await trx('panel_members')
+      const [row] = await trx<PanelMemberRow>('panel_members')
         .insert({ panel_id: panelId, ...toColumns(settings) })
         .returning('id')
-      return (row as { id: string }).id
+      return row!.id
     },
 
     async update(trx: Transaction, memberId: string, settings: PanelMemberSettings): Promise<void> {

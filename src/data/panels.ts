@@ -1,4 +1,5 @@
 import type { Db, Transaction, Executor } from './db'
+import type { PanelCaseKindRow, PanelRow } from './tables'
 import { CASE_KINDS, type CaseKind, type PanelType } from '../domain/vocabulary'
 import type { QuorumRule } from '../domain/quorum'
 import { panelMembersRepository } from './panelMembers'
@@ -37,19 +38,12 @@ export interface PanelDetail extends Omit<PanelSettings, 'quorumRule'> {
   quorumRule: unknown
 }
 
-interface PanelRow {
-  id: string
-  name: string
-  panel_type: PanelType
-  weekday: number
-  starts_at: string
-  duration_minutes: number
-  venue: string | null
-  online_link: string | null
-  capacity: number
-  papers_cutoff_working_days: number
-  quorum_rule: unknown
-  active: boolean
+/** A panel as the list of panels shows it, with how many members it has. */
+type PanelListRow = Pick<
+  PanelRow,
+  'id' | 'name' | 'panel_type' | 'weekday' | 'starts_at' | 'capacity' | 'active'
+> & {
+  member_count: number
 }
 
 function toColumns(settings: PanelSettings) {
@@ -69,9 +63,11 @@ function toColumns(settings: PanelSettings) {
 }
 
 async function replaceCaseKinds(trx: Transaction, panelId: string, kinds: readonly CaseKind[]) {
-  await trx('panel_case_kinds').where({ panel_id: panelId }).delete()
+  await trx<PanelCaseKindRow>('panel_case_kinds').where({ panel_id: panelId }).delete()
   if (kinds.length > 0) {
-    await trx('panel_case_kinds').insert(kinds.map((kind) => ({ panel_id: panelId, case_kind: kind })))
+    await trx<PanelCaseKindRow>('panel_case_kinds').insert(
+      kinds.map((kind) => ({ panel_id: panelId, case_kind: kind })),
+    )
   }
 }
 
@@ -80,16 +76,8 @@ export function panelsRepository(db: Db) {
     members: panelMembersRepository(db),
 
     async listAll(): Promise<PanelSummary[]> {
-      const rows: {
-        id: string
-        name: string
-        panel_type: PanelType
-        weekday: number
-        starts_at: string
-        capacity: number
-        member_count: number | string
-        active: boolean
-      }[] = await db('panels as p')
+      // A subquery among the columns: knex cannot type this select, so the result's type is declared.
+      const rows: PanelListRow[] = await db('panels as p')
         .select(
           'p.id',
           'p.name',
@@ -117,9 +105,7 @@ export function panelsRepository(db: Db) {
     async findById(id: string, q: Executor = db): Promise<PanelDetail | undefined> {
       const row = await q<PanelRow>('panels').where({ id }).first()
       if (!row) return undefined
-      const kinds: { case_kind: CaseKind }[] = await q('panel_case_kinds')
-        .where({ panel_id: id })
-        .select('case_kind')
+      const kinds = await q<PanelCaseKindRow>('panel_case_kinds').where({ panel_id: id }).select('case_kind')
       return {
         id: row.id,
         name: row.name,
@@ -139,27 +125,27 @@ export function panelsRepository(db: Db) {
 
     /** Changes to one panel and its members queue here, so that two admins cannot make two chairs at once. */
     async lock(trx: Transaction, id: string): Promise<boolean> {
-      const row = await trx('panels').where({ id }).forUpdate().first('id')
+      const row = await trx<PanelRow>('panels').where({ id }).forUpdate().first('id')
       return row !== undefined
     },
 
     /** Names are unique regardless of case and spacing at the ends, as people read them. */
     async idWithName(trx: Transaction, name: string): Promise<string | undefined> {
-      const row = (await trx('panels')
+      const row = await trx<PanelRow>('panels')
         .whereRaw('lower(trim(name)) = lower(?)', [name.trim()])
-        .first('id')) as { id: string } | undefined
+        .first('id')
       return row?.id
     },
 
     async insert(trx: Transaction, settings: PanelSettings): Promise<string> {
-      const [row] = await trx('panels').insert(toColumns(settings)).returning('id')
-      const id = (row as { id: string }).id
+      const [row] = await trx<PanelRow>('panels').insert(toColumns(settings)).returning('id')
+      const id = row!.id
       await replaceCaseKinds(trx, id, settings.caseKinds)
       return id
     },
 
     async update(trx: Transaction, id: string, settings: PanelSettings): Promise<void> {
-      await trx('panels')
+      await trx<PanelRow>('panels')
         .where({ id })
         .update({ ...toColumns(settings), updated_at: trx.fn.now() })
       await replaceCaseKinds(trx, id, settings.caseKinds)

@@ -1,4 +1,5 @@
 import type { Executor } from './db'
+import type { CaseRow, ChildRow, RecordReadRow, UserRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { ReadEvent, ReadKind } from '../domain/dataProtection'
 
@@ -74,20 +75,13 @@ const COLUMNS = [
   'r.object_id',
 ]
 
-interface Row {
-  id: number | string
-  read_at: Date
-  user_id: string
-  user_name: string
-  user_role: string
-  case_id: string
-  case_reference: string
-  child_id: string
-  first_name: string
-  last_name: string
-  kind: ReadKind
-  object_id: string | null
-}
+/** A read with who read it and the case and child it was about. */
+type Row = Pick<RecordReadRow, 'id' | 'read_at' | 'user_id' | 'case_id' | 'kind' | 'object_id'> & {
+  user_name: UserRow['full_name']
+  user_role: UserRow['role']
+  case_reference: CaseRow['reference']
+} & Pick<CaseRow, 'child_id'> &
+  Pick<ChildRow, 'first_name' | 'last_name'>
 
 const toRow = (r: Row): ReadLogRow => ({
   id: Number(r.id),
@@ -115,22 +109,22 @@ export async function listReads(
   filter: ReadLogFilter,
   page: { limit: number; offset: number },
 ): Promise<ReadLogRow[]> {
-  const rows = (await filtered(trx, filter)
+  const rows = await filtered(trx, filter)
     .orderBy([
       { column: 'r.read_at', order: 'desc' },
       { column: 'r.id', order: 'desc' },
     ])
     .limit(page.limit)
     .offset(page.offset)
-    .select(COLUMNS)) as Row[]
+    .select<Row[]>(COLUMNS)
   return rows.map(toRow)
 }
 
 /** The people who have read any record, for the log's "who" filter. */
 export async function listReaders(trx: Executor): Promise<{ id: string; fullName: string; role: string }[]> {
-  const rows = (await trx('users as u')
+  const rows = await trx('users as u')
     .whereExists(trx('record_reads as r').whereRaw('r.user_id = u.id'))
     .orderBy('u.full_name')
-    .select('u.id', 'u.full_name', 'u.role')) as { id: string; full_name: string; role: string }[]
+    .select<Pick<UserRow, 'id' | 'full_name' | 'role'>[]>('u.id', 'u.full_name', 'u.role')
   return rows.map((r) => ({ id: r.id, fullName: r.full_name, role: r.role }))
 }
