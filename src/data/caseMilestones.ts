@@ -1,5 +1,6 @@
 import type { IsoDate } from '../domain/dates'
 import type { PhaseTransfer } from '../domain/statutoryClock'
+import type { CaseRow } from './tables'
 
 /** The columns of `cases` that record the statutory steps done, which the clock and reports read. */
 export const MILESTONE_COLUMNS = [
@@ -17,20 +18,8 @@ export const MILESTONE_COLUMNS = [
   'transfer_on',
 ] as const
 
-export interface MilestoneRow {
-  assessment_decided_on: IsoDate | null
-  assessment_decision: 'agree' | 'refuse' | null
-  draft_plan_sent_on: IsoDate | null
-  plan_decision_on: IsoDate | null
-  plan_decision: 'issue' | 'not_issue' | null
-  final_plan_issued_on: IsoDate | null
-  review_meeting_on: IsoDate | null
-  review_notice_on: IsoDate | null
-  review_decision: 'maintain' | 'amend' | 'cease' | null
-  transfer_year: number | null
-  transfer_type: PhaseTransfer | null
-  transfer_on: IsoDate | null
-}
+/** The milestone columns of a case, as `cases` stores them. */
+export type MilestoneRow = Pick<CaseRow, (typeof MILESTONE_COLUMNS)[number]>
 
 export interface Milestones {
   assessmentDecidedOn: IsoDate | null

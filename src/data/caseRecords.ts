@@ -1,17 +1,26 @@
 import type { NewCase, NewFamilyContact } from '../domain/caseIntake'
+import type { ExceptionReason } from '../domain/clockExceptions'
 import type { IsoDate } from '../domain/dates'
 import { papersCompleteOn } from '../domain/papers'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import { storedDeadlineColumns, type StoredDeadlines } from './caseClocks'
-import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+import { MILESTONE_COLUMNS, toMilestones, type Milestones } from './caseMilestones'
 import type { Transaction } from './db'
+import type {
+  CaseEvidenceRow,
+  CaseExceptionRow,
+  CaseRow,
+  ChildRow,
+  FamilyContactRow,
+  FamilyInvitationRow,
+} from './tables'
 
 /**
  * Writes for opening and editing a case: every function takes the caller's transaction, so that the
  * child, the family, the case, its evidence and its audit event land together or not at all.
  */
 export async function insertChild(trx: Transaction, child: NewCase['child']): Promise<string> {
-  const [row] = await trx('children')
+  const [row] = await trx<ChildRow>('children')
     .insert({
       first_name: child.firstName,
       last_name: child.lastName,
@@ -21,7 +30,7 @@ export async function insertChild(trx: Transaction, child: NewCase['child']): Pr
       areas_of_need: child.areasOfNeed,
     })
     .returning('id')
-  return (row as { id: string }).id
+  return row!.id
 }
 
 function contactColumns(c: NewFamilyContact, isMainContact: boolean) {
@@ -43,7 +52,7 @@ export async function insertFamilyContacts(
   childId: string,
   contacts: NewCase['contacts'],
 ): Promise<void> {
-  await trx('family_contacts').insert(
+  await trx<FamilyContactRow>('family_contacts').insert(
     contacts.map((c, i) => ({ child_id: childId, ...contactColumns(c, i === 0) })),
   )
 }
@@ -58,19 +67,10 @@ export interface StoredContact extends NewFamilyContact {
 
 /** The child's contacts, locked so that two edits of one family cannot interleave. */
 export async function lockFamilyContacts(trx: Transaction, childId: string): Promise<StoredContact[]> {
-  const rows = (await trx('family_contacts').where({ child_id: childId }).forUpdate().select('*')) as {
-    id: string
-    user_id: string | null
-    full_name: string
-    relationship: NewFamilyContact['relationship']
-    address: string | null
-    email: string | null
-    phone: string | null
-    preferred_language: string
-    needs_interpreter: boolean
-    letter_format: NewFamilyContact['letterFormat']
-    is_main_contact: boolean
-  }[]
+  const rows = await trx<FamilyContactRow>('family_contacts')
+    .where({ child_id: childId })
+    .forUpdate()
+    .select('*')
   return rows.map((r) => ({
     id: r.id,
     fullName: r.full_name,
@@ -97,11 +97,11 @@ export async function updateFamilyContact(
   contact: NewFamilyContact,
   isMainContact: boolean,
 ): Promise<void> {
-  await trx('family_contacts')
+  await trx<FamilyContactRow>('family_contacts')
     .where({ id })
     .update({ ...contactColumns(contact, isMainContact), updated_at: trx.fn.now() })
   // An invitation sent to an address since corrected may have gone to someone else: its link stops working.
-  await trx('family_invitations')
+  await trx<FamilyInvitationRow>('family_invitations')
     .where({ family_contact_id: id })
     .whereNull('accepted_at')
     .whereNull('withdrawn_at')
@@ -116,11 +116,14 @@ export async function addFamilyContact(
   contact: NewFamilyContact,
   isMainContact: boolean,
 ): Promise<void> {
-  await trx('family_contacts').insert({ child_id: childId, ...contactColumns(contact, isMainContact) })
+  await trx<FamilyContactRow>('family_contacts').insert({
+    child_id: childId,
+    ...contactColumns(contact, isMainContact),
+  })
 }
 
 export async function deleteFamilyContacts(trx: Transaction, ids: string[]): Promise<void> {
-  if (ids.length > 0) await trx('family_contacts').whereIn('id', ids).delete()
+  if (ids.length > 0) await trx<FamilyContactRow>('family_contacts').whereIn('id', ids).delete()
 }
 
 /** Case references run on within each year: NS-2026-0043. Two caseworkers saving at once queue on a lock. */
@@ -128,10 +131,11 @@ export async function nextCaseReference(trx: Transaction, prefix: string, year: 
   await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [`case-reference:${prefix}:${year}`])
   const stem = `${prefix}-${year}-`
   // Compared as numbers: as text, 'NS-2026-9999' sorts after 'NS-2026-10000'.
-  const row = (await trx('cases')
+  const row = await trx<CaseRow>('cases')
     .where('reference', 'like', `${stem}%`)
-    .first(trx.raw('max(substring(reference from ?::int)::int) as latest', [stem.length + 1]))) as
-    { latest: number | null } | undefined
+    .first<{ latest: number | null } | undefined>(
+      trx.raw('max(substring(reference from ?::int)::int) as latest', [stem.length + 1]),
+    )
   const last = row?.latest ?? 0
   return `${stem}${String(last + 1).padStart(4, '0')}`
 }
@@ -146,7 +150,7 @@ export interface CaseRowInput {
 
 export async function insertCase(trx: Transaction, c: CaseRowInput): Promise<string> {
   const { input } = c
-  const [row] = await trx('cases')
+  const [row] = await trx<CaseRow>('cases')
     .insert({
       reference: c.reference,
       child_id: c.childId,
@@ -168,7 +172,7 @@ export async function insertCase(trx: Transaction, c: CaseRowInput): Promise<str
       created_by: c.createdBy,
     })
     .returning('id')
-  return (row as { id: string }).id
+  return row!.id
 }
 
 export async function insertEvidence(
@@ -184,7 +188,7 @@ export async function insertEvidence(
       requested_on: e.requestedOn,
       received_on: e.receivedOn,
     }))
-  if (rows.length > 0) await trx('case_evidence').insert(rows)
+  if (rows.length > 0) await trx<CaseEvidenceRow>('case_evidence').insert(rows)
 }
 
 /** Locks the case row for the rest of the transaction and returns what an edit checks against. */
@@ -205,7 +209,7 @@ export interface LockedCase {
 }
 
 export async function lockCase(trx: Transaction, caseId: string): Promise<LockedCase | undefined> {
-  const row = (await trx('cases')
+  const row = await trx<CaseRow>('cases')
     .where({ id: caseId })
     .forUpdate()
     .first(
@@ -221,21 +225,7 @@ export async function lockCase(trx: Transaction, caseId: string): Promise<Locked
       'no_advice_needed_on',
       'status_before_end',
       ...MILESTONE_COLUMNS,
-    )) as
-    | (MilestoneRow & {
-        version: number
-        status: CaseStatus
-        child_id: string
-        caseworker_id: string
-        kind: CaseKind
-        received_on: IsoDate
-        preference: string | null
-        preferred_setting: string | null
-        preferred_setting_is_mainstream: boolean | null
-        no_advice_needed_on: IsoDate | null
-        status_before_end: CaseStatus | null
-      })
-    | undefined
+    )
   return (
     row && {
       version: row.version,
@@ -260,14 +250,14 @@ export async function updateCase(
   caseId: string,
   changes: Record<string, unknown>,
 ): Promise<void> {
-  await trx('cases')
+  await trx<CaseRow>('cases')
     .where({ id: caseId })
     .update({ ...changes, version: trx.raw('version + 1'), updated_at: trx.fn.now() })
 }
 
 export interface ExceptionRowInput {
   step: string
-  reasonCode: string
+  reasonCode: ExceptionReason
   startsOn: IsoDate
   endsOn: IsoDate | null
   adviceRequestedOn: IsoDate | null
@@ -281,7 +271,7 @@ export async function insertException(
   caseId: string,
   e: ExceptionRowInput,
 ): Promise<string> {
-  const [row] = await trx('case_exceptions')
+  const [row] = await trx<CaseExceptionRow>('case_exceptions')
     .insert({
       case_id: caseId,
       step: e.step,
@@ -294,7 +284,7 @@ export async function insertException(
       recorded_by: e.recordedBy,
     })
     .returning('id')
-  return (row as { id: string }).id
+  return row!.id
 }
 
 /** The evidence as it now stands: a source with neither date is not kept. */
@@ -303,6 +293,6 @@ export async function replaceEvidence(
   caseId: string,
   evidence: NewCase['evidence'],
 ): Promise<void> {
-  await trx('case_evidence').where({ case_id: caseId }).delete()
+  await trx<CaseEvidenceRow>('case_evidence').where({ case_id: caseId }).delete()
   await insertEvidence(trx, caseId, evidence)
 }

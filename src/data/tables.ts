@@ -32,7 +32,9 @@ import type { QueueReason, QueueState } from '../domain/scheduler'
 import type { ReadKind } from '../domain/dataProtection'
 import type { TermName } from '../domain/schoolTerms'
 import type { PasswordLinkPurpose } from '../domain/staffAccounts'
+import type { IsoDate } from '../domain/dates'
 import type { MinutesContent } from '../domain/minutes'
+import type { PhaseTransfer } from '../domain/statutoryClock'
 import type { SessionData } from 'express-session'
 import type { JobOutcome } from './jobRuns'
 import type { AttemptOutcome, EmailStatus } from './emailOutbox'
@@ -86,7 +88,7 @@ export interface BankHolidayYearRow {
 
 /** A row of `bank_holidays`. */
 export interface BankHolidayRow {
-  holiday_on: string
+  holiday_on: IsoDate
   title: string
   observed: boolean
 }
@@ -103,7 +105,7 @@ export interface CaseAppealRow {
   id: string
   case_id: string
   route: AppealRoute
-  decided_on: string
+  decided_on: IsoDate
   about: string
   recorded_by: string
   created_at: Date
@@ -115,8 +117,8 @@ export interface CaseEvidenceRow {
   id: string
   case_id: string
   source: EvidenceSource
-  requested_on: string | null
-  received_on: string | null
+  requested_on: IsoDate | null
+  received_on: IsoDate | null
   created_at: Date
   updated_at: Date
 }
@@ -127,14 +129,14 @@ export interface CaseExceptionRow {
   case_id: string
   step: string
   reason_code: ExceptionReason
-  starts_on: string
-  ends_on: string | null
+  starts_on: IsoDate
+  ends_on: IsoDate | null
   explanation: string
-  family_told_on: string | null
+  family_told_on: IsoDate | null
   recorded_by: string
   created_at: Date
   updated_at: Date
-  advice_requested_on: string | null
+  advice_requested_on: IsoDate | null
 }
 
 /** A row of `case_queue`. */
@@ -144,9 +146,9 @@ export interface CaseQueueRow {
   reason: QueueReason | null
   sitting_id: string | null
   suggested_panel_id: string | null
-  suggested_sitting_on: string | null
+  suggested_sitting_on: IsoDate | null
   checked_at: Date
-  papers_needed_by: string | null
+  papers_needed_by: IsoDate | null
 }
 
 /** A row of `cases`. */
@@ -156,38 +158,38 @@ export interface CaseRow {
   child_id: string
   kind: CaseKind
   status: CaseStatus
-  received_on: string
+  received_on: IsoDate
   requested_by: string | null
   preference: string | null
   preferred_setting: string | null
   preferred_setting_is_mainstream: boolean | null
-  papers_complete_on: string | null
+  papers_complete_on: IsoDate | null
   caseworker_id: string
   is_complex: boolean
   version: number
   created_by: string | null
   created_at: Date
   updated_at: Date
-  assessment_decided_on: string | null
-  assessment_decision: string | null
-  draft_plan_sent_on: string | null
-  plan_decision_on: string | null
-  final_plan_issued_on: string | null
-  review_meeting_on: string | null
-  review_notice_on: string | null
+  assessment_decided_on: IsoDate | null
+  assessment_decision: 'agree' | 'refuse' | null
+  draft_plan_sent_on: IsoDate | null
+  plan_decision_on: IsoDate | null
+  final_plan_issued_on: IsoDate | null
+  review_meeting_on: IsoDate | null
+  review_notice_on: IsoDate | null
   transfer_year: number | null
-  transfer_type: string | null
-  next_deadline_on: string | null
+  transfer_type: PhaseTransfer | null
+  next_deadline_on: IsoDate | null
   next_deadline_step: string | null
-  review_decision: string | null
-  plan_decision: string | null
-  transfer_on: string | null
-  no_advice_needed_on: string | null
-  annual_review_due_on: string | null
-  ended_on: string | null
+  review_decision: 'maintain' | 'amend' | 'cease' | null
+  plan_decision: 'issue' | 'not_issue' | null
+  transfer_on: IsoDate | null
+  no_advice_needed_on: IsoDate | null
+  annual_review_due_on: IsoDate | null
+  ended_on: IsoDate | null
   ended_reason: ClosureReason | null
   ended_note: string | null
-  status_before_end: string | null
+  status_before_end: CaseStatus | null
 }
 
 /** A row of `children`. */
@@ -195,7 +197,7 @@ export interface ChildRow {
   id: string
   first_name: string
   last_name: string
-  date_of_birth: string
+  date_of_birth: IsoDate
   current_setting: string | null
   year_group: string | null
   areas_of_need: AreaOfNeed[]
@@ -217,8 +219,8 @@ export interface DecisionRow {
   without_family_reason: string | null
   deferral_action: string | null
   deferral_owner: string | null
-  deferral_due_on: string | null
-  decided_on: string
+  deferral_due_on: IsoDate | null
+  decided_on: IsoDate
   version: number
   recorded_by: string
   created_at: Date
@@ -397,7 +399,7 @@ export interface LetterRow {
   format: LetterFormat
   pdf: Uint8Array | null
   sha256: string | null
-  issued_on: string | null
+  issued_on: IsoDate | null
   issued_by: string | null
   sent_by: string | null
   created_at: Date
@@ -435,8 +437,8 @@ export interface PanelMemberRow {
   job_title: string | null
   agency: Agency
   is_chair: boolean
-  member_from: string | null
-  member_until: string | null
+  member_from: IsoDate | null
+  member_until: IsoDate | null
   created_at: Date
   updated_at: Date
 }
@@ -478,8 +480,8 @@ export interface PublicPageSettingsRow {
   accessibility_email: string
   accessibility_phone: string
   format_response_working_days: number
-  statement_prepared_on: string | null
-  statement_reviewed_on: string | null
+  statement_prepared_on: IsoDate | null
+  statement_reviewed_on: IsoDate | null
   dpo_name: string
   dpo_email: string
   dpo_phone: string
@@ -527,7 +529,7 @@ export interface RetentionRunRow {
   id: number
   started_at: Date
   finished_at: Date | null
-  run_on: string
+  run_on: IsoDate
   years_after_25: number
   cases_removed: number
   cases_failed: number
@@ -539,8 +541,8 @@ export interface SchoolTermRow {
   id: number
   academic_year: string
   term: TermName
-  starts_on: string
-  ends_on: string
+  starts_on: IsoDate
+  ends_on: IsoDate
 }
 
 /** A row of `sessions`. */
@@ -582,7 +584,7 @@ export interface SittingGuestRow {
 export interface SittingRow {
   id: string
   panel_id: string
-  sitting_on: string
+  sitting_on: IsoDate
   starts_at: string
   venue: string | null
   online_link: string | null
