@@ -2,8 +2,9 @@ import type { StoredDeadlines } from '../domain/caseDeadlines'
 import type { IsoDate } from '../domain/dates'
 import type { TribunalAppeal } from '../domain/tribunalOrders'
 import type { CaseKind } from '../domain/vocabulary'
-import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+import { MILESTONE_COLUMNS, toMilestones, type Milestones } from './caseMilestones'
 import type { Transaction } from './db'
+import type { CaseAppealRow, CaseRow } from './tables'
 
 export type { StoredDeadlines }
 
@@ -25,14 +26,15 @@ export interface CaseClockRow {
   stored: StoredDeadlines
 }
 
-type Row = MilestoneRow & {
-  id: string
-  kind: CaseKind
-  received_on: IsoDate
-  next_deadline_on: IsoDate | null
-  next_deadline_step: string | null
-  annual_review_due_on: IsoDate | null
-}
+const COLUMNS = [
+  'id',
+  'kind',
+  'received_on',
+  'next_deadline_on',
+  'next_deadline_step',
+  'annual_review_due_on',
+  ...MILESTONE_COLUMNS,
+] as const
 
 /**
  * The next `limit` cases after `afterId` (in id order), locked for the caller's transaction, with what their clock
@@ -44,34 +46,21 @@ export async function lockCaseClockBatch(
   afterId: string | null,
   limit: number,
 ): Promise<CaseClockRow[]> {
-  const query = trx('cases')
-    .select(
-      'id',
-      'kind',
-      'received_on',
-      'next_deadline_on',
-      'next_deadline_step',
-      'annual_review_due_on',
-      ...MILESTONE_COLUMNS,
-    )
+  const query = trx<CaseRow>('cases')
+    .select(...COLUMNS)
     .orderBy('id')
     .limit(limit)
     .forUpdate()
   if (afterId) query.where('id', '>', afterId)
-  const rows = (await query) as Row[]
+  const rows = await query
   if (rows.length === 0) return []
-  const appealRows = (await trx('case_appeals')
+  const appealRows = await trx<CaseAppealRow>('case_appeals')
     .whereIn(
       'case_id',
       rows.map((r) => r.id),
     )
     .orderBy(['decided_on', 'created_at'])
-    .select('case_id', 'route', 'decided_on', 'about')) as {
-    case_id: string
-    route: TribunalAppeal['route']
-    decided_on: IsoDate
-    about: TribunalAppeal['about']
-  }[]
+    .select('case_id', 'route', 'decided_on', 'about')
   const appeals = new Map<string, TribunalAppeal[]>()
   for (const a of appealRows) {
     const list = appeals.get(a.case_id) ?? []
@@ -103,5 +92,5 @@ export async function setStoredDeadlines(
   caseId: string,
   stored: StoredDeadlines,
 ): Promise<void> {
-  await trx('cases').where({ id: caseId }).update(storedDeadlineColumns(stored))
+  await trx<CaseRow>('cases').where({ id: caseId }).update(storedDeadlineColumns(stored))
 }

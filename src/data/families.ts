@@ -1,4 +1,7 @@
 import type { Db, Executor, Transaction } from './db'
+import type { ChildRow, FamilyContactRow, FamilyInvitationRow, UserRow } from './tables'
+
+type ChildNameRow = Pick<ChildRow, 'id' | 'first_name' | 'last_name'>
 
 export interface FamilyChild {
   id: string
@@ -10,10 +13,10 @@ export function familiesRepository(db: Db) {
   return {
     /** The children a family account is linked to: the only children that account may ever see. */
     async listChildrenForAccount(userId: string): Promise<FamilyChild[]> {
-      const rows: { id: string; first_name: string; last_name: string }[] = await db('children as ch')
+      const rows = await db('children as ch')
         .join('family_contacts as fc', 'fc.child_id', 'ch.id')
         .where('fc.user_id', userId)
-        .distinct('ch.id', 'ch.first_name', 'ch.last_name')
+        .distinct<ChildNameRow[]>('ch.id', 'ch.first_name', 'ch.last_name')
         .orderBy('ch.first_name')
       return rows.map((r) => ({ id: r.id, firstName: r.first_name, lastName: r.last_name }))
     },
@@ -29,7 +32,7 @@ export async function familyAccountsForCase(trx: Executor, caseId: string): Prom
     .join('users as u', 'u.id', 'fc.user_id')
     .where('c.id', caseId)
     .whereNull('u.disabled_at')
-    .distinct('u.email')
+    .distinct<Pick<UserRow, 'email'>[]>('u.email')
 }
 
 export interface FamilyAccount {
@@ -41,19 +44,16 @@ export interface FamilyAccount {
   children: FamilyChild[]
 }
 
+/** A child with the account linked to one of its contacts. */
+type ContactChildRow = Pick<FamilyContactRow, 'user_id'> & ChildNameRow
+
 /** Every family account with the children it sees, for the admin's list; closed accounts last. */
 export async function listFamilyAccounts(q: Executor): Promise<FamilyAccount[]> {
-  const users: {
-    id: string
-    email: string
-    full_name: string
-    disabled_at: Date | null
-    last_signed_in_at: Date | null
-  }[] = await q('users')
+  const users = await q<UserRow>('users')
     .where({ role: 'family' })
     .orderByRaw('disabled_at is not null, lower(full_name), lower(email)')
     .select('id', 'email', 'full_name', 'disabled_at', 'last_signed_in_at')
-  const links: { user_id: string; id: string; first_name: string; last_name: string }[] = users.length
+  const links: ContactChildRow[] = users.length
     ? await q('family_contacts as fc')
         .join('children as ch', 'ch.id', 'fc.child_id')
         .whereIn(
@@ -61,7 +61,7 @@ export async function listFamilyAccounts(q: Executor): Promise<FamilyAccount[]> 
           users.map((u) => u.id),
         )
         .orderBy('ch.first_name')
-        .select('fc.user_id', 'ch.id', 'ch.first_name', 'ch.last_name')
+        .select<ContactChildRow[]>('fc.user_id', 'ch.id', 'ch.first_name', 'ch.last_name')
     : []
   return users.map((u) => ({
     id: u.id,
@@ -80,8 +80,7 @@ export async function lockFamilyAccount(
   trx: Transaction,
   userId: string,
 ): Promise<{ id: string; email: string; fullName: string; closed: boolean } | undefined> {
-  const row = (await trx('users').where({ id: userId, role: 'family' }).forUpdate().first()) as
-    { id: string; email: string; full_name: string; disabled_at: Date | null } | undefined
+  const row = await trx<UserRow>('users').where({ id: userId, role: 'family' }).forUpdate().first()
   return row && { id: row.id, email: row.email, fullName: row.full_name, closed: row.disabled_at !== null }
 }
 
@@ -91,16 +90,16 @@ export async function linkedContacts(
   userId: string,
   childId?: string,
 ): Promise<{ id: string; childId: string }[]> {
-  const query = trx('family_contacts').where({ user_id: userId })
+  const query = trx<FamilyContactRow>('family_contacts').where({ user_id: userId })
   if (childId) query.andWhere({ child_id: childId })
-  const rows: { id: string; child_id: string }[] = await query.select('id', 'child_id')
+  const rows = await query.select('id', 'child_id')
   return rows.map((r) => ({ id: r.id, childId: r.child_id }))
 }
 
 /** Takes the contacts' link to their account away: the account no longer sees those children. */
 export async function unlinkContacts(trx: Transaction, contactIds: readonly string[]): Promise<void> {
   if (contactIds.length === 0) return
-  await trx('family_contacts')
+  await trx<FamilyContactRow>('family_contacts')
     .whereIn('id', contactIds)
     .update({ user_id: null, updated_at: trx.fn.now() })
     .returning('id')
@@ -113,7 +112,7 @@ export async function withdrawOpenInvitations(
   at: Date,
 ): Promise<number> {
   if (contactIds.length === 0) return 0
-  const rows = await trx('family_invitations')
+  const rows = await trx<FamilyInvitationRow>('family_invitations')
     .whereIn('family_contact_id', contactIds)
     .whereNull('accepted_at')
     .whereNull('withdrawn_at')
@@ -124,16 +123,26 @@ export async function withdrawOpenInvitations(
 
 /** How many children an account still sees. */
 export async function childrenLeft(trx: Transaction, userId: string): Promise<number> {
-  const row = (await trx('family_contacts')
+  const row = await trx<FamilyContactRow>('family_contacts')
     .where({ user_id: userId })
-    .countDistinct('child_id as n')
-    .first()) as { n: number | string } | undefined
+    .countDistinct({ n: 'child_id' })
+    .first()
   return Number(row?.n ?? 0)
 }
 
 export async function closeAccount(trx: Transaction, userId: string, at: Date): Promise<void> {
-  await trx('users').where({ id: userId }).update({ disabled_at: at, updated_at: at }).returning('id')
+  await trx<UserRow>('users')
+    .where({ id: userId })
+    .update({ disabled_at: at, updated_at: at })
+    .returning('id')
 }
+
+/** A contact on a case with the account linked to it. */
+type ContactAccountRow = { contact_name: FamilyContactRow['full_name']; user_id: UserRow['id'] } & Pick<
+  UserRow,
+  'email'
+> &
+  Pick<FamilyContactRow, 'child_id'>
 
 /** The account linked to a contact on a case, and how many other children it sees. */
 export async function accountOnCase(
@@ -141,21 +150,25 @@ export async function accountOnCase(
   caseId: string,
   contactId: string,
 ): Promise<{ contactName: string; email: string; otherChildren: number } | undefined> {
-  const row = (await q('family_contacts as fc')
+  const row = await q('family_contacts as fc')
     .join('cases as c', 'c.child_id', 'fc.child_id')
     .join('users as u', 'u.id', 'fc.user_id')
     .where({ 'c.id': caseId, 'fc.id': contactId })
-    .first('fc.full_name as contact_name', 'u.id as user_id', 'u.email', 'fc.child_id')) as
-    { contact_name: string; user_id: string; email: string; child_id: string } | undefined
+    .first<ContactAccountRow | undefined>(
+      'fc.full_name as contact_name',
+      'u.id as user_id',
+      'u.email',
+      'fc.child_id',
+    )
   if (!row) return undefined
-  const others = await q('family_contacts')
+  const others = await q<FamilyContactRow>('family_contacts')
     .where({ user_id: row.user_id })
     .whereNot({ child_id: row.child_id })
-    .countDistinct('child_id as n')
+    .countDistinct({ n: 'child_id' })
     .first()
   return {
     contactName: row.contact_name,
     email: row.email,
-    otherChildren: Number((others as { n: number | string } | undefined)?.n ?? 0),
+    otherChildren: Number(others?.n ?? 0),
   }
 }

@@ -1,29 +1,6 @@
 import type { Executor, Transaction } from './db'
+import type { LetterSettingsRow } from './tables'
 import type { LetterSettings } from '../domain/letters/types'
-
-interface SettingsRow {
-  council_name: string
-  council_address: string
-  send_team_phone: string
-  send_team_email: string
-  information_advice_name: string
-  information_advice_phone: string
-  information_advice_email: string
-  information_advice_website: string
-  mediation_name: string
-  mediation_phone: string
-  mediation_email: string
-  disagreement_resolution_name: string
-  disagreement_resolution_phone: string
-  disagreement_resolution_email: string
-  tribunal_url: string
-  complaints_url: string
-  signature_name: string
-  signature_job_title: string
-  follow_up_working_days: number
-  local_offer_words: string
-  version: number
-}
 
 export interface StoredLetterSettings {
   settings: LetterSettings
@@ -53,7 +30,9 @@ const COLUMNS = [
   'follow_up_working_days',
   'local_offer_words',
   'version',
-]
+] as const
+
+type SettingsRow = Pick<LetterSettingsRow, (typeof COLUMNS)[number]>
 
 function toSettings(r: SettingsRow): LetterSettings {
   return {
@@ -105,18 +84,23 @@ export function settingsColumns(s: LetterSettings): Record<string, unknown> {
   }
 }
 
+/** The settings are one row, id 1, which the migration that made the table wrote. */
+const NO_SETTINGS_ROW = 'letter_settings has no row: run the migrations'
+
 export async function loadLetterSettings(trx: Executor): Promise<StoredLetterSettings> {
-  const row = (await trx('letter_settings')
+  const row = await trx<LetterSettingsRow>('letter_settings')
     .where({ id: 1 })
-    .first([...COLUMNS, trx.raw('logo is not null as has_logo')])) as SettingsRow & { has_logo: boolean }
+    .first<(SettingsRow & { has_logo: boolean }) | undefined>([
+      ...COLUMNS,
+      trx.raw('logo is not null as has_logo'),
+    ])
+  if (!row) throw new Error(NO_SETTINGS_ROW)
   return { settings: toSettings(row), version: row.version, hasLogo: row.has_logo }
 }
 
 export async function loadLogo(trx: Executor): Promise<{ image: Buffer; type: string } | null> {
-  const row = (await trx('letter_settings').where({ id: 1 }).first('logo', 'logo_type')) as {
-    logo: Buffer | Uint8Array | null
-    logo_type: string | null
-  }
+  const row = await trx<LetterSettingsRow>('letter_settings').where({ id: 1 }).first('logo', 'logo_type')
+  if (!row) throw new Error(NO_SETTINGS_ROW)
   return row.logo && row.logo_type ? { image: Buffer.from(row.logo), type: row.logo_type } : null
 }
 
@@ -127,7 +111,7 @@ export async function saveLetterSettings(
   version: number,
   updatedBy: string,
 ): Promise<boolean> {
-  const rows = await trx('letter_settings')
+  const rows = await trx<LetterSettingsRow>('letter_settings')
     .where({ id: 1, version })
     .update({
       ...settingsColumns(s),
@@ -145,14 +129,14 @@ export async function saveLogo(
   logo: { image: Buffer; type: 'image/png' | 'image/jpeg' },
   updatedBy: string,
 ): Promise<void> {
-  await trx('letter_settings')
+  await trx<LetterSettingsRow>('letter_settings')
     .where({ id: 1 })
     .update({ logo: logo.image, logo_type: logo.type, updated_by: updatedBy, updated_at: trx.fn.now() })
 }
 
 /** False when there was no logo to remove. */
 export async function removeLogo(trx: Transaction, updatedBy: string): Promise<boolean> {
-  const rows = await trx('letter_settings')
+  const rows = await trx<LetterSettingsRow>('letter_settings')
     .where({ id: 1 })
     .whereNotNull('logo')
     .update({ logo: null, logo_type: null, updated_by: updatedBy, updated_at: trx.fn.now() })

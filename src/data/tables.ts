@@ -26,7 +26,7 @@ import type {
 import type { ClosureReason } from '../domain/caseClosure'
 import type { DisagreementGround } from '../domain/decisionRules'
 import type { ExceptionReason } from '../domain/clockExceptions'
-import type { AppealRoute } from '../domain/tribunalOrders'
+import type { AppealOrder, AppealRoute } from '../domain/tribunalOrders'
 import type { EvidenceSource } from '../domain/caseIntake'
 import type { QueueReason, QueueState } from '../domain/scheduler'
 import type { ReadKind } from '../domain/dataProtection'
@@ -106,7 +106,7 @@ export interface CaseAppealRow {
   case_id: string
   route: AppealRoute
   decided_on: IsoDate
-  about: string
+  about: AppealOrder
   recorded_by: string
   created_at: Date
   updated_at: Date
@@ -378,7 +378,7 @@ export interface LetterSettingsRow {
   follow_up_working_days: number
   local_offer_words: string
   logo: Uint8Array | null
-  logo_type: string | null
+  logo_type: 'image/png' | 'image/jpeg' | null
   version: number
   updated_by: string | null
   created_at: Date
