@@ -1,5 +1,6 @@
 import { insertRow, type Transaction, type Executor } from './db'
-import { MILESTONE_COLUMNS, toMilestones, type MilestoneRow, type Milestones } from './caseMilestones'
+import { MILESTONE_COLUMNS, toMilestones, type Milestones } from './caseMilestones'
+import type { CaseExceptionRow, CaseRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { LetterModel } from '../domain/letters/types'
 import type { DeadlineStep } from '../domain/statutoryClock'
@@ -16,17 +17,10 @@ export interface OpenCaseClock {
 
 /** The statutory facts of every case still being worked on, for the daily check on missed deadlines. */
 export async function listOpenCaseClocks(trx: Executor): Promise<OpenCaseClock[]> {
-  const rows = (await trx('cases')
+  const rows = await trx<CaseRow>('cases')
     .whereNotIn('status', ['draft', 'closed', 'withdrawn'])
-    .select('id', 'kind', 'received_on', ...MILESTONE_COLUMNS)) as (MilestoneRow & {
-    id: string
-    kind: CaseKind
-    received_on: IsoDate
-  })[]
-  const exceptions = (await trx('case_exceptions').select('case_id', 'step')) as {
-    case_id: string
-    step: string
-  }[]
+    .select('id', 'kind', 'received_on', ...MILESTONE_COLUMNS)
+  const exceptions = await trx<CaseExceptionRow>('case_exceptions').select('case_id', 'step')
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -1,4 +1,5 @@
 import type { Db, Executor } from './db'
+import { parsedJson, type JobRunRow } from './tables'
 import { JOB_LOCK_KEYS, tryTransactionLock } from './locks'
 
 export type JobOutcome = 'running' | 'succeeded' | 'failed' | 'skipped'
@@ -26,26 +27,15 @@ export interface JobRunFinish {
   errorMessage?: string | null
 }
 
-interface JobRunRow {
-  id: string | number
-  job_name: string
-  started_at: Date
-  finished_at: Date | null
-  outcome: JobOutcome
-  counts: Record<string, number> | string
-  error_message: string | null
-  scheduled_for: Date | null
-}
-
 function toJobRun(row: JobRunRow): JobRun {
   return {
-    // bigIncrements: a number on the embedded database, a string on pg; one type for callers.
+    // bigIncrements: a number on both drivers (data/db's type parsers); a string for callers.
     id: String(row.id),
     jobName: row.job_name,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
     outcome: row.outcome,
-    counts: typeof row.counts === 'string' ? (JSON.parse(row.counts) as Record<string, number>) : row.counts,
+    counts: parsedJson(row.counts),
     errorMessage: row.error_message,
     scheduledFor: row.scheduled_for,
   }
@@ -58,9 +48,7 @@ function toJobRun(row: JobRunRow): JobRun {
 export function jobRunsRepository(db: Db) {
   return {
     async start(jobName: string): Promise<string> {
-      const [row] = (await db('job_runs').insert({ job_name: jobName }).returning('id')) as Array<{
-        id: string | number
-      }>
+      const [row] = await db<JobRunRow>('job_runs').insert({ job_name: jobName }).returning('id')
       if (!row) throw new Error('job_runs insert returned no id')
       return String(row.id)
     },
@@ -70,19 +58,19 @@ export function jobRunsRepository(db: Db) {
      * that slot (its run may even have finished: a lock alone cannot tell a second run from a later one).
      */
     async startScheduled(jobName: string, scheduledFor: Date): Promise<string | undefined> {
-      const result = (await db.raw(
+      const result = await db.raw<{ rows: Pick<JobRunRow, 'id'>[] }>(
         `insert into job_runs (job_name, scheduled_for) values (?, ?)
          on conflict (job_name, scheduled_for) where scheduled_for is not null and outcome <> 'skipped'
          do nothing returning id`,
         [jobName, scheduledFor],
-      )) as { rows: Array<{ id: string | number }> }
+      )
       const row = result.rows[0]
       return row ? String(row.id) : undefined
     },
 
     /** A run that did nothing because another instance had its slot or its lock, recorded as such. */
     async recordSkipped(jobName: string, scheduledFor: Date | null): Promise<void> {
-      await db('job_runs').insert({
+      await db<JobRunRow>('job_runs').insert({
         job_name: jobName,
         scheduled_for: scheduledFor,
         outcome: 'skipped',
@@ -103,7 +91,7 @@ export function jobRunsRepository(db: Db) {
         const key = JOB_LOCK_KEYS[run.job_name]
         const abandoned = await db.transaction(async (trx) => {
           if (key !== undefined && !(await tryTransactionLock(trx, key))) return false
-          const marked = await trx('job_runs')
+          const marked = await trx<JobRunRow>('job_runs')
             .where({ id: run.id, outcome: 'running' })
             .update({
               outcome: 'failed',
@@ -123,7 +111,7 @@ export function jobRunsRepository(db: Db) {
      * rows: knex-pglite answers a bare delete with its raw result, not a number.
      */
     async pruneBefore(before: Date, q: Executor = db): Promise<number> {
-      const deleted = await q('job_runs')
+      const deleted = await q<JobRunRow>('job_runs')
         .where('started_at', '<', before)
         .whereNot({ outcome: 'running' })
         .delete()
@@ -132,8 +120,9 @@ export function jobRunsRepository(db: Db) {
     },
 
     async finish(id: string, result: JobRunFinish): Promise<void> {
-      await db('job_runs')
-        .where({ id })
+      // The id as callers hold it, a string; PostgreSQL compares it with the bigint column.
+      await db<JobRunRow>('job_runs')
+        .where('id', id)
         .update({
           finished_at: db.fn.now(),
           outcome: result.outcome,

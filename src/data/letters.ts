@@ -1,4 +1,5 @@
 import { insertRow, type Transaction, type Executor } from './db'
+import type { CaseRow, LetterRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { DisagreementGround } from '../domain/decisionRules'
 import type { StoredLetter } from '../domain/letters/easyReadLetter'
@@ -166,16 +167,18 @@ export async function insertIssuedLetter(trx: Transaction, l: NewLetter): Promis
   })
 }
 
+/** An issued letter's PDF (never null once issued: a CHECK says so) with its case's reference. */
+type IssuedPdfRow = { pdf: Uint8Array } & Pick<LetterRow, 'version'> & Pick<CaseRow, 'reference'>
+
 export async function findLetterPdf(
   trx: Executor,
   caseId: string,
   letterId: string,
 ): Promise<{ pdf: Buffer; version: number; reference: string } | undefined> {
-  const row = (await trx('letters as l')
+  const row = await trx('letters as l')
     .join('cases as c', 'c.id', 'l.case_id')
     .where({ 'l.id': letterId, 'l.case_id': caseId, 'l.status': 'issued' })
-    .first('l.pdf', 'l.version', 'c.reference')) as
-    { pdf: Buffer | Uint8Array; version: number; reference: string } | undefined
+    .first<IssuedPdfRow | undefined>('l.pdf', 'l.version', 'c.reference')
   return row && { pdf: Buffer.from(row.pdf), version: row.version, reference: row.reference }
 }
 

@@ -52,9 +52,10 @@ export type LockKey = (typeof LOCK_KEYS)[keyof typeof LOCK_KEYS]
  * the commit or rollback itself, so a crashed job can never leave it held.
  */
 export async function tryTransactionLock(trx: Transaction, key: number): Promise<boolean> {
-  const result = (await trx.raw('select pg_try_advisory_xact_lock(?::bigint) as acquired', [key])) as {
-    rows: Array<{ acquired: boolean }>
-  }
+  const result = await trx.raw<{ rows: { acquired: boolean }[] }>(
+    'select pg_try_advisory_xact_lock(?::bigint) as acquired',
+    [key],
+  )
   return result.rows[0]?.acquired === true
 }
 

@@ -1,19 +1,16 @@
 import { insertRow, type Transaction, type Executor } from './db'
+import { parsedJson, type AgendaItemRow, type MinutesRow, type UserRow } from './tables'
 import type { MinutesContent, MinutesVersion } from '../domain/minutes'
 
 export interface StoredMinutes extends MinutesVersion {
   id: string
 }
 
-interface MinutesRow {
-  id: string
-  version: number
-  status: 'draft' | 'approved'
-  content: MinutesContent | string
-  correction_reason: string | null
-  approved_by_name: string | null
-  approved_at: Date | null
-}
+/** A version of the minutes with the name of the chair who approved it. */
+type MinutesVersionRow = Pick<
+  MinutesRow,
+  'id' | 'version' | 'status' | 'content' | 'correction_reason' | 'approved_at'
+> & { approved_by_name: UserRow['full_name'] | null }
 
 const MINUTES_COLUMNS = [
   'm.id',
@@ -25,13 +22,13 @@ const MINUTES_COLUMNS = [
   'm.approved_at',
 ]
 
-function toMinutes(r: MinutesRow): StoredMinutes {
+function toMinutes(r: MinutesVersionRow): StoredMinutes {
   return {
     id: r.id,
     version: r.version,
     status: r.status,
     // jsonb comes back parsed from pg and PGlite alike; a string would mean a driver that does not.
-    content: typeof r.content === 'string' ? (JSON.parse(r.content) as MinutesContent) : r.content,
+    content: parsedJson(r.content),
     correctionReason: r.correction_reason,
     approvedByName: r.approved_by_name,
     approvedAt: r.approved_at ? r.approved_at.toISOString() : null,
@@ -40,11 +37,11 @@ function toMinutes(r: MinutesRow): StoredMinutes {
 
 /** Every version of a sitting's minutes, newest first. */
 export async function listMinutes(trx: Executor, sittingId: string): Promise<StoredMinutes[]> {
-  const rows: MinutesRow[] = await trx('minutes as m')
+  const rows = await trx('minutes as m')
     .leftJoin('users as u', 'u.id', 'm.approved_by')
     .where('m.sitting_id', sittingId)
     .orderBy('m.version', 'desc')
-    .select(MINUTES_COLUMNS)
+    .select<MinutesVersionRow[]>(MINUTES_COLUMNS)
   return rows.map(toMinutes)
 }
 
@@ -70,7 +67,7 @@ export async function approveDraft(
   content: MinutesContent,
   approvedBy: string,
 ): Promise<boolean> {
-  const rows = await trx('minutes')
+  const rows = await trx<MinutesRow>('minutes')
     .where({ id: minutesId, status: 'draft' })
     .update({
       status: 'approved',
@@ -91,7 +88,7 @@ export async function latestApprovedMinutesForCase(
   trx: Executor,
   caseId: string,
 ): Promise<{ sittingId: string; minutes: StoredMinutes } | undefined> {
-  const row: (MinutesRow & { sitting_id: string }) | undefined = await trx('minutes as m')
+  const row = await trx('minutes as m')
     .join('agenda_items as ai', 'ai.sitting_id', 'm.sitting_id')
     .join('sittings as s', 's.id', 'm.sitting_id')
     .leftJoin('users as u', 'u.id', 'm.approved_by')
@@ -100,7 +97,10 @@ export async function latestApprovedMinutesForCase(
       { column: 's.sitting_on', order: 'desc' },
       { column: 'm.version', order: 'desc' },
     ])
-    .first([...MINUTES_COLUMNS, 'm.sitting_id'])
+    .first<(MinutesVersionRow & Pick<MinutesRow, 'sitting_id'>) | undefined>([
+      ...MINUTES_COLUMNS,
+      'm.sitting_id',
+    ])
   return row && { sittingId: row.sitting_id, minutes: toMinutes(row) }
 }
 
@@ -119,10 +119,10 @@ export async function casesWithApprovedMinutes(
   caseIds: readonly string[],
 ): Promise<Set<string>> {
   if (caseIds.length === 0) return new Set()
-  const ids = (await trx('agenda_items as ai')
+  const ids = await trx('agenda_items as ai')
     .whereIn('ai.case_id', caseIds)
     .whereExists(trx('minutes as m').whereRaw('m.sitting_id = ai.sitting_id').where('m.status', 'approved'))
     .distinct('ai.case_id')
-    .pluck('ai.case_id')) as string[]
+    .pluck<AgendaItemRow['case_id'][]>('ai.case_id')
   return new Set(ids)
 }

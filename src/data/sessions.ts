@@ -1,6 +1,7 @@
 import session from 'express-session'
 import type { Db, Executor, Transaction } from './db'
 import type { Clock } from '../domain/clock'
+import { parsedJson, type SessionRow } from './tables'
 
 import { SESSION_RENEWAL_MS } from '../domain/sessionRenewal'
 
@@ -23,21 +24,18 @@ export class KnexSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: (err: unknown, session?: session.SessionData | null) => void): void {
-    this.db('sessions')
+    this.db<SessionRow>('sessions')
       .where({ sid })
       .andWhere('expires_at', '>', this.clock.now())
       .first('sess')
-      .then((row: { sess: session.SessionData | string } | undefined) => {
+      .then((row) => {
         if (!row) return callback(null, null)
-        callback(
-          null,
-          typeof row.sess === 'string' ? (JSON.parse(row.sess) as session.SessionData) : row.sess,
-        )
+        callback(null, parsedJson(row.sess))
       }, callback)
   }
 
   override set(sid: string, sess: session.SessionData, callback?: (err?: unknown) => void): void {
-    this.db('sessions')
+    this.db<SessionRow>('sessions')
       .insert({ sid, sess: JSON.stringify(sess), expires_at: this.expiry(sess) })
       .onConflict('sid')
       .merge()
@@ -54,14 +52,14 @@ export class KnexSessionStore extends session.Store {
       callback?.()
       return
     }
-    this.db('sessions')
+    this.db<SessionRow>('sessions')
       .where({ sid })
       .update({ expires_at: this.expiry(sess) })
       .then(() => callback?.(), callback)
   }
 
   override destroy(sid: string, callback?: (err?: unknown) => void): void {
-    this.db('sessions')
+    this.db<SessionRow>('sessions')
       .where({ sid })
       .delete()
       .then(() => callback?.(), callback)
@@ -75,7 +73,10 @@ export function sessionsRepository(db: Db) {
      * the returned rows because knex-pglite answers a bare delete with its raw result, not a number.
      */
     async deleteExpired(now: Date, trx: Executor = db): Promise<number> {
-      const deleted = await trx('sessions').where('expires_at', '<=', now).delete().returning('sid')
+      const deleted = await trx<SessionRow>('sessions')
+        .where('expires_at', '<=', now)
+        .delete()
+        .returning('sid')
       return deleted.length
     },
   }
@@ -91,7 +92,7 @@ export async function deleteSessionsOfUser(
   userId: string,
   keepSid?: string,
 ): Promise<number> {
-  const query = trx('sessions').whereRaw("sess->>'userId' = ?", [userId])
+  const query = trx<SessionRow>('sessions').whereRaw("sess->>'userId' = ?", [userId])
   if (keepSid) query.whereNot({ sid: keepSid })
   const deleted = await query.delete().returning('sid')
   return deleted.length

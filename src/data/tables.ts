@@ -391,19 +391,20 @@ export interface LetterRow {
   id: string
   case_id: string
   decision_id: string | null
-  letter_kind: string
+  letter_kind: 'decision' | 'apology'
   version: number
   supersedes_id: string | null
   correction_reason: string | null
-  status: string
+  status: 'draft' | 'issued'
   format: LetterFormat
   pdf: Uint8Array | null
   sha256: string | null
   issued_on: IsoDate | null
   issued_by: string | null
-  sent_by: string | null
+  sent_by: 'post' | 'email' | 'portal' | null
   created_at: Date
   updated_at: Date
+  /** A decision letter's StoredLetter, or an apology's step and date (with the letter once issued). */
   content: unknown
   title: string | null
 }
@@ -413,7 +414,7 @@ export interface MinutesRow {
   id: string
   sitting_id: string
   version: number
-  status: string
+  status: 'draft' | 'approved'
   content: Json<MinutesContent>
   correction_reason: string | null
   approved_by: string | null
