@@ -1,5 +1,6 @@
 import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
+import type { AgendaItemRow, CaseRow, ChildRow, FamilyContactRow, LetterRow, SittingRow } from './tables'
 
 /** A row as the database holds it: a subject access request shows what is held, column by column. */
 export type HeldRow = Record<string, unknown>
@@ -46,30 +47,27 @@ export async function searchSubjects(
         .whereRaw('c.child_id = ch.id')
         .whereRaw('lower(c.reference) = lower(?)', [search.reference]),
     )
-  const children = (await query
+  const children = await query
     .orderBy(['ch.last_name', 'ch.first_name', 'ch.id'])
     .limit(limit)
-    .select('ch.id', 'ch.first_name', 'ch.last_name', 'ch.date_of_birth')) as {
-    id: string
-    first_name: string
-    last_name: string
-    date_of_birth: IsoDate
-  }[]
+    .select<Pick<ChildRow, 'id' | 'first_name' | 'last_name' | 'date_of_birth'>[]>(
+      'ch.id',
+      'ch.first_name',
+      'ch.last_name',
+      'ch.date_of_birth',
+    )
   if (children.length === 0) return []
   const ids = children.map((c) => c.id)
-  const cases = (await trx('cases')
+  const cases = await trx<CaseRow>('cases')
     .whereIn('child_id', ids)
     .orderBy('reference')
-    .select('child_id', 'reference')) as {
-    child_id: string
-    reference: string
-  }[]
+    .select('child_id', 'reference')
   const members = search.name
-    ? ((await trx('family_contacts')
+    ? await trx<FamilyContactRow>('family_contacts')
         .whereIn('child_id', ids)
         .whereILike('full_name', likeText(search.name))
         .orderBy('full_name')
-        .select('child_id', 'full_name')) as { child_id: string; full_name: string }[])
+        .select('child_id', 'full_name')
     : []
   return children.map((c) => ({
     childId: c.id,
@@ -123,21 +121,21 @@ export interface HeldRecord {
  * Minutes are not here: a sitting's minutes name other children, so only the child's extract is given.
  */
 export async function heldRecord(trx: Executor, childId: string): Promise<HeldRecord | undefined> {
-  const child = (await trx('children').where({ id: childId }).first()) as HeldRow | undefined
+  const child = await trx<HeldRow>('children').where({ id: childId }).first()
   if (!child) return undefined
-  const caseIds = (await trx('cases').where({ child_id: childId }).pluck('id')) as string[]
-  const familyMembers = (await trx('family_contacts')
+  const caseIds = await trx<CaseRow>('cases').where({ child_id: childId }).pluck('id')
+  const familyMembers = await trx<HeldRow>('family_contacts')
     .where({ child_id: childId })
-    .orderBy('created_at')) as HeldRow[]
+    .orderBy('created_at')
   const memberIds = familyMembers.map((m) => String(m.id))
   const memberEmails = familyMembers
     .map((m) => (typeof m.email === 'string' ? m.email.toLowerCase() : ''))
     .filter((e) => e.length > 0)
   const byCase = (table: string, order = 'created_at') =>
-    trx(table).whereIn('case_id', caseIds).orderBy(order) as Promise<HeldRow[]>
+    trx<HeldRow>(table).whereIn('case_id', caseIds).orderBy(order)
 
   const [cases, evidence, exceptions, appeals, decisions, letters, familyViews] = await Promise.all([
-    trx('cases').whereIn('id', caseIds).orderBy('received_on') as Promise<HeldRow[]>,
+    trx<HeldRow>('cases').whereIn('id', caseIds).orderBy('received_on'),
     byCase('case_evidence', 'case_id'),
     byCase('case_exceptions', 'case_id'),
     byCase('case_appeals'),
@@ -145,23 +143,23 @@ export async function heldRecord(trx: Executor, childId: string): Promise<HeldRe
     byCase('letters'),
     byCase('family_views', 'sent_at'),
   ])
-  const agendaItems = (await trx('agenda_items as ai')
+  const agendaItems = await trx('agenda_items as ai')
     .join('sittings as s', 's.id', 'ai.sitting_id')
     .join('panels as p', 'p.id', 's.panel_id')
     .whereIn('ai.case_id', caseIds)
     .orderBy('s.sitting_on')
-    .select('ai.*', 's.sitting_on', 'p.name as panel_name')) as HeldRow[]
-  const familyInvitations = (await trx('family_invitations')
+    .select<HeldRow[]>('ai.*', 's.sitting_on', 'p.name as panel_name')
+  const familyInvitations = await trx<HeldRow>('family_invitations')
     .whereIn('family_contact_id', memberIds)
-    .orderBy('created_at')) as HeldRow[]
+    .orderBy('created_at')
   // E-mails to the family: about one of the child's cases, or about none (an invitation); never a
   // brother's or sister's case, though it went to the same address.
-  const emails = (await trx('email_outbox')
+  const emails = await trx<HeldRow>('email_outbox')
     .whereRaw(`lower(to_address) IN (${memberEmails.map(() => '?').join(', ') || 'NULL'})`, memberEmails)
     .where((q) => q.whereNull('case_id').orWhereIn('case_id', caseIds))
-    .orderBy('created_at')) as HeldRow[]
+    .orderBy('created_at')
   const agendaItemIds = agendaItems.map((a) => String(a.id))
-  const auditEvents = (await trx('audit_events as a')
+  const auditEvents = await trx('audit_events as a')
     .leftJoin('users as u', 'u.id', 'a.actor_user_id')
     .where((q) =>
       q
@@ -171,19 +169,19 @@ export async function heldRecord(trx: Executor, childId: string): Promise<HeldRe
         .orWhere((w) => w.where('a.entity_type', 'agenda_item').whereIn('a.entity_id', agendaItemIds)),
     )
     .orderBy([{ column: 'a.occurred_at' }, { column: 'a.id' }])
-    .select('a.*', 'u.full_name as actor_name')) as HeldRow[]
-  const reads = (await trx('record_reads as r')
+    .select<HeldRow[]>('a.*', 'u.full_name as actor_name')
+  const reads = await trx('record_reads as r')
     .join('users as u', 'u.id', 'r.user_id')
     .whereIn('r.case_id', caseIds)
     .orderBy([{ column: 'r.read_at' }, { column: 'r.id' }])
-    .select(
+    .select<HeldRow[]>(
       'r.read_at',
       'r.case_id',
       'r.kind',
       'r.object_id',
       'u.full_name as reader_name',
       'u.role as reader_role',
-    )) as HeldRow[]
+    )
 
   return {
     child: held(child),
@@ -203,13 +201,19 @@ export async function heldRecord(trx: Executor, childId: string): Promise<HeldRe
   }
 }
 
+type IssuedLetterRow = Pick<
+  LetterRow,
+  'id' | 'case_id' | 'letter_kind' | 'version' | 'format' | 'issued_on' | 'pdf' | 'sha256'
+> &
+  Pick<CaseRow, 'reference'>
+
 /** Each issued letter of the child's cases with its stored bytes and the checksum taken at issue. */
 export async function issuedLetterFiles(trx: Executor, childId: string): Promise<IssuedLetterFile[]> {
-  const rows = (await trx('letters as l')
+  const rows = await trx('letters as l')
     .join('cases as c', 'c.id', 'l.case_id')
     .where({ 'c.child_id': childId, 'l.status': 'issued' })
     .orderBy([{ column: 'c.reference' }, { column: 'l.issued_on' }, { column: 'l.version' }])
-    .select(
+    .select<IssuedLetterRow[]>(
       'l.id',
       'l.case_id',
       'c.reference',
@@ -219,17 +223,7 @@ export async function issuedLetterFiles(trx: Executor, childId: string): Promise
       'l.issued_on',
       'l.pdf',
       'l.sha256',
-    )) as {
-    id: string
-    case_id: string
-    reference: string
-    letter_kind: string
-    version: number
-    format: string
-    issued_on: IsoDate | null
-    pdf: Buffer | null
-    sha256: string | null
-  }[]
+    )
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,
@@ -244,22 +238,21 @@ export async function issuedLetterFiles(trx: Executor, childId: string): Promise
   }))
 }
 
+type SittingOfCaseRow = Pick<AgendaItemRow, 'case_id' | 'sitting_id'> &
+  Pick<CaseRow, 'reference'> &
+  Pick<SittingRow, 'sitting_on'>
+
 /** The sittings each of the child's cases was on, for their minutes extracts. */
 export async function sittingsOfChild(
   trx: Executor,
   childId: string,
 ): Promise<{ caseId: string; reference: string; sittingId: string; sittingOn: IsoDate }[]> {
-  const rows = (await trx('agenda_items as ai')
+  const rows = await trx('agenda_items as ai')
     .join('cases as c', 'c.id', 'ai.case_id')
     .join('sittings as s', 's.id', 'ai.sitting_id')
     .where('c.child_id', childId)
     .orderBy('s.sitting_on')
-    .select('ai.case_id', 'c.reference', 'ai.sitting_id', 's.sitting_on')) as {
-    case_id: string
-    reference: string
-    sitting_id: string
-    sitting_on: IsoDate
-  }[]
+    .select<SittingOfCaseRow[]>('ai.case_id', 'c.reference', 'ai.sitting_id', 's.sitting_on')
   return rows.map((r) => ({
     caseId: r.case_id,
     reference: r.reference,
