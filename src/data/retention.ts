@@ -1,4 +1,19 @@
 import type { Transaction, Executor } from './db'
+import {
+  parsedJson,
+  type AgendaItemRow,
+  type CaseRow,
+  type ChildRow,
+  type DecisionRow,
+  type EmailOutboxRow,
+  type FamilyContactRow,
+  type FamilyViewRow,
+  type LetterRow,
+  type MinutesRow,
+  type RecordReadRow,
+  type RetentionRemovalRow,
+  type RetentionRunRow,
+} from './tables'
 import { addDays, type IsoDate } from '../domain/dates'
 import {
   addYears,
@@ -7,7 +22,6 @@ import {
   retentionEndsOn,
   type RetentionInput,
 } from '../domain/retention'
-import type { MinutesContent } from '../domain/minutes'
 
 export interface RetentionCandidate {
   caseId: string
@@ -22,17 +36,9 @@ export interface RetentionCandidate {
   retentionEndsOn: IsoDate
 }
 
-interface CandidateRow {
-  id: string
-  child_id: string
-  reference: string
-  kind: string
-  status: string
-  first_name: string
-  last_name: string
-  date_of_birth: IsoDate | Date
-  ended_on: IsoDate | Date
-}
+/** A closed case with its child; a closed case always has the day it ended (a CHECK on cases says so). */
+type CandidateRow = Pick<CaseRow, 'id' | 'child_id' | 'reference' | 'kind' | 'status'> &
+  Pick<ChildRow, 'first_name' | 'last_name' | 'date_of_birth'> & { ended_on: IsoDate }
 
 const isoOf = (d: IsoDate | Date): IsoDate => (d instanceof Date ? d.toISOString().slice(0, 10) : d)
 
@@ -49,12 +55,12 @@ export async function findPastRetention(
   const bornBy = addDays(addYears(today, -(25 + yearsAfter25)), 1)
   const query = trx('cases as c')
   if (onlyCaseId) query.where('c.id', onlyCaseId)
-  const rows = (await query
+  const rows = await query
     .join('children as ch', 'ch.id', 'c.child_id')
     .whereIn('c.status', CLOSED_STATUSES)
     .where('ch.date_of_birth', '<=', bornBy)
     .orderBy('c.reference')
-    .select(
+    .select<CandidateRow[]>(
       'c.id',
       'c.child_id',
       'c.reference',
@@ -64,7 +70,7 @@ export async function findPastRetention(
       'ch.last_name',
       'ch.date_of_birth',
       'c.ended_on',
-    )) as CandidateRow[]
+    )
   const due: RetentionCandidate[] = []
   for (const r of rows) {
     const input: RetentionInput = {
@@ -125,20 +131,17 @@ export async function removeCase(
   now: Date,
 ): Promise<{ childRemoved: boolean; counts: Record<string, number> }> {
   const counts: Record<string, number> = {}
-  const agendaItemIds = (await trx('agenda_items').where({ case_id: caseId }).pluck('id')) as string[]
-  const sittingIds = (await trx('agenda_items').where({ case_id: caseId }).pluck('sitting_id')) as string[]
-  const letterIds = (await trx('letters').where({ case_id: caseId }).pluck('id')) as string[]
-  const decisionIds = (await trx('decisions').where({ case_id: caseId }).pluck('id')) as string[]
-  const viewIds = (await trx('family_views').where({ case_id: caseId }).pluck('id')) as string[]
+  const agendaItemIds = await trx<AgendaItemRow>('agenda_items').where({ case_id: caseId }).pluck('id')
+  const sittingIds = await trx<AgendaItemRow>('agenda_items').where({ case_id: caseId }).pluck('sitting_id')
+  const letterIds = await trx<LetterRow>('letters').where({ case_id: caseId }).pluck('id')
+  const decisionIds = await trx<DecisionRow>('decisions').where({ case_id: caseId }).pluck('id')
+  const viewIds = await trx<FamilyViewRow>('family_views').where({ case_id: caseId }).pluck('id')
 
   let minutesChanged = 0
   if (sittingIds.length) {
-    const minutes = (await trx('minutes').whereIn('sitting_id', sittingIds).select('id', 'content')) as {
-      id: string
-      content: MinutesContent | string
-    }[]
+    const minutes = await trx<MinutesRow>('minutes').whereIn('sitting_id', sittingIds).select('id', 'content')
     for (const m of minutes) {
-      const content = (typeof m.content === 'string' ? JSON.parse(m.content) : m.content) as MinutesContent
+      const content = parsedJson(m.content)
       const changed = anonymiseMinutesContent(content, caseId)
       if (changed === content) continue
       await trx('minutes')
@@ -153,7 +156,7 @@ export async function removeCase(
 
   counts.letters = await trx('letters').where({ case_id: caseId }).delete()
   counts.familyViews = await trx('family_views').where({ case_id: caseId }).delete()
-  const emailIds = (await trx('email_outbox').where({ case_id: caseId }).pluck('id')) as string[]
+  const emailIds = await trx<EmailOutboxRow>('email_outbox').where({ case_id: caseId }).pluck('id')
   if (emailIds.length) await trx('email_attempts').whereIn('email_id', emailIds).delete()
   counts.emails = emailIds.length ? await trx('email_outbox').whereIn('id', emailIds).delete() : 0
   if (agendaItemIds.length) {
@@ -162,13 +165,8 @@ export async function removeCase(
   }
   counts.decisions = await trx('decisions').where({ case_id: caseId }).delete()
   counts.agendaItems = await trx('agenda_items').where({ case_id: caseId }).delete()
-  counts.readEvents = Number(
-    (
-      (await trx('record_reads').where({ case_id: caseId }).count({ n: '*' }).first()) as {
-        n: number | string
-      }
-    ).n,
-  )
+  const reads = await trx<RecordReadRow>('record_reads').where({ case_id: caseId }).count({ n: '*' }).first()
+  counts.readEvents = Number(reads?.n ?? 0)
   // Evidence, clock exceptions, queue place, exclusions, appeals and the read log go by ON DELETE CASCADE.
   await trx('cases').where({ id: caseId }).delete()
 
@@ -183,10 +181,9 @@ export async function removeCase(
   const otherCases = await trx('cases').where({ child_id: childId }).first('id')
   let childRemoved = false
   if (!otherCases) {
-    const contacts = (await trx('family_contacts').where({ child_id: childId }).select('id', 'user_id')) as {
-      id: string
-      user_id: string | null
-    }[]
+    const contacts = await trx<FamilyContactRow>('family_contacts')
+      .where({ child_id: childId })
+      .select('id', 'user_id')
     const contactIds = contacts.map((c) => c.id)
     // Invitations and contacts go by ON DELETE CASCADE from the child.
     await trx('children').where({ id: childId }).delete()
@@ -224,9 +221,9 @@ export async function startRun(
   trx: Executor,
   run: { runOn: IsoDate; yearsAfter25: number; runBy: string | null },
 ): Promise<string> {
-  const [row] = (await trx('retention_runs')
+  const [row] = await trx<RetentionRunRow>('retention_runs')
     .insert({ run_on: run.runOn, years_after_25: run.yearsAfter25, run_by: run.runBy })
-    .returning('id')) as { id: string | number }[]
+    .returning('id')
   return String(row!.id)
 }
 
@@ -272,15 +269,7 @@ export interface RetentionRun {
 }
 
 export async function recentRuns(trx: Executor, limit = 20): Promise<RetentionRun[]> {
-  const rows = (await trx('retention_runs').orderBy('id', 'desc').limit(limit).select('*')) as {
-    id: string | number
-    started_at: Date
-    finished_at: Date | null
-    run_on: IsoDate | Date
-    years_after_25: number
-    cases_removed: number
-    cases_failed: number
-  }[]
+  const rows = await trx<RetentionRunRow>('retention_runs').orderBy('id', 'desc').limit(limit).select('*')
   return rows.map((r) => ({
     id: String(r.id),
     startedAt: r.started_at,
@@ -296,13 +285,13 @@ export async function recentRuns(trx: Executor, limit = 20): Promise<RetentionRu
 export async function removedTotals(
   trx: Executor,
 ): Promise<{ closedYear: number; kind: string; removed: number }[]> {
-  const rows = (await trx('retention_removals')
+  const rows = await trx<RetentionRemovalRow>('retention_removals')
     .groupBy('closed_year', 'case_kind')
     .orderBy([
       { column: 'closed_year', order: 'desc' },
       { column: 'case_kind', order: 'asc' },
     ])
     .select('closed_year', 'case_kind')
-    .count({ n: '*' })) as { closed_year: number; case_kind: string; n: number | string }[]
+    .count<(Pick<RetentionRemovalRow, 'closed_year' | 'case_kind'> & { n: number })[]>({ n: '*' })
   return rows.map((r) => ({ closedYear: Number(r.closed_year), kind: r.case_kind, removed: Number(r.n) }))
 }
