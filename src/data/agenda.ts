@@ -1,4 +1,5 @@
 import type { Db, Executor, Transaction } from './db'
+import type { AgendaItemRow, CaseRow, ChildRow } from './tables'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 
 export interface AgendaEntry {
@@ -14,25 +15,21 @@ export interface AgendaEntry {
   placedBy: 'scheduler' | 'chair'
 }
 
+/** An item on an agenda with its case and child. */
+type AgendaEntryRow = Pick<AgendaItemRow, 'case_id' | 'position' | 'placed_by'> &
+  Pick<
+    CaseRow,
+    'reference' | 'kind' | 'status' | 'next_deadline_on' | 'next_deadline_step' | 'papers_complete_on'
+  > &
+  Pick<ChildRow, 'first_name' | 'last_name'>
+
 /** A sitting's agenda in order. */
 export async function listAgenda(trx: Executor, sittingId: string): Promise<AgendaEntry[]> {
-  const rows: {
-    case_id: string
-    reference: string
-    kind: CaseKind
-    status: CaseStatus
-    first_name: string
-    last_name: string
-    next_deadline_on: string | null
-    next_deadline_step: string | null
-    papers_complete_on: string | null
-    position: number
-    placed_by: 'scheduler' | 'chair'
-  }[] = await trx('agenda_items as ai')
+  const rows = await trx('agenda_items as ai')
     .join('cases as c', 'c.id', 'ai.case_id')
     .join('children as ch', 'ch.id', 'c.child_id')
     .where('ai.sitting_id', sittingId)
-    .select(
+    .select<AgendaEntryRow[]>(
       'ai.case_id',
       'c.reference',
       'c.kind',
@@ -101,7 +98,7 @@ export async function excludeFromSitting(
 
 /** Every item on a sitting, for when it is cancelled and they all go back to the queue. */
 export async function removeAllItems(trx: Transaction, sittingId: string): Promise<string[]> {
-  const rows: { case_id: string }[] = await trx('agenda_items')
+  const rows = await trx<AgendaItemRow>('agenda_items')
     .where({ sitting_id: sittingId })
     .delete()
     .returning('case_id')
@@ -122,11 +119,11 @@ export type AgendaRepository = ReturnType<typeof agendaRepository>
  * came off.
  */
 export async function removeUndecidedItems(trx: Transaction, caseId: string): Promise<string[]> {
-  const rows: { sitting_id: string }[] = await trx('agenda_items as ai')
+  const rows = await trx('agenda_items as ai')
     .where('ai.case_id', caseId)
     .whereIn('ai.sitting_id', trx('sittings').where('status', 'scheduled').select('id'))
     .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = ai.id'))
-    .select('ai.sitting_id')
+    .select<Pick<AgendaItemRow, 'sitting_id'>[]>('ai.sitting_id')
   const sittingIds = rows.map((r) => r.sitting_id)
   if (sittingIds.length === 0) return []
   await trx('agenda_items').where('case_id', caseId).whereIn('sitting_id', sittingIds).delete()

@@ -1,4 +1,5 @@
 import type { ClosureReason } from '../domain/caseClosure'
+import type { UserRow } from './tables'
 import type { Db, Executor, Transaction } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
@@ -189,7 +190,7 @@ export function caseDetailRepository(db: Db) {
     },
 
     async listCaseworkers(): Promise<{ id: string; fullName: string }[]> {
-      const rows: { id: string; full_name: string }[] = await db('users')
+      const rows = await db<UserRow>('users')
         .where({ role: 'caseworker' })
         .whereNull('disabled_at')
         .orderBy('full_name')

@@ -1,5 +1,5 @@
 import type { Db, Transaction, Executor } from './db'
-import type { PanelMemberRow } from './tables'
+import type { PanelMemberRow, UserRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { Agency, Role } from '../domain/vocabulary'
 
@@ -92,7 +92,7 @@ export function panelMembersRepository(db: Db) {
     },
 
     async linkableAccounts(q: Executor = db): Promise<MemberAccount[]> {
-      const rows: { id: string; full_name: string; email: string; role: Role }[] = await q('users')
+      const rows = await q<UserRow>('users')
         .whereIn('role', LINKABLE_ROLES)
         .whereNull('disabled_at')
         .select('id', 'full_name', 'email', 'role')

@@ -31,7 +31,7 @@ export async function insertReads(trx: Executor, events: readonly ReadEvent[]): 
   // A read of a case the retention job removed while the read waited in the buffer would fail the whole
   // batch on its foreign key, again at every retry; such a read has nothing left to be a record of.
   const caseIds = [...new Set(events.map((e) => e.caseId))]
-  const held = new Set((await trx('cases').whereIn('id', caseIds).pluck('id')) as string[])
+  const held = new Set(await trx<CaseRow>('cases').whereIn('id', caseIds).pluck('id'))
   const kept = events.filter((e) => held.has(e.caseId))
   if (kept.length === 0) return
   await trx('record_reads').insert(

@@ -1,11 +1,12 @@
 import type { FailureCounter } from '../domain/signInThrottle'
+import type { SignInThrottleRow } from './tables'
 import type { Executor } from './db'
 
 export async function readCounters(
   q: Executor,
   keys: readonly string[],
 ): Promise<Map<string, FailureCounter>> {
-  const rows: { key: string; failures: number; last_failure_at: Date }[] = await q('sign_in_throttles')
+  const rows = await q<SignInThrottleRow>('sign_in_throttles')
     .whereIn('key', keys)
     .select('key', 'failures', 'last_failure_at')
   return new Map(

@@ -64,7 +64,7 @@ export interface AgendaItemRow {
   sitting_id: string
   case_id: string
   position: number
-  placed_by: string
+  placed_by: 'scheduler' | 'chair'
   placed_at: Date
 }
 
