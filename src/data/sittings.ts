@@ -1,4 +1,5 @@
 import type { Knex } from 'knex'
+import type { PanelMemberRow, PanelRow, SchoolTermRow, SittingRow } from './tables'
 import type { Db, Executor, Transaction } from './db'
 import type { PanelType } from '../domain/vocabulary'
 
@@ -15,18 +16,13 @@ export interface SittingSummary {
   isChair: boolean
 }
 
-interface SittingSummaryRow {
-  id: string
-  sitting_on: string
-  starts_at: string
-  panel_name: string
-  panel_type: PanelType
-  is_summer: boolean
-  status: SittingSummary['status']
-  item_count: number | string
-  capacity: number
-  is_chair: boolean
-}
+/** A sitting in a list, with its panel, how many items it has and whether the user chairs it. */
+type SittingSummaryRow = Pick<SittingRow, 'id' | 'sitting_on' | 'starts_at' | 'is_summer' | 'status'> &
+  Pick<PanelRow, 'panel_type' | 'capacity'> & {
+    panel_name: PanelRow['name']
+    item_count: number | string
+    is_chair: boolean
+  }
 
 export function sittingsRepository(db: Db) {
   return {
@@ -130,26 +126,28 @@ export interface SittingDetail {
   recordVersion: number
 }
 
-interface SittingDetailRow {
-  id: string
-  panel_id: string
-  panel_name: string
-  panel_type: PanelType
-  sitting_on: string
-  starts_at: string
-  duration_minutes: number
-  venue: string | null
-  online_link: string | null
-  origin: 'weekly' | 'extra'
-  is_summer: boolean
-  status: SittingDetail['status']
-  cancelled_reason: string | null
-  agenda_locked_at: Date | null
-  capacity: number
-  papers_cutoff_working_days: number
-  quorum_rule: unknown
-  record_version: number
-}
+/** A sitting with what its panel sets for it. */
+type SittingDetailRow = Pick<
+  SittingRow,
+  | 'id'
+  | 'panel_id'
+  | 'sitting_on'
+  | 'starts_at'
+  | 'venue'
+  | 'online_link'
+  | 'origin'
+  | 'is_summer'
+  | 'status'
+  | 'cancelled_reason'
+  | 'agenda_locked_at'
+  | 'record_version'
+> &
+  Pick<
+    PanelRow,
+    'panel_type' | 'duration_minutes' | 'capacity' | 'papers_cutoff_working_days' | 'quorum_rule'
+  > & {
+    panel_name: PanelRow['name']
+  }
 
 const SITTING_DETAIL_COLUMNS = [
   's.id',
@@ -217,7 +215,7 @@ export async function membershipOf(
   today: string,
 ): Promise<{ isChair: boolean } | undefined> {
   // A member who has left the panel, or not yet joined it, does not see its papers.
-  const row: { is_chair: boolean } | undefined = await trx('panel_members')
+  const row = await trx<PanelMemberRow>('panel_members')
     .where({ panel_id: panelId, user_id: userId })
     .where((q) => q.whereNull('member_from').orWhere('member_from', '<=', today))
     .where((q) => q.whereNull('member_until').orWhere('member_until', '>=', today))
@@ -234,13 +232,7 @@ export interface ActivePanelSlot {
 }
 
 export async function listActivePanelSlots(trx: Executor): Promise<ActivePanelSlot[]> {
-  const rows: {
-    id: string
-    weekday: number
-    starts_at: string
-    venue: string | null
-    online_link: string | null
-  }[] = await trx('panels')
+  const rows = await trx<PanelRow>('panels')
     .where({ active: true })
     .select('id', 'weekday', 'starts_at', 'venue', 'online_link')
   return rows.map((r) => ({
@@ -259,7 +251,7 @@ export async function weeklySittingDates(
   from: string,
   to: string,
 ): Promise<Set<string>> {
-  const rows: { sitting_on: string }[] = await trx('sittings')
+  const rows = await trx<SittingRow>('sittings')
     .where({ panel_id: panelId, origin: 'weekly' })
     .whereBetween('sitting_on', [from, to])
     .select('sitting_on')
@@ -303,12 +295,12 @@ export async function insertSittings(
 }
 
 export async function loadSchoolTerms(trx: Executor) {
-  const rows: {
-    academic_year: string
-    term: 'autumn' | 'spring' | 'summer'
-    starts_on: string
-    ends_on: string
-  }[] = await trx('school_terms').select('academic_year', 'term', 'starts_on', 'ends_on')
+  const rows = await trx<SchoolTermRow>('school_terms').select(
+    'academic_year',
+    'term',
+    'starts_on',
+    'ends_on',
+  )
   return rows.map((r) => ({
     academicYear: r.academic_year,
     term: r.term,
@@ -356,15 +348,17 @@ export async function setAgendaLocked(trx: Transaction, sittingId: string, locke
 
 /** Locks the agendas of scheduled sittings whose papers cut-off has passed. */
 export async function sittingsToLock(trx: Executor, today: string) {
-  const rows: { id: string; sitting_on: string; papers_cutoff_working_days: number }[] = await trx(
-    'sittings as s',
-  )
+  const rows = await trx('sittings as s')
     .join('panels as p', 'p.id', 's.panel_id')
     .where('s.status', 'scheduled')
     .whereNull('s.agenda_locked_at')
     .where('s.sitting_on', '>=', today)
     .where('s.sitting_on', '<=', trx.raw("?::date + interval '40 days'", [today]))
-    .select('s.id', 's.sitting_on', 'p.papers_cutoff_working_days')
+    .select<(Pick<SittingRow, 'id' | 'sitting_on'> & Pick<PanelRow, 'papers_cutoff_working_days'>)[]>(
+      's.id',
+      's.sitting_on',
+      'p.papers_cutoff_working_days',
+    )
   return rows.map((r) => ({
     id: r.id,
     sittingOn: r.sitting_on,
@@ -396,11 +390,11 @@ export async function panelsChairedBy(
   trx: Executor,
   userId: string,
 ): Promise<{ id: string; name: string; startsAt: string }[]> {
-  const rows: { id: string; name: string; starts_at: string }[] = await trx('panels as p')
+  const rows = await trx('panels as p')
     .join('panel_members as m', 'm.panel_id', 'p.id')
     .where({ 'm.user_id': userId, 'm.is_chair': true, 'p.active': true })
     .whereRaw('(m.member_until is null or m.member_until >= current_date)')
-    .select('p.id', 'p.name', 'p.starts_at')
+    .select<Pick<PanelRow, 'id' | 'name' | 'starts_at'>[]>('p.id', 'p.name', 'p.starts_at')
     .orderBy('p.name')
   return rows.map((r) => ({ id: r.id, name: r.name, startsAt: r.starts_at.slice(0, 5) }))
 }

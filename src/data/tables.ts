@@ -589,9 +589,9 @@ export interface SittingRow {
   starts_at: string
   venue: string | null
   online_link: string | null
-  origin: string
+  origin: 'weekly' | 'extra'
   is_summer: boolean
-  status: string
+  status: 'scheduled' | 'held' | 'cancelled'
   cancelled_reason: string | null
   agenda_locked_at: Date | null
   created_at: Date
