@@ -1,5 +1,5 @@
 import { insertRow, type Transaction, type Executor } from './db'
-import type { CaseRow, LetterRow } from './tables'
+import type { CaseRow, DecisionRow, LetterRow, PanelRow, UserRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { DisagreementGround } from '../domain/decisionRules'
 import type { StoredLetter } from '../domain/letters/easyReadLetter'
@@ -21,23 +21,25 @@ export interface DecisionForLetter {
   panelName: string
 }
 
+type DecisionWithPanelRow = Pick<
+  DecisionRow,
+  | 'id'
+  | 'outcome'
+  | 'reasons'
+  | 'matches_preference'
+  | 'disagreement_ground'
+  | 'disagreement_explanation'
+  | 'conditions'
+  | 'deferral_action'
+  | 'deferral_owner'
+  | 'deferral_due_on'
+  | 'named_setting'
+  | 'decided_on'
+> & { panel_name: PanelRow['name'] }
+
 /** A case's decisions, newest first, each with the panel that made it. */
 export async function listDecisionsForCase(trx: Executor, caseId: string): Promise<DecisionForLetter[]> {
-  const rows: {
-    id: string
-    outcome: string
-    reasons: string
-    matches_preference: boolean | null
-    disagreement_ground: DisagreementGround | null
-    disagreement_explanation: string | null
-    conditions: string | null
-    deferral_action: string | null
-    deferral_owner: string | null
-    deferral_due_on: IsoDate | null
-    named_setting: string | null
-    decided_on: IsoDate
-    panel_name: string
-  }[] = await trx('decisions as d')
+  const rows = await trx('decisions as d')
     .join('agenda_items as ai', 'ai.id', 'd.agenda_item_id')
     .join('sittings as s', 's.id', 'ai.sitting_id')
     .join('panels as p', 'p.id', 's.panel_id')
@@ -46,7 +48,7 @@ export async function listDecisionsForCase(trx: Executor, caseId: string): Promi
       { column: 'd.decided_on', order: 'desc' },
       { column: 'd.created_at', order: 'desc' },
     ])
-    .select(
+    .select<DecisionWithPanelRow[]>(
       'd.id',
       'd.outcome',
       'd.reasons',
@@ -90,26 +92,21 @@ export interface LetterSummary {
   correctionReason: string | null
 }
 
+type LetterSummaryRow = Pick<
+  LetterRow,
+  'id' | 'decision_id' | 'version' | 'format' | 'title' | 'issued_on' | 'sha256' | 'correction_reason'
+> & { issued_by_name: UserRow['full_name'] | null }
+
 /** A case's issued letters, newest first. */
 export async function listLetters(trx: Executor, caseId: string): Promise<LetterSummary[]> {
-  const rows: {
-    id: string
-    decision_id: string | null
-    version: number
-    format: LetterSummary['format']
-    title: string | null
-    issued_on: IsoDate | null
-    issued_by_name: string | null
-    sha256: string | null
-    correction_reason: string | null
-  }[] = await trx('letters as l')
+  const rows = await trx('letters as l')
     .leftJoin('users as u', 'u.id', 'l.issued_by')
     .where({ 'l.case_id': caseId, 'l.status': 'issued' })
     .orderBy([
       { column: 'l.created_at', order: 'desc' },
       { column: 'l.version', order: 'desc' },
     ])
-    .select(
+    .select<LetterSummaryRow[]>(
       'l.id',
       'l.decision_id',
       'l.version',
