@@ -1,5 +1,5 @@
 import { insertRow, type Transaction, type Executor } from './db'
-import type { SittingRow } from './tables'
+import type { PanelMemberRow, SittingAttendanceRow, SittingRow } from './tables'
 import type { Agency, Attendance } from '../domain/vocabulary'
 
 export interface SeatAttendance {
@@ -11,21 +11,20 @@ export interface SeatAttendance {
   attendance: Attendance | null
 }
 
+/** A member's seat at a sitting, with what was recorded for it (null while nothing is). */
+type SeatRow = Pick<PanelMemberRow, 'id' | 'full_name' | 'agency' | 'is_chair'> & {
+  recorded_name: SittingAttendanceRow['full_name'] | null
+  recorded_agency: SittingAttendanceRow['agency'] | null
+  recorded_is_chair: SittingAttendanceRow['is_chair'] | null
+  attendance: SittingAttendanceRow['attendance'] | null
+}
+
 /**
  * Everyone who sat on the panel on the sitting's date, with what was recorded for them. A member who
  * has left since keeps the name and agency recorded at the time.
  */
 export async function listAttendance(trx: Executor, sittingId: string): Promise<SeatAttendance[]> {
-  const seats: {
-    id: string
-    full_name: string
-    agency: Agency
-    is_chair: boolean
-    recorded_name: string | null
-    recorded_agency: Agency | null
-    recorded_is_chair: boolean | null
-    attendance: Attendance | null
-  }[] = await trx('sittings as s')
+  const seats = await trx('sittings as s')
     .join('panel_members as pm', 'pm.panel_id', 's.panel_id')
     .leftJoin('sitting_attendance as a', function () {
       this.on('a.sitting_id', 's.id').andOn('a.panel_member_id', 'pm.id')
@@ -40,7 +39,7 @@ export async function listAttendance(trx: Executor, sittingId: string): Promise<
             .where((u) => u.whereNull('pm.member_until').orWhereRaw('pm.member_until >= s.sitting_on')),
         ),
     )
-    .select(
+    .select<SeatRow[]>(
       'pm.id',
       'pm.full_name',
       'pm.agency',

@@ -1,4 +1,5 @@
 import { insertRow, type Executor } from './db'
+import type { AgendaItemRow, CaseRow, LetterBatchRow, LetterRow, PanelRow, SittingRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 
 export interface SittingWithLetters {
@@ -19,15 +20,27 @@ function latestIssued(trx: Executor) {
     )
 }
 
+/** A sitting with its panel's name and how many issued letters it has. */
+type SittingLettersRow = Pick<AgendaItemRow, 'sitting_id'> &
+  Pick<SittingRow, 'sitting_on'> & { panel_name: PanelRow['name']; letters: number }
+
+/** An issued letter's stored bytes (never null once issued: a CHECK on letters says so). */
+type SittingPdfRow = Pick<LetterRow, 'id' | 'version' | 'title' | 'sha256'> &
+  Pick<CaseRow, 'reference'> & { pdf: Uint8Array }
+
 export async function listSittingsWithLetters(trx: Executor, since: IsoDate): Promise<SittingWithLetters[]> {
-  const rows: { sitting_id: string; panel_name: string; sitting_on: IsoDate; letters: number | string }[] =
-    await latestIssued(trx)
-      .join('sittings as s', 's.id', 'ai.sitting_id')
-      .join('panels as p', 'p.id', 's.panel_id')
-      .where('s.sitting_on', '>=', since)
-      .groupBy('ai.sitting_id', 'p.name', 's.sitting_on')
-      .orderBy('s.sitting_on', 'desc')
-      .select('ai.sitting_id', 'p.name as panel_name', 's.sitting_on', trx.raw('count(*) as letters'))
+  const rows = await latestIssued(trx)
+    .join('sittings as s', 's.id', 'ai.sitting_id')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('s.sitting_on', '>=', since)
+    .groupBy('ai.sitting_id', 'p.name', 's.sitting_on')
+    .orderBy('s.sitting_on', 'desc')
+    .select<SittingLettersRow[]>(
+      'ai.sitting_id',
+      'p.name as panel_name',
+      's.sitting_on',
+      trx.raw('count(*) as letters'),
+    )
   return rows.map((r) => ({
     sittingId: r.sitting_id,
     panelName: r.panel_name,
@@ -48,18 +61,11 @@ export interface IssuedPdf {
 
 /** A sitting's issued letters in agenda order: the PDF bytes stored at issue, never drawn again. */
 export async function listSittingIssuedPdfs(trx: Executor, sittingId: string): Promise<IssuedPdf[]> {
-  const rows: {
-    id: string
-    reference: string
-    version: number
-    title: string | null
-    pdf: Buffer | Uint8Array
-    sha256: string | null
-  }[] = await latestIssued(trx)
+  const rows = await latestIssued(trx)
     .join('cases as c', 'c.id', 'l.case_id')
     .where('ai.sitting_id', sittingId)
     .orderBy([{ column: 'ai.position' }, { column: 'l.created_at' }])
-    .select('l.id', 'c.reference', 'l.version', 'l.title', 'l.pdf', 'l.sha256')
+    .select<SittingPdfRow[]>('l.id', 'c.reference', 'l.version', 'l.title', 'l.pdf', 'l.sha256')
   return rows.map((r) => ({
     letterId: r.id,
     reference: r.reference,
@@ -83,27 +89,28 @@ export async function createBatch(trx: Executor, sittingId: string, total: numbe
 }
 
 export async function recordBatchProgress(trx: Executor, batchId: string, done: number): Promise<void> {
-  await trx('letter_batches').where({ id: batchId }).update({ done, updated_at: trx.fn.now() })
+  await trx<LetterBatchRow>('letter_batches')
+    .where({ id: batchId })
+    .update({ done, updated_at: trx.fn.now() })
 }
 
 export async function finishBatch(trx: Executor, batchId: string, pdf: Buffer | null): Promise<void> {
-  await trx('letter_batches')
+  await trx<LetterBatchRow>('letter_batches')
     .where({ id: batchId })
     .update({ status: pdf ? 'ready' : 'failed', pdf, updated_at: trx.fn.now() })
 }
 
 export async function findBatch(trx: Executor, batchId: string): Promise<Batch | undefined> {
-  const row = (await trx('letter_batches')
+  const row = await trx<LetterBatchRow>('letter_batches')
     .where({ id: batchId })
-    .first('id', 'sitting_id', 'status', 'total', 'done')) as
-    { id: string; sitting_id: string; status: Batch['status']; total: number; done: number } | undefined
+    .first('id', 'sitting_id', 'status', 'total', 'done')
   return (
     row && { id: row.id, sittingId: row.sitting_id, status: row.status, total: row.total, done: row.done }
   )
 }
 
 export async function batchPdf(trx: Executor, batchId: string): Promise<Buffer | undefined> {
-  const row = (await trx('letter_batches').where({ id: batchId, status: 'ready' }).first('pdf')) as
-    { pdf: Buffer | Uint8Array } | undefined
-  return row && Buffer.from(row.pdf)
+  const row = await trx<LetterBatchRow>('letter_batches').where({ id: batchId, status: 'ready' }).first('pdf')
+  // A ready batch always has its PDF (a CHECK on letter_batches says so).
+  return row?.pdf ? Buffer.from(row.pdf) : undefined
 }

@@ -346,7 +346,7 @@ export interface JobRunRow {
 export interface LetterBatchRow {
   id: string
   sitting_id: string
-  status: string
+  status: 'building' | 'ready' | 'failed'
   total: number
   done: number
   pdf: Uint8Array | null
@@ -565,7 +565,8 @@ export interface SittingAttendanceRow {
   sitting_id: string
   panel_member_id: string
   full_name: string
-  agency: string
+  /** Copied from the member's panel_members.agency when the attendance is recorded. */
+  agency: Agency
   is_chair: boolean
   attendance: Attendance
   created_at: Date
