@@ -1,4 +1,16 @@
 import { insertRow, type Transaction, type Executor } from './db'
+import {
+  parsedJson,
+  type AgendaItemRow,
+  type CaseRow,
+  type ChildRow,
+  type DeclarationRow,
+  type DecisionRow as DecisionsTableRow,
+  type ItemRecordRow,
+  type LeftJoined,
+  type PanelMemberRow,
+  type UserRow,
+} from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { CaseKind, CaseStatus, Interpreter, SettingType } from '../domain/vocabulary'
 
@@ -58,44 +70,45 @@ export interface MeetingItem {
   decision: StoredDecision | null
 }
 
-interface MeetingItemRow {
-  agenda_item_id: string
-  case_id: string
-  position: number
-  reference: string
-  kind: CaseKind
-  status: CaseStatus
-  first_name: string
-  last_name: string
-  caseworker_id: string
-  preference: string | null
-  preferred_setting: string | null
-  preferred_setting_is_mainstream: boolean | null
-  has_record: boolean
-  family_attended: boolean | null
-  family_attendees: string | null
-  interpreter: Interpreter | null
-  notes: string | null
-  decision_id: string | null
-  outcome: string | null
-  reasons: string | null
-  matches_preference: boolean | null
-  disagreement_ground: string | null
-  disagreement_explanation: string | null
-  conditions: string | null
-  without_family_reason: string | null
-  deferral_action: string | null
-  deferral_owner: string | null
-  deferral_due_on: IsoDate | null
-  inquorate_reason: string | null
-  dissents: Dissent[] | null
-  named_setting: string | null
-  named_setting_type: SettingType | null
-  decided_on: IsoDate | null
-  decision_version: number | null
-  recorded_by_name: string | null
-  decision_updated_at: Date | null
-}
+/** An agenda item with its case and child, and what has been recorded for it (null columns until then). */
+type MeetingItemRow = { agenda_item_id: AgendaItemRow['id'] } & Pick<AgendaItemRow, 'case_id' | 'position'> &
+  Pick<
+    CaseRow,
+    | 'reference'
+    | 'kind'
+    | 'status'
+    | 'caseworker_id'
+    | 'preference'
+    | 'preferred_setting'
+    | 'preferred_setting_is_mainstream'
+  > &
+  Pick<ChildRow, 'first_name' | 'last_name'> & { has_record: boolean } & LeftJoined<
+    Pick<ItemRecordRow, 'family_attended' | 'family_attendees' | 'interpreter' | 'notes'>
+  > &
+  LeftJoined<
+    Pick<
+      DecisionsTableRow,
+      | 'outcome'
+      | 'reasons'
+      | 'matches_preference'
+      | 'disagreement_ground'
+      | 'disagreement_explanation'
+      | 'conditions'
+      | 'without_family_reason'
+      | 'deferral_action'
+      | 'deferral_owner'
+      | 'deferral_due_on'
+      | 'inquorate_reason'
+      | 'dissents'
+      | 'named_setting'
+      | 'named_setting_type'
+      | 'decided_on'
+    > & {
+      decision_id: DecisionsTableRow['id']
+      decision_version: DecisionsTableRow['version']
+      decision_updated_at: DecisionsTableRow['updated_at']
+    }
+  > & { recorded_by_name: UserRow['full_name'] | null }
 
 function itemsQuery(trx: Executor, sittingId: string) {
   return trx('agenda_items as ai')
@@ -105,7 +118,7 @@ function itemsQuery(trx: Executor, sittingId: string) {
     .leftJoin('decisions as d', 'd.agenda_item_id', 'ai.id')
     .leftJoin('users as u', 'u.id', 'd.recorded_by')
     .where('ai.sitting_id', sittingId)
-    .select(
+    .select<MeetingItemRow[]>(
       'ai.id as agenda_item_id',
       'ai.case_id',
       'ai.position',
@@ -182,7 +195,7 @@ function toMeetingItem(r: MeetingItemRow): MeetingItem {
             deferralOwner: r.deferral_owner,
             deferralDueOn: r.deferral_due_on,
             inquorateReason: r.inquorate_reason,
-            dissents: r.dissents ?? [],
+            dissents: r.dissents === null ? [] : parsedJson(r.dissents),
             namedSetting:
               r.named_setting && r.named_setting_type
                 ? { name: r.named_setting, type: r.named_setting_type }
@@ -197,10 +210,10 @@ function toMeetingItem(r: MeetingItemRow): MeetingItem {
 
 /** A sitting's items in agenda order, each with what has been recorded for it. */
 export async function listMeetingItems(trx: Executor, sittingId: string): Promise<MeetingItem[]> {
-  const rows = (await itemsQuery(trx, sittingId).orderBy([
+  const rows = await itemsQuery(trx, sittingId).orderBy([
     { column: 'ai.position' },
     { column: 'c.reference' },
-  ])) as MeetingItemRow[]
+  ])
   return rows.map(toMeetingItem)
 }
 
@@ -295,20 +308,27 @@ export interface Declaration {
   leftDiscussion: boolean
 }
 
+type DeclarationWithMemberRow = Pick<
+  DeclarationRow,
+  'id' | 'panel_member_id' | 'nature' | 'left_discussion'
+> &
+  Pick<AgendaItemRow, 'case_id'> &
+  Pick<PanelMemberRow, 'full_name'>
+
 export async function listDeclarations(trx: Executor, sittingId: string): Promise<Declaration[]> {
-  const rows: {
-    id: string
-    case_id: string
-    panel_member_id: string
-    full_name: string
-    nature: string
-    left_discussion: boolean
-  }[] = await trx('declarations as dc')
+  const rows = await trx('declarations as dc')
     .join('agenda_items as ai', 'ai.id', 'dc.agenda_item_id')
     .join('panel_members as pm', 'pm.id', 'dc.panel_member_id')
     .where('ai.sitting_id', sittingId)
     .orderBy([{ column: 'dc.created_at' }, { column: 'dc.id' }])
-    .select('dc.id', 'ai.case_id', 'dc.panel_member_id', 'pm.full_name', 'dc.nature', 'dc.left_discussion')
+    .select<DeclarationWithMemberRow[]>(
+      'dc.id',
+      'ai.case_id',
+      'dc.panel_member_id',
+      'pm.full_name',
+      'dc.nature',
+      'dc.left_discussion',
+    )
   return rows.map((r) => ({
     id: r.id,
     caseId: r.case_id,

@@ -36,6 +36,7 @@ import type { IsoDate } from '../domain/dates'
 import type { MinutesContent } from '../domain/minutes'
 import type { PhaseTransfer } from '../domain/statutoryClock'
 import type { SessionData } from 'express-session'
+import type { Dissent } from './itemRecords'
 import type { JobOutcome } from './jobRuns'
 import type { AttemptOutcome, EmailStatus } from './emailOutbox'
 
@@ -44,6 +45,9 @@ import type { AttemptOutcome, EmailStatus } from './emailOutbox'
  * shape depends on the row (a letter's content) are `unknown`, for the reading module to check.
  */
 export type Json<T> = T | string
+
+/** The columns of a table on the far side of a left join: null where no row matched. */
+export type LeftJoined<T> = { [K in keyof T]: T[K] | null }
 
 /** A `jsonb` value as parsed JSON, whichever way the driver handed it back. */
 export function parsedJson<T>(value: Json<T>): T {
@@ -225,7 +229,7 @@ export interface DecisionRow {
   recorded_by: string
   created_at: Date
   updated_at: Date
-  dissents: unknown
+  dissents: Json<Dissent[]>
   inquorate_reason: string | null
   named_setting: string | null
   named_setting_type: SettingType | null
