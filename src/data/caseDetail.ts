@@ -1,5 +1,10 @@
 import type { ClosureReason } from '../domain/caseClosure'
-import type { UserRow } from './tables'
+import { parsedJson, type AuditEventRow, type UserRow } from './tables'
+
+/** An audit event about a case, with the name of the person who did it. */
+type TimelineRow = Pick<AuditEventRow, 'occurred_at' | 'action' | 'details'> & {
+  actor_name: UserRow['full_name'] | null
+}
 import type { Db, Executor, Transaction } from './db'
 import { toMilestones, type Milestones } from './caseMilestones'
 import type { AreaOfNeed, CaseKind, CaseStatus } from '../domain/vocabulary'
@@ -171,21 +176,16 @@ export function caseDetailRepository(db: Db) {
 
     /** Everything that happened to the case, oldest first, from its audit events. */
     async timeline(id: string): Promise<TimelineEntry[]> {
-      const rows: {
-        occurred_at: Date
-        action: string
-        actor_name: string | null
-        details: Record<string, unknown>
-      }[] = await db('audit_events as a')
+      const rows = await db('audit_events as a')
         .leftJoin('users as u', 'u.id', 'a.actor_user_id')
         .where({ 'a.entity_type': 'case', 'a.entity_id': id })
         .orderBy([{ column: 'a.occurred_at' }, { column: 'a.id' }])
-        .select('a.occurred_at', 'a.action', 'u.full_name as actor_name', 'a.details')
+        .select<TimelineRow[]>('a.occurred_at', 'a.action', 'u.full_name as actor_name', 'a.details')
       return rows.map((r) => ({
         occurredAt: r.occurred_at,
         action: r.action,
         actorName: r.actor_name,
-        details: r.details,
+        details: parsedJson(r.details),
       }))
     },
 

@@ -1,4 +1,5 @@
 import type { Db, Executor } from './db'
+import type { CaseRow, ChildRow, PanelRow, SittingRow, UserRow } from './tables'
 import type { Knex } from 'knex'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { DateWindow, DeadlineWindow } from '../domain/caseList'
@@ -33,20 +34,23 @@ export interface CaseSummary {
   atRisk: boolean
 }
 
-interface CaseSummaryRow {
-  id: string
-  reference: string
-  kind: CaseKind
-  status: CaseStatus
-  received_on: string
-  child_first_name: string
-  child_last_name: string
-  caseworker_name: string
-  next_sitting_on: string | null
-  next_panel_name: string | null
-  next_deadline_on: string | null
-  next_deadline_step: string | null
-  annual_review_due_on: string | null
+/** A case in the list, with its child, caseworker, next sitting and whether the scheduler found none in time. */
+type CaseSummaryRow = Pick<
+  CaseRow,
+  | 'id'
+  | 'reference'
+  | 'kind'
+  | 'status'
+  | 'received_on'
+  | 'next_deadline_on'
+  | 'next_deadline_step'
+  | 'annual_review_due_on'
+> & {
+  child_first_name: ChildRow['first_name']
+  child_last_name: ChildRow['last_name']
+  caseworker_name: UserRow['full_name']
+  next_sitting_on: SittingRow['sitting_on'] | null
+  next_panel_name: PanelRow['name'] | null
   at_risk: boolean
 }
 
