@@ -1,25 +1,10 @@
 import type { Executor, Transaction } from './db'
-import type { IsoDate } from '../domain/dates'
+import type { PublicPageSettingsRow } from './tables'
 import {
   PRIVACY_SECTION_IDS,
   type PrivacySectionId,
   type PublicPageSettings,
 } from '../domain/publicPages/settings'
-
-interface Row {
-  accessibility_email: string
-  accessibility_phone: string
-  format_response_working_days: number
-  statement_prepared_on: IsoDate | null
-  statement_reviewed_on: IsoDate | null
-  dpo_name: string
-  dpo_email: string
-  dpo_phone: string
-  dpo_address: string
-  retention_years_after_25: number
-  privacy_wording: unknown
-  version: number
-}
 
 export interface StoredPublicPageSettings {
   settings: PublicPageSettings
@@ -37,7 +22,7 @@ function wordingFrom(value: unknown): Partial<Record<PrivacySectionId, string>> 
   return wording
 }
 
-function toSettings(r: Row): PublicPageSettings {
+function toSettings(r: PublicPageSettingsRow): PublicPageSettings {
   return {
     accessibilityEmail: r.accessibility_email,
     accessibilityPhone: r.accessibility_phone,
@@ -72,7 +57,8 @@ export function publicPageSettingsColumns(s: PublicPageSettings): Record<string,
 }
 
 export async function loadPublicPageSettings(trx: Executor): Promise<StoredPublicPageSettings> {
-  const row = (await trx('public_page_settings').where({ id: 1 }).first()) as Row
+  const row = await trx<PublicPageSettingsRow>('public_page_settings').where({ id: 1 }).first()
+  if (!row) throw new Error('public_page_settings has no row: run the migrations')
   return { settings: toSettings(row), version: row.version }
 }
 

@@ -1,14 +1,11 @@
 import type { Db } from './db'
+import type { CaseRow, UserRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import { OPEN_STATUSES, type WorkloadCounts } from '../domain/workloadReport'
 
-interface Row {
-  caseworker_id: string
-  full_name: string
-  open_cases: string | number
-  due_soon: string | number
-  overdue: string | number
-}
+/** A caseworker's open cases, counted (bigint counts come back as numbers: see data/db's type parsers). */
+type Row = Pick<CaseRow, 'caseworker_id'> &
+  Pick<UserRow, 'full_name'> & { open_cases: number; due_soon: number; overdue: number }
 
 export function workloadRepository(db: Db) {
   return {
@@ -17,12 +14,12 @@ export function workloadRepository(db: Db) {
      * services/storedDeadlines.ts), so the report does not run every case's clock.
      */
     async countByCaseworker(today: IsoDate, dueSoonBefore: IsoDate): Promise<WorkloadCounts[]> {
-      const rows = (await db('cases as c')
+      const rows = await db('cases as c')
         .join('users as u', 'u.id', 'c.caseworker_id')
         .whereIn('c.status', OPEN_STATUSES)
         .groupBy('c.caseworker_id', 'u.full_name')
         .orderBy('u.full_name')
-        .select(
+        .select<Row[]>(
           'c.caseworker_id',
           'u.full_name',
           db.raw('count(*) AS open_cases'),
@@ -31,7 +28,7 @@ export function workloadRepository(db: Db) {
             [today, dueSoonBefore],
           ),
           db.raw('count(*) FILTER (WHERE c.next_deadline_on < ?::date) AS overdue', [today]),
-        )) as Row[]
+        )
       return rows.map((r) => ({
         caseworkerId: r.caseworker_id,
         name: r.full_name,
