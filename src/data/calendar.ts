@@ -1,6 +1,6 @@
 import type { Db, Executor, Transaction } from './db'
 import type { IsoDate } from '../domain/dates'
-import type { BankHolidayRow, BankHolidayYearRow, SchoolTermRow } from './tables'
+import type { BankHolidayRow, BankHolidayYearRow, SchoolTermRow, SittingRow } from './tables'
 import {
   bankHolidayCalendar,
   type BankHoliday,
@@ -109,10 +109,10 @@ export function calendarRepository(db: Db) {
 
     /** Sittings still to be held on a day, which a new bank holiday does not cancel by itself. */
     async countScheduledSittingsOn(date: IsoDate, q: Executor = db): Promise<number> {
-      const row = (await q('sittings')
+      const row = await q<SittingRow>('sittings')
         .where({ sitting_on: date, status: 'scheduled' })
-        .count('* as n')
-        .first()) as { n: number | string } | undefined
+        .count({ n: '*' })
+        .first()
       return Number(row?.n ?? 0)
     },
 

@@ -142,9 +142,7 @@ export async function recordAttempt(
 
 /** How many e-mails are waiting to be sent (due now or later). */
 export async function countPending(trx: Executor): Promise<number> {
-  const [row] = (await trx('email_outbox').where({ status: 'pending' }).count({ n: '*' })) as Array<{
-    n: string | number
-  }>
+  const [row] = await trx<EmailOutboxRow>('email_outbox').where({ status: 'pending' }).count({ n: '*' })
   return Number(row?.n ?? 0)
 }
 

@@ -98,8 +98,8 @@ const toRow = (r: Row): ReadLogRow => ({
 })
 
 export async function countReads(trx: Executor, filter: ReadLogFilter): Promise<number> {
-  const row = (await filtered(trx, filter).count({ n: '*' }).first()) as { n: number | string } | undefined
-  // A bigint: a string on pg, a number on PGlite.
+  const row = await filtered(trx, filter).count({ n: '*' }).first()
+  // A bigint: a number on both drivers (data/db's type parsers).
   return Number(row?.n ?? 0)
 }
 
