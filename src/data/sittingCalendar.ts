@@ -1,5 +1,6 @@
 import type { Knex } from 'knex'
 import type { Db } from './db'
+import type { PanelRow, SittingRow } from './tables'
 import type { IsoDate } from '../domain/dates'
 import type { PanelType } from '../domain/vocabulary'
 
@@ -33,34 +34,38 @@ export interface CalendarSitting {
   updatedAt: Date
 }
 
-interface PanelRow {
-  id: string
-  name: string
-  panel_type: PanelType
-  weekday: number
-  starts_at: string
-  duration_minutes: number
-  venue: string | null
-  online_link: string | null
-  active: boolean
-}
+type CalendarPanelRow = Pick<
+  PanelRow,
+  | 'id'
+  | 'name'
+  | 'panel_type'
+  | 'weekday'
+  | 'starts_at'
+  | 'duration_minutes'
+  | 'venue'
+  | 'online_link'
+  | 'active'
+>
 
-interface SittingRow {
-  id: string
-  panel_id: string
-  panel_name: string
-  sitting_on: string
-  starts_at: string
-  duration_minutes: number
-  venue: string | null
-  online_link: string | null
-  origin: CalendarSitting['origin']
-  is_summer: boolean
-  status: CalendarSitting['status']
-  cancelled_reason: string | null
-  item_count: number | string
-  updated_at: Date | string
-}
+/** A sitting with its panel; its place is the panel's where it has none of its own. */
+type CalendarSittingRow = Pick<
+  SittingRow,
+  | 'id'
+  | 'panel_id'
+  | 'sitting_on'
+  | 'starts_at'
+  | 'origin'
+  | 'is_summer'
+  | 'status'
+  | 'cancelled_reason'
+  | 'updated_at'
+> &
+  Pick<PanelRow, 'duration_minutes'> & {
+    panel_name: PanelRow['name']
+    venue: string | null
+    online_link: string | null
+    item_count: number
+  }
 
 const PANEL_COLUMNS = [
   'p.id',
@@ -74,7 +79,7 @@ const PANEL_COLUMNS = [
   'p.active',
 ]
 
-function toPanel(row: PanelRow): CalendarPanel {
+function toPanel(row: CalendarPanelRow): CalendarPanel {
   return {
     id: row.id,
     name: row.name,
@@ -88,7 +93,7 @@ function toPanel(row: PanelRow): CalendarPanel {
   }
 }
 
-function toSitting(row: SittingRow): CalendarSitting {
+function toSitting(row: CalendarSittingRow): CalendarSitting {
   return {
     id: row.id,
     panelId: row.panel_id,
@@ -134,22 +139,23 @@ export function sittingCalendarRepository(db: Db) {
 
   return {
     async findPanel(panelId: string): Promise<CalendarPanel | undefined> {
-      const row = (await db('panels as p').where('p.id', panelId).first(PANEL_COLUMNS)) as
-        PanelRow | undefined
+      const row = await db('panels as p')
+        .where('p.id', panelId)
+        .first<CalendarPanelRow | undefined>(PANEL_COLUMNS)
       return row ? toPanel(row) : undefined
     },
 
     async listActivePanels(): Promise<CalendarPanel[]> {
-      const rows: PanelRow[] = await db('panels as p')
+      const rows = await db('panels as p')
         .where('p.active', true)
-        .select(PANEL_COLUMNS)
+        .select<CalendarPanelRow[]>(PANEL_COLUMNS)
         .orderBy('p.name')
       return rows.map(toPanel)
     },
 
     /** One panel's sittings from `from`, and up to `to` when given (both inclusive). */
     async listPanelSittings(panelId: string, from: IsoDate, to?: IsoDate): Promise<CalendarSitting[]> {
-      const rows: SittingRow[] = await sittingsQuery()
+      const rows: CalendarSittingRow[] = await sittingsQuery()
         .where('s.panel_id', panelId)
         .where('s.sitting_on', '>=', from)
         .modify((q) => {
@@ -163,7 +169,7 @@ export function sittingCalendarRepository(db: Db) {
      * sitting's date: someone who has left a panel stops getting its new sittings.
      */
     async listMemberSittings(userId: string, from: IsoDate): Promise<CalendarSitting[]> {
-      const rows: SittingRow[] = await sittingsQuery()
+      const rows: CalendarSittingRow[] = await sittingsQuery()
         .whereExists(
           db('panel_members as m')
             .whereRaw('m.panel_id = s.panel_id')

@@ -1,4 +1,5 @@
 import type { Db, Transaction } from './db'
+import type { UserRow } from './tables'
 import type { Role } from '../domain/vocabulary'
 
 export interface User {
@@ -13,17 +14,6 @@ export interface User {
 
 export interface UserWithPassword extends User {
   passwordHash: string | null
-}
-
-interface UserRow {
-  id: string
-  email: string
-  full_name: string
-  role: Role
-  job_title: string | null
-  phone: string | null
-  disabled_at: Date | null
-  password_hash: string | null
 }
 
 function toUser(row: UserRow): User {
