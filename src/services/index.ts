@@ -7,6 +7,7 @@ import { casesService } from './cases'
 import { caseEndingsService } from './caseEndings'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
+import { preferenceReportService } from './preferenceReport'
 import { panelAdminService } from './panelAdmin'
 import { calendarAdminService } from './calendarAdmin'
 import { jargonAdminService } from './jargonAdmin'
@@ -82,6 +83,7 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     caseEndings: caseEndingsService(data, clock, notices),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
+    preferenceReport: preferenceReportService(data, clock),
     panelAdmin: panelAdminService(data, clock),
     calendarAdmin: calendarAdminService(data, clock),
     jargonAdmin: jargonAdminService(data),

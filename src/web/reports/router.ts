@@ -3,6 +3,7 @@ import type { Services } from '../../services'
 import { toCsv } from '../../domain/csv'
 import { noErrors, type FormErrors } from '../validation'
 import { readPeriod } from './period'
+import { preferenceRouter } from './preferenceRouter'
 
 /** Managers: the whole service's workload and timeliness. */
 export function reportsRouter(services: Services): Router {
@@ -17,6 +18,7 @@ export function reportsRouter(services: Services): Router {
   router.get('/', async (_req, res) => {
     await renderOverview(res, noErrors(), {})
   })
+  router.use(preferenceRouter(services))
   router.get('/workload', async (_req, res) => {
     res.render('pages/reports/workload', { workload: await services.reports.workload() })
   })
