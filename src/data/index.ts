@@ -15,6 +15,7 @@ import { calendarFeedTokensRepository } from './calendarFeedTokens'
 import { queueRepository } from './queue'
 import { agendaRepository } from './agenda'
 import { preferenceDecisionsRepository } from './preferenceDecisions'
+import { summerHearingsRepository } from './summerHearings'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -36,6 +37,7 @@ export function dataLayer(db: Db) {
     queue: queueRepository(db),
     agenda: agendaRepository(db),
     preferenceDecisions: preferenceDecisionsRepository(db),
+    summerHearings: summerHearingsRepository(db),
   }
 }
 

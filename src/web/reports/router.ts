@@ -4,6 +4,7 @@ import { toCsv } from '../../domain/csv'
 import { noErrors, type FormErrors } from '../validation'
 import { readPeriod } from './period'
 import { preferenceRouter } from './preferenceRouter'
+import { summerRouter } from './summerRouter'
 
 /** Managers: the whole service's workload and timeliness. */
 export function reportsRouter(services: Services): Router {
@@ -19,6 +20,7 @@ export function reportsRouter(services: Services): Router {
     await renderOverview(res, noErrors(), {})
   })
   router.use(preferenceRouter(services))
+  router.use(summerRouter(services))
   router.get('/workload', async (_req, res) => {
     res.render('pages/reports/workload', { workload: await services.reports.workload() })
   })

@@ -1,0 +1,170 @@
+import crypto from 'node:crypto'
+import { daysBetween } from '../../src/domain/dates'
+import { createTestApp, signedInAgent, type TestApp } from '../support/app'
+
+let t: TestApp
+beforeAll(async () => {
+  t = await createTestApp()
+})
+afterAll(() => t.close())
+
+const decisionsAtSummerSittings = async () =>
+  Number(
+    (
+      (await t.database
+        .db('decisions as d')
+        .join('agenda_items as a', 'a.id', 'd.agenda_item_id')
+        .join('sittings as s', 's.id', 'a.sitting_id')
+        .where('s.is_summer', true)
+        .count('* as n')
+        .first()) as { n: number | string }
+    ).n,
+  )
+
+/**
+ * Three cases heard at the SEND panel's last summer sitting of 2026: a request to assess due that very day
+ * (the September sitting would have been late), one deferred, and a placement decided then withdrawn.
+ */
+async function hearCasesInSummer() {
+  const db = t.database.db
+  const panel = (await db('panels').where({ panel_type: 'send_decision' }).first('id')) as { id: string }
+  const summer = (await db('sittings')
+    .where({ panel_id: panel.id, is_summer: true })
+    .whereNot('status', 'cancelled')
+    .whereBetween('sitting_on', ['2026-07-23', '2026-09-02'])
+    .orderBy('sitting_on', 'desc')
+    .first('id', 'sitting_on')) as { id: string; sitting_on: string }
+  // The first sitting of the autumn term, which began on 3 September 2026 in the demo's term dates.
+  const september = (await db('sittings')
+    .where({ panel_id: panel.id, is_summer: false })
+    .whereNot('status', 'cancelled')
+    .where('sitting_on', '>=', '2026-09-03')
+    .orderBy('sitting_on')
+    .first('sitting_on')) as { sitting_on: string }
+  const caseworker = (await db('users').where({ email: 'caseworker@example.org' }).first('id')) as {
+    id: string
+  }
+  const chair = (await db('users').where({ email: 'chair@example.org' }).first('id')) as { id: string }
+  const child = crypto.randomUUID()
+  await db('children').insert({
+    id: child,
+    first_name: 'Summer',
+    last_name: 'Test',
+    date_of_birth: '2016-05-01',
+  })
+  const received = db.raw('?::date - 42', [summer.sitting_on])
+  const cases = [
+    {
+      ref: 'NS-SUMMER-1',
+      kind: 'assessment_request',
+      status: 'decided',
+      outcome: 'agree_to_assess',
+      matches: true,
+    },
+    { ref: 'NS-SUMMER-2', kind: 'assessment_request', status: 'scheduled', outcome: 'defer', matches: null },
+    { ref: 'NS-SUMMER-3', kind: 'placement', status: 'withdrawn', outcome: 'name_preference', matches: true },
+  ]
+  for (const [i, c] of cases.entries()) {
+    const caseId = crypto.randomUUID()
+    const itemId = crypto.randomUUID()
+    await db('cases').insert({
+      id: caseId,
+      reference: c.ref,
+      child_id: child,
+      kind: c.kind,
+      status: c.status,
+      received_on: received,
+      caseworker_id: caseworker.id,
+      preferred_setting: c.kind === 'placement' ? 'Oak School' : null,
+    })
+    await db('agenda_items').insert({ id: itemId, sitting_id: summer.id, case_id: caseId, position: 100 + i })
+    await db('decisions').insert({
+      agenda_item_id: itemId,
+      case_id: caseId,
+      outcome: c.outcome,
+      reasons: 'Reasons.',
+      matches_preference: c.matches,
+      deferral_action: c.outcome === 'defer' ? 'Get the school’s advice' : null,
+      deferral_owner: c.outcome === 'defer' ? 'Caseworker' : null,
+      deferral_due_on: c.outcome === 'defer' ? '2026-10-01' : null,
+      decided_on: summer.sitting_on,
+      recorded_by: chair.id,
+    })
+  }
+  return { summerOn: summer.sitting_on, septemberOn: september.sitting_on }
+}
+
+/** The cells of the totals row for a summer. */
+function totalsFor(html: string, summer: string): string[] {
+  const row = new RegExp(`<tr class="govuk-table__row" data-summer="${summer}">([\\s\\S]*?)</tr>`).exec(
+    html,
+  )?.[1]
+  if (!row) throw new Error(`No totals for summer ${summer}`)
+  return [...row.matchAll(/<td class="govuk-table__cell govuk-table__cell--numeric">([^<]*)<\/td>/g)].map(
+    (m) => m[1]!.trim(),
+  )
+}
+
+describe('GET /reports/summer', () => {
+  it('says so when no case has been decided at a summer sitting', async () => {
+    // The demo council holds summer sittings but decides its cases in the autumn.
+    expect(await decisionsAtSummerSittings()).toBe(0)
+    const agent = await signedInAgent(t.app, 'manager@example.org')
+    const overview = await agent.get('/reports').expect(200)
+    expect(overview.text).toContain('href="/reports/summer"')
+    const res = await agent.get('/reports/summer').expect(200)
+    expect(res.text).toContain('No case has been decided at a summer sitting yet.')
+    expect(res.text).not.toContain('<svg')
+    const csv = await agent.get('/reports/summer-totals.csv').expect(200)
+    expect(csv.text.trim().split('\r\n')).toHaveLength(1)
+  })
+
+  it('shows each case heard in the summer, the days it saved and the deadline it kept, with the summer’s totals', async () => {
+    const { summerOn, septemberOn } = await hearCasesInSummer()
+    const sooner = daysBetween(summerOn, septemberOn)
+    expect(sooner).toBeGreaterThan(0)
+    const agent = await signedInAgent(t.app, 'manager@example.org')
+    const res = await agent.get('/reports/summer').expect(200)
+    // heard, decided, deferred, days sooner in all, average, deadlines kept
+    expect(totalsFor(res.text, '2026')).toEqual(['3', '2', '1', String(2 * sooner), String(sooner), '1'])
+    expect(res.text).toContain('NS-SUMMER-1')
+    expect(res.text).toContain('NS-SUMMER-3')
+    const svg = /<svg[\s\S]*?<\/svg>/.exec(res.text)?.[0] ?? ''
+    expect(svg).toMatch(/role="img" aria-labelledby="summer-sittings-title summer-sittings-desc"/)
+
+    const csv = await agent.get('/reports/summer.csv').expect(200)
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/)
+    const lines = csv.text.trim().split('\r\n')
+    expect(lines[0]).toBe(
+      'Summer,Summer sitting,Panel,Case reference,Kind,Decision,First September sitting,How the September sitting was found,Days sooner,Statutory step,Due,Deadline kept',
+    )
+    const line = (ref: string) => lines.find((l) => l.includes(`,${ref},`))!.split(',')
+    const kept = line('NS-SUMMER-1')
+    expect([kept[0], kept[1], kept[6], kept[7], kept[8], kept.at(-2), kept.at(-1)]).toEqual([
+      '2026',
+      summerOn,
+      septemberOn,
+      'From the calendar',
+      String(sooner),
+      summerOn,
+      'Yes',
+    ])
+    const deferred = line('NS-SUMMER-2')
+    expect(deferred[8]).toBe('')
+    expect(deferred.at(-1)).toBe('')
+    const totals = await agent.get('/reports/summer-totals.csv').expect(200)
+    expect(totals.text.trim().split('\r\n')[1]).toBe(`2026,3,2,1,${2 * sooner},${sooner},1`)
+  })
+
+  it.each(['caseworker@example.org', 'chair@example.org', 'parent@example.org'])(
+    'is refused to %s',
+    async (email) => {
+      const agent = await signedInAgent(t.app, email)
+      for (const url of ['/reports/summer', '/reports/summer.csv', '/reports/summer-totals.csv']) {
+        const res = await agent.get(url)
+        expect(res.status).toBe(403)
+        expect(res.text).not.toMatch(/^Summer,/)
+      }
+    },
+  )
+})
