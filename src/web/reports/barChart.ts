@@ -28,6 +28,8 @@ export interface BarChartView {
   titleId: string
   descId: string
   patternId: string
+  /** The hatch lines' class: the hatched series' own colour. */
+  hatchClassName: string
   title: string
   description: string
   width: number
@@ -54,11 +56,12 @@ const BAR = 18
 const BAR_GAP = 4
 const GROUP_GAP = 22
 const LEFT = 12
-const LEGEND_HEIGHT = 32
+const LEGEND_LINE = 24
 const VALUE_ROOM = 18
 const PLOT_HEIGHT = 180
 const LABELS_HEIGHT = 40
-const LEGEND_ITEM_WIDTH = 260
+/** A generous width for a character of the 14px legend text, so that the legend always fits the image. */
+const LEGEND_CHARACTER = 8
 
 const round = (n: number) => Math.round(n * 10) / 10
 
@@ -67,10 +70,12 @@ export function barChart(input: BarChartInput): BarChartView {
   const n = input.series.length
   const groupWidth = n * BAR + (n - 1) * BAR_GAP
   const max = Math.max(1, ...input.groups.flatMap((g) => g.values))
-  const top = LEGEND_HEIGHT + VALUE_ROOM
+  // The legend: one line per series, above the bars.
+  const top = n * LEGEND_LINE + 8 + VALUE_ROOM
   const baselineY = top + PLOT_HEIGHT
   const plotWidth = input.groups.length * (groupWidth + GROUP_GAP)
-  const width = Math.max(LEFT * 2 + plotWidth, LEFT * 2 + n * LEGEND_ITEM_WIDTH)
+  const longestLegend = Math.max(0, ...input.series.map((s) => s.label.length))
+  const width = Math.max(LEFT * 2 + plotWidth, LEFT * 2 + 22 + longestLegend * LEGEND_CHARACTER)
   const fillOf = (s: BarChartSeries) => (s.hatched ? `url(#${patternId})` : null)
   const classOf = (s: BarChartSeries) => `panel-chart__bar panel-chart__bar--${s.modifier}`
 
@@ -106,6 +111,7 @@ export function barChart(input: BarChartInput): BarChartView {
     titleId: `${input.id}-title`,
     descId: `${input.id}-desc`,
     patternId,
+    hatchClassName: `panel-chart__hatch-line panel-chart__hatch-line--${input.series.find((s) => s.hatched)?.modifier ?? 'none'}`,
     title: input.title,
     description: input.description,
     width,
@@ -115,13 +121,13 @@ export function barChart(input: BarChartInput): BarChartView {
     groupLabels,
     legend: input.series.map((series, s) => ({
       swatch: {
-        x: LEFT + s * LEGEND_ITEM_WIDTH,
-        y: 6,
+        x: LEFT,
+        y: 6 + s * LEGEND_LINE,
         size: 16,
         className: classOf(series),
         fill: fillOf(series),
       },
-      text: { x: LEFT + s * LEGEND_ITEM_WIDTH + 22, y: 19, text: series.label },
+      text: { x: LEFT + 22, y: 19 + s * LEGEND_LINE, text: series.label },
     })),
   }
 }

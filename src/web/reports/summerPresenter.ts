@@ -75,7 +75,7 @@ export function summerPageView(report: SummerSittingsReport & { asOf: IsoDate })
             { label: 'Statutory deadlines kept', modifier: 'kept', hatched: true },
           ],
           groups: report.summers.map((s) => ({
-            label: `Summer ${s.summer}`,
+            label: s.summer,
             values: [s.decided, s.deadlinesKept],
           })),
         })
