@@ -35,7 +35,9 @@ function countIn(html: string, report: string, key: string, column: 0 | 1) {
   ]
   const cell = cells[column]?.[1] ?? ''
   const link = /href="([^"]+)"/.exec(cell)?.[1]
-  const text = cell.replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '').replace(/<[^>]+>/g, '')
+  const text = cell
+    .replace(/<span class="govuk-visually-hidden">[\s\S]*?<\/span>/g, '')
+    .replace(/<[^>]+>/g, '')
   return { count: Number(text.trim()), href: link && decode(link) }
 }
 
