@@ -195,3 +195,67 @@ describe('GET /reports/preference', () => {
     },
   )
 })
+
+describe('GET /reports/preference/decisions, paged', () => {
+  it('lists 50 decisions a page, with GOV.UK pagination to the rest', async () => {
+    const db = t.database.db
+    const sitting = (await db('sittings').where('sitting_on', '<', '2026-11-23').first('id')) as {
+      id: string
+    }
+    const caseworker = (await db('users').where({ email: 'caseworker@example.org' }).first('id')) as {
+      id: string
+    }
+    const chair = (await db('users').where({ email: 'chair@example.org' }).first('id')) as { id: string }
+    const [child] = (await db('children')
+      .insert({ first_name: 'Paged', last_name: 'Test', date_of_birth: '2015-01-01' })
+      .returning('id')) as { id: string }[]
+    const cases = (await db('cases')
+      .insert(
+        Array.from({ length: 55 }, (_, i) => ({
+          reference: `NS-PAGED-${String(i).padStart(2, '0')}`,
+          child_id: child!.id,
+          kind: 'alternative_provision',
+          status: 'decided',
+          received_on: '2026-05-01',
+          caseworker_id: caseworker.id,
+        })),
+      )
+      .returning('id')) as { id: string }[]
+    const items = (await db('agenda_items')
+      .insert(cases.map((c, i) => ({ sitting_id: sitting.id, case_id: c.id, position: 500 + i })))
+      .returning(['id', 'case_id'])) as { id: string; case_id: string }[]
+    await db('decisions').insert(
+      items.map((item) => ({
+        agenda_item_id: item.id,
+        case_id: item.case_id,
+        outcome: 'refuse',
+        reasons: 'Reasons.',
+        matches_preference: false,
+        disagreement_explanation: 'We could not agree this.',
+        decided_on: '2026-06-10',
+        recorded_by: chair.id,
+      })),
+    )
+    const agent = await signedInAgent(t.app, 'manager@example.org')
+    const url =
+      '/reports/preference/decisions?from=2026-06-01&to=2026-06-30&by=month&value=2026-06&differed=1'
+    const first = await agent.get(url).expect(200)
+    expect(first.text).toContain('55 decisions')
+    expect(caseLinks(first.text)).toHaveLength(50)
+    expect(first.text).toContain('aria-label="Pages of decisions"')
+    const second = await agent.get(`${url}&page=2`).expect(200)
+    expect(caseLinks(second.text)).toHaveLength(5)
+    const all = new Set([...caseLinks(first.text), ...caseLinks(second.text)])
+    expect(all).toEqual(new Set(cases.map((c) => c.id)))
+    // past the last page, the last page; nonsense, the first
+    expect(caseLinks((await agent.get(`${url}&page=9`).expect(200)).text)).toHaveLength(5)
+    expect(caseLinks((await agent.get(`${url}&page=x`).expect(200)).text)).toHaveLength(50)
+    // the page says it shows only the newest explanations, and the CSV holds them all
+    const page = await agent.get('/reports/preference?from=2026-06-01&to=2026-06-30').expect(200)
+    expect(page.text).toContain('The 50 newest of 55.')
+    const csv = await agent
+      .get('/reports/preference-explanations.csv?from=2026-06-01&to=2026-06-30')
+      .expect(200)
+    expect(csv.text.trim().split('\r\n')).toHaveLength(56)
+  })
+})

@@ -109,7 +109,12 @@ export interface PreferencePageView {
   }[]
   csvHref: string
   explanationsCsvHref: string
+  /** Said above the explanations when the page shows only the newest of them. */
+  explanationsShown: string
 }
+
+/** The page shows the newest explanations; the CSV holds every one. */
+export const EXPLANATIONS_ON_PAGE = 50
 
 export function preferencePageView(report: PreferenceReport & { asOf: IsoDate }): PreferencePageView {
   const period = report.period
@@ -151,7 +156,11 @@ export function preferencePageView(report: PreferenceReport & { asOf: IsoDate })
       refused: cell(period, row.refused, row.selection),
       grounds: row.grounds.map((g) => ({ label: g.label, refused: cell(period, g.refused, g.selection) })),
     })),
-    explanations: report.explanations.map((e) => ({
+    explanationsShown:
+      report.explanations.length > EXPLANATIONS_ON_PAGE
+        ? `The ${EXPLANATIONS_ON_PAGE} newest of ${report.explanations.length}. Download the explanations to read them all.`
+        : '',
+    explanations: report.explanations.slice(0, EXPLANATIONS_ON_PAGE).map((e) => ({
       decidedOn: formatDate(e.decision.decidedOn),
       reference: e.decision.reference,
       caseHref: `/cases/${e.decision.caseId}`,

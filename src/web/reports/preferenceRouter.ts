@@ -5,6 +5,7 @@ import { toCsv } from '../../domain/csv'
 import { DISAGREEMENT_GROUNDS } from '../../domain/decisionRules'
 import { GROUND_KEYS, type GroundKey, type Selection } from '../../domain/preferenceReport'
 import { CASE_KINDS, CASE_KIND_LABELS, OUTCOME_LABELS, type CaseKind } from '../../domain/vocabulary'
+import { paginate } from '../../domain/caseList'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors } from '../validation'
 import { choosesPeriod, periodFormValues, readPeriod } from './period'
@@ -22,6 +23,10 @@ const selectionQuery = z.object({
   ground: z.enum(DISAGREEMENT_GROUNDS).optional(),
   differed: z.literal('1').optional(),
 })
+const pageQuery = z.coerce.number().int().min(1).max(100_000).catch(1)
+
+/** Decisions listed on one page of a drill-down. */
+export const DECISIONS_PER_PAGE = 50
 
 /** A drill-down link's selection; undefined when it names no figure the report shows. */
 function readSelection(query: Record<string, unknown>): Selection | undefined {
@@ -87,11 +92,23 @@ export function preferenceRouter(services: Services): Router {
     const selection = readSelection(query)
     if (!selection) throw new HttpError(404, 'not-found')
     const decisions = await services.preferenceReport.decisionsCounted(period, selection)
+    const page = paginate(decisions.length, pageQuery.parse(query.page), DECISIONS_PER_PAGE)
+    const shown = decisions.slice((page.number - 1) * DECISIONS_PER_PAGE, page.number * DECISIONS_PER_PAGE)
+    const pageHref = (n: number) => {
+      const params = new URLSearchParams(
+        Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      )
+      params.set('page', String(n))
+      return `/reports/preference/decisions?${params.toString()}`
+    }
     res.render('pages/reports/preference-decisions', {
       heading: selectionText(selection, decisions),
       periodText: periodText(period),
       backHref: `/reports/preference?from=${period.from}&to=${period.to}`,
-      decisions: decisionListView(decisions),
+      total: decisions.length,
+      decisions: decisionListView(shown),
+      page,
+      pageHref,
     })
   })
 
