@@ -28,9 +28,10 @@ function isGround(value: string | null): value is DisagreementGround {
 export function preferenceDecisionsRepository(db: Db) {
   return {
     /**
-     * Every decision (deferrals too: the report leaves them out itself) dated inside the period, with its
-     * case, panel and the family's preferred setting: one query (decisions joined through the agenda item
-     * to its sitting's panel).
+     * Every decision dated inside the period that decided something (a deferral's matches_preference is
+     * empty), with its case, panel and the family's preferred setting: one query (decisions joined through
+     * the agenda item to its sitting's panel). The explanation is read only where the decision differed:
+     * it is all the report shows of it, and a year of a large council's decisions is a lot of text.
      */
     async listDecidedBetween(from: IsoDate, to: IsoDate): Promise<PreferenceDecision[]> {
       const rows = (await db('decisions as d')
@@ -39,6 +40,7 @@ export function preferenceDecisionsRepository(db: Db) {
         .join('sittings as s', 's.id', 'a.sitting_id')
         .join('panels as p', 'p.id', 's.panel_id')
         .whereBetween('d.decided_on', [from, to])
+        .whereNotNull('d.matches_preference')
         .orderBy([{ column: 'd.decided_on' }, { column: 'c.reference' }, { column: 'd.id' }])
         .select(
           'd.id as decision_id',
@@ -52,7 +54,9 @@ export function preferenceDecisionsRepository(db: Db) {
           'd.outcome',
           'd.matches_preference',
           'd.disagreement_ground',
-          'd.disagreement_explanation',
+          db.raw(
+            'CASE WHEN d.matches_preference THEN NULL ELSE d.disagreement_explanation END AS disagreement_explanation',
+          ),
           'd.named_setting',
           'c.preferred_setting',
         )) as Row[]
