@@ -170,6 +170,19 @@ describe('GET /reports/preference', () => {
     expect(res.text).toMatch(/name="from-month"[^>]*value="10"|value="10"[^>]*name="from-month"/)
   })
 
+  it.each([
+    '/reports/preference?from=2026-01-01&from=2026-02-01&to=2026-03-01',
+    '/reports/preference?from-day=%00&from-month=1&from-year=2026&to-day=1&to-month=2&to-year=2026',
+    '/reports/preference?from-day[]=1',
+    '/reports/preference/decisions?from=2026-01-01&to=2026-03-01&by=setting&value[]=x',
+    '/reports/preference/decisions?from=2026-01-01&to=2026-03-01&by=refused&value=' + 'x'.repeat(5000),
+    '/reports/preference/decisions?from=2026-01-01&to=2026-03-01&by=all&page[]=2',
+  ])('never answers odd input (%s) with a server error', async (url) => {
+    const agent = await signedInAgent(t.app, 'manager@example.org')
+    const res = await agent.get(url)
+    expect([200, 400, 404]).toContain(res.status)
+  })
+
   it('answers a drill-down naming no figure with page not found', async () => {
     const agent = await signedInAgent(t.app, 'manager@example.org')
     await agent
