@@ -55,6 +55,10 @@ export async function hearCasesInSummer(db: Db): Promise<{ summerOn: string; sep
       received_on: received,
       caseworker_id: caseworker.id,
       preferred_setting: c.kind === 'placement' ? 'Oak School' : null,
+      // An ended case records the day it ended (issue 17).
+      ...(c.status === 'withdrawn'
+        ? { ended_on: '2026-09-10', ended_reason: 'family_withdrew', status_before_end: 'decided' }
+        : {}),
     })
     await db('agenda_items').insert({ id: itemId, sitting_id: summer.id, case_id: caseId, position: 100 + i })
     await db('decisions').insert({
