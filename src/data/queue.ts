@@ -408,6 +408,8 @@ export interface QueueEntry {
   suggestedPanelId: string | null
   suggestedPanelName: string | null
   suggestedSittingOn: string | null
+  /** For papers still awaited: the last cut-off that could meet the deadline. */
+  papersNeededBy: string | null
   checkedAt: Date
 }
 
@@ -452,6 +454,7 @@ export function queueRepository(db: Db) {
         suggested_panel_id: string | null
         suggested_panel_name: string | null
         suggested_sitting_on: string | null
+        papers_needed_by: string | null
         checked_at: Date
       }[] = await db('case_queue as q')
         .join('cases as c', 'c.id', 'q.case_id')
@@ -479,6 +482,7 @@ export function queueRepository(db: Db) {
           'q.suggested_panel_id',
           'sp.name as suggested_panel_name',
           'q.suggested_sitting_on',
+          'q.papers_needed_by',
           'q.checked_at',
         )
         .orderByRaw('c.next_deadline_on asc nulls last, c.reference, q.case_id')
@@ -500,6 +504,7 @@ export function queueRepository(db: Db) {
         suggestedPanelId: r.suggested_panel_id,
         suggestedPanelName: r.suggested_panel_name,
         suggestedSittingOn: r.suggested_sitting_on,
+        papersNeededBy: r.papers_needed_by,
         checkedAt: r.checked_at,
       }))
     },
