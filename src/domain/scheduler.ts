@@ -175,6 +175,40 @@ function compareCases(a: QueueCase, b: QueueCase): number {
   )
 }
 
+/**
+ * The cases in compareCases's order, sorted faster: the dates compared as day numbers, the references
+ * and ids only to break ties. Any date not written YYYY-MM-DD is sorted by compareCases itself.
+ */
+function sortCases(cases: readonly QueueCase[]): QueueCase[] {
+  const n = cases.length
+  const deadline = new Float64Array(n)
+  const papers = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    deadline[i] = dayNumber(cases[i]!.deadline)
+    papers[i] = dayNumber(cases[i]!.papersCompleteOn)
+    if (Number.isNaN(deadline[i]) || Number.isNaN(papers[i])) return [...cases].sort(compareCases)
+  }
+  const order = Array.from({ length: n }, (_, i) => i)
+  // Infinity (no date) against Infinity is NaN, which counts as equal, so the next key decides.
+  order.sort(
+    (a, b) =>
+      deadline[a]! - deadline[b]! ||
+      papers[a]! - papers[b]! ||
+      compareStrings(cases[a]!.reference, cases[b]!.reference) ||
+      compareStrings(cases[a]!.id, cases[b]!.id),
+  )
+  return order.map((i) => cases[i]!)
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** YYYY-MM-DD as the number YYYYMMDD, which orders as the text does; no date last; NaN if not a date. */
+function dayNumber(date: string | null): number {
+  if (date === null) return Infinity
+  if (!ISO_DATE.test(date)) return NaN
+  return Number(date.slice(0, 4)) * 10_000 + Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10))
+}
+
 function compareNullableLast(a: string | null, b: string | null): number {
   if (a === b) return 0
   if (a === null) return 1
@@ -224,8 +258,8 @@ class Scheduler {
   private readonly was = new Map<string, string>()
   /** A case that was on an agenda may move only to a sitting no later than that one, unless displaced. */
   private readonly ceiling = new Map<string, QueueSitting>()
-  /** Each sitting's cases, least urgent on top; stale entries (cases since moved) are skipped when read. */
-  private readonly leastUrgent = new Map<string, BinaryHeap<string>>()
+  /** Each sitting's cases by rank, least urgent on top; stale entries (cases since moved) are skipped when read. */
+  private readonly leastUrgent = new Map<string, BinaryHeap<number>>()
   private readonly placedOn = new Map<string, string>()
   private readonly occupants = new Map<string, Set<string>>()
   /** Placed after its deadline: it stays where it is heard soonest, never moved to make room. */
@@ -241,7 +275,7 @@ class Scheduler {
   private currentRank = -1
 
   constructor(private readonly input: SchedulerInput) {
-    this.cases = [...input.cases].sort(compareCases)
+    this.cases = sortCases(input.cases)
     this.cases.forEach((c, i) => {
       this.rank.set(c.id, i)
       this.caseById.set(c.id, c)
@@ -280,7 +314,7 @@ class Scheduler {
     for (const sitting of this.sittings) {
       this.room.set(sitting.id, Math.max(0, sitting.capacity - (taken.get(sitting.id) ?? 0)))
       this.occupants.set(sitting.id, new Set())
-      this.leastUrgent.set(sitting.id, new BinaryHeap((a, b) => this.rank.get(a)! > this.rank.get(b)!))
+      this.leastUrgent.set(sitting.id, new BinaryHeap((a, b) => a > b))
     }
     // What the last run placed keeps its place while it still may go there, most urgent first if a
     // sitting now has fewer places.
@@ -362,7 +396,7 @@ class Scheduler {
   private place(c: QueueCase, sitting: QueueSitting): void {
     this.placedOn.set(c.id, sitting.id)
     this.occupants.get(sitting.id)!.add(c.id)
-    this.leastUrgent.get(sitting.id)!.push(c.id)
+    this.leastUrgent.get(sitting.id)!.push(this.rank.get(c.id)!)
     this.room.set(sitting.id, this.room.get(sitting.id)! - 1)
   }
 
@@ -389,11 +423,10 @@ class Scheduler {
    */
   private evictable(sitting: QueueSitting, mover: QueueCase): string | undefined {
     const heap = this.leastUrgent.get(sitting.id)!
-    while (heap.size > 0 && this.placedOn.get(heap.peek()!) !== sitting.id) heap.pop()
-    const top = heap.peek()
-    if (top === undefined) return undefined
-    const r = this.rank.get(top)!
-    return r > this.currentRank && r > this.rank.get(mover.id)! ? top : undefined
+    while (heap.size > 0 && this.placedOn.get(this.cases[heap.peek()!]!.id) !== sitting.id) heap.pop()
+    const r = heap.peek()
+    if (r === undefined) return undefined
+    return r > this.currentRank && r > this.rank.get(mover.id)! ? this.cases[r]!.id : undefined
   }
 
   private evict(caseId: string, mover: QueueCase): void {
@@ -560,7 +593,13 @@ class Scheduler {
       })
     })
     const suggestions = suggestExtraSittings(requests, this.input.today, this.input.bankHolidays)
-    return outcomes.map((o) => ({ ...o, suggestion: suggestions.get(o.caseId) ?? null }))
+    // Each outcome is this run's own object, so the suggestions are written into it, not copied.
+    if (suggestions.size > 0)
+      for (const o of outcomes) {
+        const suggestion = suggestions.get(o.caseId)
+        if (suggestion) o.suggestion = suggestion
+      }
+    return outcomes
   }
 
   private outcomeFor(c: QueueCase): CaseOutcome {
