@@ -241,13 +241,21 @@ export async function loadNextHearingFacts(
   }
 }
 
+/** Rows per statement when a run writes many agenda items at once. */
+const AGENDA_BATCH = 1000
+
+/** Takes these cases off these sittings, a thousand in a statement rather than one each. */
 export async function deleteAgendaItems(
   trx: Knex.Transaction,
   items: { caseId: string; sittingId: string }[],
 ) {
-  for (const item of items) {
-    await trx('agenda_items').where({ case_id: item.caseId, sitting_id: item.sittingId }).delete()
-  }
+  for (let i = 0; i < items.length; i += AGENDA_BATCH)
+    await trx('agenda_items')
+      .whereIn(
+        ['case_id', 'sitting_id'],
+        items.slice(i, i + AGENDA_BATCH).map((item) => [item.caseId, item.sittingId]),
+      )
+      .delete()
 }
 
 export async function insertAgendaItems(
@@ -265,14 +273,19 @@ export async function insertAgendaItems(
   )
 }
 
+/** Sets these items' positions, a thousand in a statement rather than one each. */
 export async function updateAgendaPositions(
   trx: Knex.Transaction,
   items: { caseId: string; sittingId: string; position: number }[],
 ): Promise<void> {
-  for (const item of items) {
-    await trx('agenda_items')
-      .where({ case_id: item.caseId, sitting_id: item.sittingId })
-      .update({ position: item.position })
+  for (let i = 0; i < items.length; i += AGENDA_BATCH) {
+    const chunk = items.slice(i, i + AGENDA_BATCH)
+    await trx.raw(
+      `UPDATE agenda_items AS ai SET position = v.position
+         FROM (VALUES ${chunk.map(() => '(?::uuid, ?::uuid, ?::int)').join(', ')}) AS v(case_id, sitting_id, position)
+        WHERE ai.case_id = v.case_id AND ai.sitting_id = v.sitting_id`,
+      chunk.flatMap((item) => [item.caseId, item.sittingId, item.position]),
+    )
   }
 }
 
@@ -310,7 +323,8 @@ export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[
     )
   })
   await upsertQueueFlags(trx, changed)
-  await trx('case_queue').update({ checked_at: trx.fn.now() })
+  // The rows just written already carry the run's time (now() is the transaction's).
+  await trx('case_queue').whereNot('checked_at', trx.fn.now()).update({ checked_at: trx.fn.now() })
 }
 
 export async function deleteQueueFlags(trx: Knex.Transaction, caseIds: string[]): Promise<void> {
