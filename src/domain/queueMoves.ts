@@ -154,3 +154,21 @@ function waitText(reason: QueueReason | null, deadline: string | null): string {
       return 'No sitting can take it yet: it waits in the queue.'
   }
 }
+
+/**
+ * A case decided at this sitting is taken off a later one it had been queued for after an earlier
+ * deferral: the chair is told, as for every other change to an agenda (issue 14).
+ */
+export function explainDecidedElsewhere(
+  c: { caseId: string; reference: string; childName: string },
+  offSittings: readonly { panelName: string; sittingOn: IsoDate }[],
+): ExplainedMove[] {
+  return offSittings.map((s) => ({
+    caseId: c.caseId,
+    reference: c.reference,
+    childName: c.childName,
+    from: `${s.panelName}, ${formatDate(s.sittingOn)}`,
+    to: null,
+    why: 'Decided at this meeting, so it no longer needs that sitting: its place there is free for another case.',
+  }))
+}

@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { enqueueEmail, enqueueEmails, type NewEmail } from '../data/emailOutbox'
 import { loadLetterSettings } from '../data/letterSettings'
@@ -45,7 +45,7 @@ function staffLink(settings: NotificationSettings, path: string): string {
 }
 
 /** An unset council name (a new install) would leave a sign-off reading "sent by ."; say who in general. */
-async function councilName(trx: Knex.Transaction): Promise<string> {
+async function councilName(trx: Transaction): Promise<string> {
   const name = (await loadLetterSettings(trx)).settings.councilName.trim()
   return name === '' ? 'your council' : name
 }
@@ -62,7 +62,7 @@ export interface Placement {
  * has moved to another, inside the transaction that placed it: no placement, no e-mail.
  */
 export async function tellCasesPlaced(
-  trx: Knex.Transaction,
+  trx: Transaction,
   placements: Placement[],
   today: IsoDate,
   settings: NotificationSettings,
@@ -136,7 +136,7 @@ export interface AtRisk {
  * caller sends only cases that were not at risk before, so each is told once per time it happens.
  */
 export async function tellDeadlinesAtRisk(
-  trx: Knex.Transaction,
+  trx: Transaction,
   atRisk: AtRisk[],
   today: IsoDate,
   settings: NotificationSettings,
@@ -196,7 +196,7 @@ export async function tellDeadlinesAtRisk(
  * are ready, once: the sitting is marked in the same transaction as the e-mails.
  */
 export async function tellMembersPapersReadyIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: IsoDate,
   settings: NotificationSettings,
 ): Promise<{ sittings: number; emails: number }> {

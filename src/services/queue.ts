@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { recordAuditEvents, type AuditEvent } from '../data/audit'
@@ -74,7 +74,7 @@ export type PlacementOptions = {
  * have just become at risk, are e-mailed about in the same transaction.
  */
 export async function placeCasesIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: string,
   actorUserId: string | null,
   options: PlacementOptions,
@@ -85,7 +85,7 @@ export async function placeCasesIn(
 
 /** placeCasesIn, with each waiting case's outcome as the scheduler left it. */
 async function runPlacement(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: string,
   actorUserId: string | null,
   options: PlacementOptions,
@@ -169,7 +169,7 @@ async function runPlacement(
 
 /** The run's changes in words; a case the caller took off a sitting just before is shown moving from it. */
 async function describeMoves(
-  trx: Knex.Transaction,
+  trx: Transaction,
   changes: readonly PlacementChange[],
   movedFrom: ReadonlyMap<string, string> | undefined,
 ): Promise<ExplainedMove[]> {
@@ -220,7 +220,7 @@ async function describeMoves(
  * than the last run), and the `settle-queue` job runs it within minutes, outside any save.
  */
 export async function placeOneCaseIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: string,
   caseId: string,
   actorUserId: string | null,
@@ -265,7 +265,7 @@ export interface OneCasePlacement extends PlacementRun {
 }
 
 async function writeAgendas(
-  trx: Knex.Transaction,
+  trx: Transaction,
   rows: SchedulerRows,
   plan: SchedulePlan,
   actorUserId: string | null,
@@ -340,7 +340,7 @@ async function writeAgendas(
   return { added, moved, removed: dropped.length, placements }
 }
 
-async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
+async function updateStatuses(trx: Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
   const onASitting = new Set(plan.outcomes.filter((o) => o.sittingId !== null).map((o) => o.caseId))
   const toScheduled = rows.cases
     .filter((c) => c.status === 'submitted' && onASitting.has(c.id))

@@ -188,4 +188,34 @@ describe('a deferral tells the chair where the case went', () => {
       `No sitting before its deadline of ${formatDate(deadline.next_deadline_on)} can take it, so it is at risk.`,
     )
   })
+
+  test('a deferral changed into a decision: the chair is told the case came off the later sitting', async () => {
+    const where = await nextSitting(ids.kian)
+    expect(where).toBeDefined()
+    const later = (await db()('agenda_items')
+      .where('case_id', ids.kian)
+      .whereNot('sitting_id', sittingId)
+      .first('sitting_id')) as { sitting_id: string }
+    const html = await save(ids.kian, {
+      version: await version(ids.kian),
+      familyAttended: 'no',
+      withoutFamilyReason: 'The family sent their views in writing, which the panel read.',
+      reasons: 'Kian’s plan still meets his needs as he moves to his new school.',
+      outcome: 'maintain',
+      namedSetting: 'Longmoor High School',
+      namedSettingType: 'mainstream',
+      matchesPreference: 'yes',
+    })
+    expect(await nextSitting(ids.kian)).toBeUndefined()
+    const box = movesBox(html)
+    expect(box).toContain('Kian')
+    expect(box).toContain(`from ${where}`)
+    expect(box).toContain('Decided at this meeting, so it no longer needs that sitting')
+    // The sitting it left has no gap in its order.
+    const off = (await db()('agenda_items')
+      .where('sitting_id', later.sitting_id)
+      .orderBy('position')
+      .pluck('position')) as number[]
+    expect(off).toEqual(off.map((_, i) => i + 1))
+  })
 })
