@@ -5,6 +5,7 @@ import { isIsoDate, type IsoDate } from '../../domain/dates'
 import { toCsv } from '../../domain/csv'
 import { FormErrorCollector } from '../formErrors'
 import { noErrors, type FormErrors } from '../validation'
+import { sen2ReportsRouter } from './sen2Router'
 
 const isoDate = z.string().refine(isIsoDate, { error: 'Enter a real date as yyyy-mm-dd' })
 const periodQuery = z.object({ from: isoDate, to: isoDate }).refine((p) => p.from <= p.to, {
@@ -45,6 +46,7 @@ export function reportsRouter(services: Services): Router {
   router.get('/', async (_req, res) => {
     await renderOverview(res, noErrors(), {})
   })
+  router.use('/sen2', sen2ReportsRouter(services))
   router.get('/workload', async (_req, res) => {
     res.render('pages/reports/workload', { workload: await services.reports.workload() })
   })
