@@ -6,7 +6,13 @@ import type { Executor } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { CaseKind, CaseStatus } from '../domain/vocabulary'
 import type { Requester } from '../domain/caseIntake'
-import type { PersonFacts, PlacementFacts, RequestFacts, ReviewFacts } from '../domain/sen2/sen2Return'
+import type {
+  IssuePlanFacts,
+  PersonFacts,
+  PlacementFacts,
+  RequestFacts,
+  ReviewFacts,
+} from '../domain/sen2/sen2Return'
 import type {
   CeaseReason,
   Ethnicity,
@@ -188,12 +194,12 @@ function placement(urn: unknown, ukprn: unknown, setting: unknown, since?: unkno
 }
 
 /**
- * Every child with an assessment request or a review, and the facts of those cases, for the return.
+ * Every child with an assessment request, a plan decision or a review, and those cases' facts, for the return.
  * Draft cases are left out: they were never sent to a panel (// a council may count them; check).
  */
 export async function loadSen2Facts(ex: Executor): Promise<PersonFacts[]> {
   const rows = (await selectCases(ex)
-    .whereIn('c.kind', ['assessment_request', 'annual_review', 'phase_transfer'])
+    .whereIn('c.kind', ['assessment_request', 'issue_plan', 'annual_review', 'phase_transfer'])
     .whereNot('c.status', 'draft')
     .select(
       'c.id as case_id',
@@ -225,7 +231,10 @@ export async function loadSen2Facts(ex: Executor): Promise<PersonFacts[]> {
       ),
     )
     .orderBy([{ column: 'c.child_id' }, { column: 'c.received_on' }, { column: 'c.id' }])) as Row[]
-  const people = new Map<string, PersonFacts & { requests: RequestFacts[]; reviews: ReviewFacts[] }>()
+  const people = new Map<
+    string,
+    PersonFacts & { requests: RequestFacts[]; reviews: ReviewFacts[]; issuePlans: IssuePlanFacts[] }
+  >()
   for (const row of rows) {
     const childId = String(row.child_id)
     const d = detailsOf(row)
@@ -247,6 +256,7 @@ export async function loadSen2Facts(ex: Executor): Promise<PersonFacts[]> {
         attending: placement(d.attendingUrn, d.attendingUkprn, d.attendingSetting, d.attendingSince),
         requests: [],
         reviews: [],
+        issuePlans: [],
       }
       people.set(childId, p)
     }
@@ -270,6 +280,21 @@ export async function loadSen2Facts(ex: Executor): Promise<PersonFacts[]> {
         week20Exception: row.week20 === true,
         requestMediation: d.requestMediation,
         requestTribunal: d.requestTribunal,
+        assessmentMediation: d.assessmentMediation,
+        assessmentTribunal: d.assessmentTribunal,
+        planStartOn: d.planStartOn,
+        planCeasedOn: d.planCeasedOn,
+        planCeaseReason: d.planCeaseReason,
+        namedPlacement: placement(d.placementUrn, d.placementUkprn, d.placementSetting),
+      })
+    } else if (kind === 'issue_plan') {
+      p.issuePlans.push({
+        caseId: String(row.case_id),
+        receivedOn: day(row.received_on)!,
+        planDecision: text<'issue' | 'not_issue'>(row.plan_decision),
+        planDecisionOn: day(row.plan_decision_on),
+        finalPlanIssuedOn: day(row.final_plan_issued_on),
+        week20Exception: row.week20 === true,
         assessmentMediation: d.assessmentMediation,
         assessmentTribunal: d.assessmentTribunal,
         planStartOn: d.planStartOn,

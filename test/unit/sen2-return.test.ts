@@ -20,6 +20,7 @@ import {
   type Sen2Return,
 } from '../../src/domain/sen2/sen2Return'
 import { validateSen2Return } from '../../src/domain/sen2/validation'
+import { fixLink } from '../../src/web/reports/sen2Router'
 import { csvText, sen2CsvFiles, sen2Xml, type Sen2Header } from '../../src/domain/sen2/sen2Files'
 
 const CENSUS = '2026-01-15'
@@ -208,6 +209,64 @@ describe('SEN2 return: requests and assessments', () => {
   })
 })
 
+describe('SEN2 return: plan decisions kept on their own case, and plans ceased at review', () => {
+  const agreed = request({ assessmentDecision: 'agree', assessmentDecidedOn: '2025-04-10' })
+  const issuePlan = {
+    caseId: 'case-ip',
+    receivedOn: '2025-06-01',
+    planDecision: 'issue' as const,
+    planDecisionOn: '2025-07-01',
+    finalPlanIssuedOn: '2025-08-01',
+    week20Exception: true,
+    assessmentMediation: false,
+    assessmentTribunal: true,
+    planStartOn: null,
+    planCeasedOn: null,
+    planCeaseReason: null,
+    namedPlacement: { urn: '111111', ukprn: null, setting: null },
+  }
+
+  it('an issue_plan case gives the request its assessment outcome and plan, fixed on that case', () => {
+    const r = buildSen2Return([person({ requests: [agreed], issuePlans: [issuePlan] })], CENSUS)
+    const a = r.persons[0]!.requests[0]!.assessment!
+    expect(a).toMatchObject({
+      caseId: 'case-ip',
+      AssessmentOutcome: 'Y',
+      AssessmentOutcomeDate: '2025-08-01',
+      Week20: true,
+      AssessmentTribunal: true,
+    })
+    expect(a.namedPlan).toMatchObject({ caseId: 'case-ip', StartDate: '2025-08-01' })
+    expect(a.namedPlan!.planDetail[0]!.URN).toBe('111111')
+  })
+
+  it('an issue_plan case with no request agreed before it is not joined to one', () => {
+    const refused = request({ assessmentDecision: 'refuse', assessmentDecidedOn: '2025-04-10' })
+    const r = buildSen2Return([person({ requests: [refused], issuePlans: [issuePlan] })], CENSUS)
+    expect(r.persons[0]!.requests[0]!.assessment).toBeNull()
+  })
+
+  it('a plan ceased at its last review by the census date is no longer active', () => {
+    const review: ReviewFacts = {
+      caseId: 'case-r',
+      reference: 'R-3',
+      kind: 'annual_review',
+      receivedOn: '2025-05-01',
+      meetingOn: '2025-06-01',
+      noticeOn: '2025-06-20',
+      decision: 'cease',
+      transferYear: null,
+      transferType: null,
+      transferOn: null,
+      finalPlanIssuedOn: null,
+    }
+    expect(buildSen2Return([person({ requests: [], reviews: [review] })], CENSUS).persons).toEqual([])
+    expect(buildSen2Return([person({ requests: [], reviews: [review] })], '2025-06-10').persons).toHaveLength(
+      1,
+    )
+  })
+})
+
 describe('SEN2 validation names the case and the field', () => {
   it('a missing UPN, ULN and reason', () => {
     const r = buildSen2Return([person({ upn: null })], CENSUS)
@@ -327,6 +386,23 @@ const personArb: fc.Arbitrary<PersonFacts> = fc.record({
   ),
   requests: fc.array(requestArb, { maxLength: 3 }),
   reviews: fc.array(reviewArb, { maxLength: 2 }),
+  issuePlans: fc.array(
+    fc.record({
+      caseId: fc.uuid(),
+      receivedOn: isoDay,
+      planDecision: fc.constantFrom('issue' as const, 'not_issue' as const, null),
+      planDecisionOn: maybeDay,
+      finalPlanIssuedOn: maybeDay,
+      week20Exception: fc.boolean(),
+      assessmentMediation: fc.boolean(),
+      assessmentTribunal: fc.boolean(),
+      planStartOn: maybeDay,
+      planCeasedOn: maybeDay,
+      planCeaseReason: fc.constantFrom(...CEASE_REASON_CODES, null),
+      namedPlacement: fc.constant(null),
+    }),
+    { maxLength: 2 },
+  ),
 })
 
 const census = isoDay
@@ -469,5 +545,14 @@ describe('SEN2 files', () => {
     expect(req.Assessment.NamedPlan.PlanDetail[0]).toEqual({ URN: '123456', PlacementRank: '1' })
     expect(req.ActivePlans.SENneed.map((n: { SENtype: string }) => n.SENtype)).toEqual(['ASD', 'SLCN'])
     expect(xml).toContain('&lt;&amp;&gt;')
+  })
+})
+
+describe('where a problem is fixed', () => {
+  it('links SEN2 items to the SEN2 form, decision dates to the steps, and other items to the case', () => {
+    expect(fixLink('c1', 'upnUnknownReason')).toBe('/cases/c1/sen2#upnUnknownReason')
+    expect(fixLink('c1', 'planStartOn')).toBe('/cases/c1/sen2#planStartOn-day')
+    expect(fixLink('c1', 'assessmentDecided')).toBe('/cases/c1/steps#assessmentDecided-day')
+    expect(fixLink('c1', 'receivedOn')).toBe('/cases/c1')
   })
 })

@@ -63,6 +63,27 @@ export interface RequestFacts {
   planCeasedOn: IsoDate | null
   planCeaseReason: CeaseReason | null
   namedPlacement: PlacementFacts | null
+  /** The case the assessment's outcome and the plan were recorded on, when not this one (issue_plan). */
+  planCaseId?: string
+}
+
+/**
+ * A case on whether to issue a plan after an assessment (kind issue_plan): Panel keeps it apart from the
+ * request, so its plan decision and the plan's details join the request it follows.
+ */
+export interface IssuePlanFacts {
+  caseId: string
+  receivedOn: IsoDate
+  planDecision: 'issue' | 'not_issue' | null
+  planDecisionOn: IsoDate | null
+  finalPlanIssuedOn: IsoDate | null
+  week20Exception: boolean
+  assessmentMediation: boolean
+  assessmentTribunal: boolean
+  planStartOn: IsoDate | null
+  planCeasedOn: IsoDate | null
+  planCeaseReason: CeaseReason | null
+  namedPlacement: PlacementFacts | null
 }
 
 export interface ReviewFacts {
@@ -98,6 +119,7 @@ export interface PersonFacts {
   attending: PlacementFacts | null
   requests: readonly RequestFacts[]
   reviews: readonly ReviewFacts[]
+  issuePlans?: readonly IssuePlanFacts[]
 }
 
 export interface PersonRecord {
@@ -239,6 +261,7 @@ function requestOutcome(r: RequestFacts, census: IsoDate): { outcome: RequestOut
 }
 
 function assessmentRecord(r: RequestFacts, census: IsoDate): AssessmentRecord {
+  const caseId = r.planCaseId ?? r.caseId
   const issuedOn = by(r.finalPlanIssuedOn, census)
   const notIssuedOn = r.planDecision === 'not_issue' ? by(r.planDecisionOn, census) : null
   const withdrawnOn = by(r.withdrawnOn, census)
@@ -253,15 +276,15 @@ function assessmentRecord(r: RequestFacts, census: IsoDate): AssessmentRecord {
   const namedPlan: NamedPlanRecord | null =
     outcome === 'Y'
       ? {
-          caseId: r.caseId,
+          caseId,
           StartDate: by(r.planStartOn ?? issuedOn, census),
           CeaseDate: ceasedOn,
           CeaseReason: ceasedOn ? r.planCeaseReason : null,
-          planDetail: r.namedPlacement ? [placementRecord(r.caseId, r.namedPlacement, census, false)] : [],
+          planDetail: r.namedPlacement ? [placementRecord(caseId, r.namedPlacement, census, false)] : [],
         }
       : null
   return {
-    caseId: r.caseId,
+    caseId,
     AssessmentOutcome: outcome,
     AssessmentOutcomeDate: on,
     AssessmentMediation: r.assessmentMediation,
@@ -314,6 +337,50 @@ function activePlansRecord(p: PersonFacts, caseId: string, census: IsoDate): Act
   }
 }
 
+/**
+ * Each issue_plan case joins the latest request received on or before it whose decision was to assess,
+ * filling what the request itself does not record. One with no such request in Panel (the assessment
+ * was agreed before Panel) is left out of the return: // unconfirmed: how the guide wants such a plan
+ * reported beyond an active plan's historic request; its reviews still report the plan as active.
+ */
+export function joinIssuePlanCases(
+  requests: readonly RequestFacts[],
+  issuePlans: readonly IssuePlanFacts[],
+): RequestFacts[] {
+  const joined = requests.map((r) => ({ ...r }))
+  const byDate = [...issuePlans].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1))
+  for (const ip of byDate) {
+    const target = joined
+      .filter((r) => r.receivedOn <= ip.receivedOn && r.assessmentDecision === 'agree')
+      .sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1))
+      .at(-1)
+    if (!target || target.planDecision !== null || target.finalPlanIssuedOn !== null) continue
+    Object.assign(target, {
+      planDecision: ip.planDecision,
+      planDecisionOn: ip.planDecisionOn,
+      finalPlanIssuedOn: ip.finalPlanIssuedOn,
+      week20Exception: target.week20Exception || ip.week20Exception,
+      assessmentMediation: target.assessmentMediation || ip.assessmentMediation,
+      assessmentTribunal: target.assessmentTribunal || ip.assessmentTribunal,
+      planStartOn: target.planStartOn ?? ip.planStartOn,
+      planCeasedOn: target.planCeasedOn ?? ip.planCeasedOn,
+      planCeaseReason: target.planCeaseReason ?? ip.planCeaseReason,
+      namedPlacement: target.namedPlacement ?? ip.namedPlacement,
+      planCaseId: ip.caseId,
+    })
+  }
+  return joined
+}
+
+/** Whether the latest review by the census date decided to cease the plan, and told the family. */
+function ceasedAtReview(reviews: readonly ReviewFacts[], census: IsoDate): boolean {
+  const latest = [...reviews]
+    .filter((r) => r.receivedOn <= census)
+    .sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1))
+    .at(-1)
+  return latest?.decision === 'cease' && by(latest.noticeOn, census) !== null
+}
+
 /** Whether the person's plan is active at the census date: issued by then and not ceased by then. */
 function planActiveAt(requests: readonly RequestRecord[]): RequestRecord | undefined {
   return requests.find((r) => {
@@ -323,7 +390,7 @@ function planActiveAt(requests: readonly RequestRecord[]): RequestRecord | undef
 }
 
 export function buildPersonReturn(p: PersonFacts, census: IsoDate): Sen2PersonReturn | null {
-  const requests: RequestRecord[] = [...p.requests]
+  const requests: RequestRecord[] = joinIssuePlanCases(p.requests, p.issuePlans ?? [])
     .filter((r) => inScope(r, census))
     .sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : a.receivedOn > b.receivedOn ? 1 : 0))
     .map((r) => {
@@ -345,7 +412,11 @@ export function buildPersonReturn(p: PersonFacts, census: IsoDate): Sen2PersonRe
   const withPlan = planActiveAt(requests)
   if (withPlan) {
     withPlan.activePlans = activePlansRecord(p, withPlan.caseId, census)
-  } else if (reviewsByCensus.length > 0 && !requests.some((r) => r.assessment?.namedPlan?.CeaseDate)) {
+  } else if (
+    reviewsByCensus.length > 0 &&
+    !ceasedAtReview(reviewsByCensus, census) &&
+    !requests.some((r) => r.assessment?.namedPlan?.CeaseDate)
+  ) {
     // A plan Panel did not make (issued before Panel, or by another council): its reviews show it is
     // active, so the return needs a historic request to hang it on. // unconfirmed: H for such requests.
     const first = [...reviewsByCensus].sort((a, b) => (a.receivedOn < b.receivedOn ? -1 : 1))[0]!

@@ -50,6 +50,7 @@ export function sen2CaseRouter(services: Services, clock: Clock): Router {
       sen2Case: c,
       lists: LISTS,
       isRequest: c.kind === 'assessment_request',
+      hasPlan: c.kind === 'assessment_request' || c.kind === 'issue_plan',
       values,
       errors,
     })

@@ -4,6 +4,7 @@ import type { Services } from '../../services'
 import type { IsoDate } from '../../domain/dates'
 import { csvText, sen2CsvFiles, sen2Xml, type Sen2Header } from '../../domain/sen2/sen2Files'
 import { FormErrorCollector } from '../formErrors'
+import { SEN2_FIELDS } from '../cases/sen2Form'
 import { noErrors, type FormErrors } from '../validation'
 
 /** The census date from the GOV.UK date input (`census-day`…). */
@@ -32,6 +33,18 @@ function zipOf(entries: { name: string; text: string }[]): Promise<Buffer> {
   })
 }
 
+const SEN2_DATE_FIELDS = new Set(['attendingSince', 'planStartOn', 'planCeasedOn'])
+const STEP_FIELDS = new Set(['assessmentDecided', 'planDecided', 'reviewMeeting', 'reviewNotice'])
+const SEN2_PAGE_FIELDS = new Set<string>(SEN2_FIELDS)
+
+/** Where a problem is fixed: the SEN2 details, the case's steps, or the case itself (its dates, the child). */
+export function fixLink(caseId: string, field: string): string {
+  if (SEN2_PAGE_FIELDS.has(field))
+    return `/cases/${caseId}/sen2#${SEN2_DATE_FIELDS.has(field) ? `${field}-day` : field}`
+  if (STEP_FIELDS.has(field)) return `/cases/${caseId}/steps#${field}-day`
+  return `/cases/${caseId}`
+}
+
 /** Managers: the DfE's SEN2 return for a census date (issue 18). Mounted at /reports/sen2. */
 export function sen2ReportsRouter(services: Services): Router {
   const router = Router()
@@ -56,7 +69,7 @@ export function sen2ReportsRouter(services: Services): Router {
         census,
         query: new URLSearchParams(req.query as Record<string, string>).toString(),
         persons: sen2.persons.length,
-        problems: problems.map((p) => ({ ...p, href: `/cases/${p.caseId}/sen2#${p.field}` })),
+        problems: problems.map((p) => ({ ...p, href: fixLink(p.caseId, p.field) })),
       })
     }),
   )
