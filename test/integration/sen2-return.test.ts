@@ -162,6 +162,10 @@ describe('The SEN2 return for a manager', () => {
     const links = [...page.text.matchAll(/href="\/cases\/([0-9a-f-]{36})\/sen2#(\w+)"/g)]
     expect(links.length).toBeGreaterThan(0)
     expect(page.text).toContain('Give the UPN or ULN, or the reason neither is known')
+    for (const m of ['person', 'requests', 'senneed'])
+      expect(page.text).toContain(`href="/reports/sen2/${m}.csv?census-day=15`)
+    const overview = await agent.get('/reports').expect(200)
+    expect(overview.text).toContain('href="/reports/sen2"')
   })
 
   test('the person CSV has the specification’s items, and carries the saved details', async () => {

@@ -33,6 +33,19 @@ function zipOf(entries: { name: string; text: string }[]): Promise<Buffer> {
   })
 }
 
+/** The modules' CSV files, named as sen2CsvFiles names them. */
+const SEN2_MODULES = [
+  { name: 'header', label: 'Header' },
+  { name: 'person', label: 'Module 1: person details' },
+  { name: 'requests', label: 'Module 2: requests for an assessment' },
+  { name: 'assessment', label: 'Module 3: assessments' },
+  { name: 'namedplan', label: 'Module 4a: named plans' },
+  { name: 'plandetail', label: 'Module 4b: settings named in plans' },
+  { name: 'activeplans', label: 'Module 5a: active plans' },
+  { name: 'placementdetail', label: 'Module 5b: settings attended' },
+  { name: 'senneed', label: 'Module 5c: special educational needs' },
+]
+
 const SEN2_DATE_FIELDS = new Set(['attendingSince', 'planStartOn', 'planCeasedOn'])
 const STEP_FIELDS = new Set(['assessmentDecided', 'planDecided', 'reviewMeeting', 'reviewNotice'])
 const SEN2_PAGE_FIELDS = new Set<string>(SEN2_FIELDS)
@@ -69,6 +82,7 @@ export function sen2ReportsRouter(services: Services): Router {
         census,
         query: new URLSearchParams(req.query as Record<string, string>).toString(),
         persons: sen2.persons.length,
+        modules: SEN2_MODULES,
         problems: problems.map((p) => ({ ...p, href: fixLink(p.caseId, p.field) })),
       })
     }),
