@@ -18,7 +18,7 @@ import {
 import type { Sen2Details } from '../../services/sen2'
 import { dateFieldValues } from '../dateFields'
 import { FormErrorCollector } from '../formErrors'
-import type { FormErrors } from '../validation'
+import { typedText, type FormErrors } from '../validation'
 
 /** The fields of /cases/:id/sen2, in page order (the error summary follows it). */
 export const SEN2_FIELDS = [
@@ -55,9 +55,8 @@ function code<C extends string>(codes: readonly C[], what: string) {
 }
 
 /** Trimmed and upper-cased, or nothing; checked against the identifier's pattern. */
-function identifier(pattern: RegExp, message: string) {
-  return z
-    .string()
+function identifier(label: string, pattern: RegExp, message: string) {
+  return typedText(label)
     .max(20, { error: message })
     .optional()
     .transform((v) =>
@@ -78,14 +77,14 @@ const flags = z
 const shape = z.object({
   sex: code(SEX_CODES, 'the child’s sex'),
   ethnicity: code(ETHNICITY_CODES, 'the child’s ethnicity'),
-  postcode: identifier(POSTCODE_PATTERN, 'Enter a real UK postcode, like NS1 2AB'),
-  upn: identifier(UPN_PATTERN, 'Enter a UPN as a letter followed by 12 letters or digits'),
-  uln: identifier(ULN_PATTERN, 'Enter a ULN as 10 digits'),
+  postcode: identifier('The postcode', POSTCODE_PATTERN, 'Enter a real UK postcode, like NS1 2AB'),
+  upn: identifier('The UPN', UPN_PATTERN, 'Enter a UPN as a letter followed by 12 letters or digits'),
+  uln: identifier('The ULN', ULN_PATTERN, 'Enter a ULN as 10 digits'),
   upnUnknownReason: code(UPN_UNKNOWN_CODES, 'the reason neither is known'),
   senType1: code(SEN_TYPE_CODES, 'the main need'),
   senType2: code(SEN_TYPE_CODES, 'the secondary need'),
-  attendingUrn: identifier(URN_PATTERN, 'Enter a URN as 6 digits'),
-  attendingUkprn: identifier(UKPRN_PATTERN, 'Enter a UKPRN as 8 digits starting with 1'),
+  attendingUrn: identifier('The URN', URN_PATTERN, 'Enter a URN as 6 digits'),
+  attendingUkprn: identifier('The UKPRN', UKPRN_PATTERN, 'Enter a UKPRN as 8 digits starting with 1'),
   attendingSetting: code(SEN_SETTING_CODES, 'the kind of setting'),
   requestSource: code(REQUEST_SOURCE_CODES, 'who made the request'),
   requestFlags: flags.refine((v) => v.every((f) => f === 'mediation' || f === 'tribunal'), {
@@ -95,8 +94,8 @@ const shape = z.object({
     error: 'Select mediation, tribunal or neither',
   }),
   planCeaseReason: code(CEASE_REASON_CODES, 'the reason the plan ceased'),
-  placementUrn: identifier(URN_PATTERN, 'Enter a URN as 6 digits'),
-  placementUkprn: identifier(UKPRN_PATTERN, 'Enter a UKPRN as 8 digits starting with 1'),
+  placementUrn: identifier('The URN', URN_PATTERN, 'Enter a URN as 6 digits'),
+  placementUkprn: identifier('The UKPRN', UKPRN_PATTERN, 'Enter a UKPRN as 8 digits starting with 1'),
   placementSetting: code(SEN_SETTING_CODES, 'the kind of setting'),
 })
 

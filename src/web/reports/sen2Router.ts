@@ -114,14 +114,16 @@ export function sen2ReportsRouter(services: Services): Router {
     }),
   )
 
-  router.get('/:module.csv', (req, res, next) =>
-    withCensus(req, res, async (census) => {
-      const { sen2 } = await services.sen2.returnFor(census)
-      const file = sen2CsvFiles(sen2, header(services)).find((f) => f.name === req.params.module)
-      if (!file) return next()
-      res.type('text/csv; charset=utf-8').attachment(`sen2-${census}-${file.name}.csv`).send(csvText(file))
-    }),
-  )
+  // One route per module (no route parameter), so that every download has a fixed address.
+  for (const m of SEN2_MODULES) {
+    router.get(`/${m.name}.csv`, (req, res) =>
+      withCensus(req, res, async (census) => {
+        const { sen2 } = await services.sen2.returnFor(census)
+        const file = sen2CsvFiles(sen2, header(services)).find((f) => f.name === m.name)!
+        res.type('text/csv; charset=utf-8').attachment(`sen2-${census}-${file.name}.csv`).send(csvText(file))
+      }),
+    )
+  }
 
   return router
 }
