@@ -26,6 +26,7 @@ import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
 import { placeOneCaseIn } from './queue'
+import type { ExplainedMove } from '../domain/queueMoves'
 import { loadBankHolidays, loadNextHearingFacts } from '../data/queue'
 import { papersCutoff } from '../domain/sittingPlan'
 import { firstPossibleSitting, lateDeferral, type LateDeferral } from '../domain/deferralTiming'
@@ -119,7 +120,9 @@ export function plainWordsProblems(
 }
 
 export type DecisionSave =
-  | MeetingChange
+  | Exclude<MeetingChange, { ok: true }>
+  /** `moves`: where the queue put the case a deferral sent back (or that it waits, and why), for the chair. */
+  | { ok: true; moves: ExplainedMove[] }
   | { ok: false; reason: 'stale-decision'; current: StoredDecision }
   | { ok: false; reason: 'late-deferral'; warning: LateDeferral }
 
@@ -332,6 +335,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
     async record(user: User, sittingId: string, caseId: string, input: DecisionInput): Promise<DecisionSave> {
       let stale: StoredDecision | undefined
       let late: LateDeferral | null = null
+      let moves: ExplainedMove[] = []
       const result = await write(user, sittingId, async (trx, record) => {
         const item = await lockMeetingItem(trx, sittingId, caseId)
         if (!item) return { ok: false, reason: 'not-found' }
@@ -376,7 +380,12 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
         await saveItemRecord(trx, item.agendaItemId, itemRecord)
         await applyToCase(trx, item, row, clock.today())
         // Only this case is placed here; the full run that may move others is the settle-queue job's.
-        await placeOneCaseIn(trx, clock.today(), caseId, user.id, notices)
+        const placed = await placeOneCaseIn(trx, clock.today(), caseId, user.id, notices)
+        // That it waits is news only when the deferral is (new, or to a new date); a move always is.
+        const backInQueue =
+          row.outcome === 'defer' &&
+          (existing?.outcome !== 'defer' || existing.deferralDueOn !== row.deferralDueOn)
+        moves = backInQueue && placed.waits ? [...placed.moves, placed.waits] : placed.moves
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: existing ? 'decision_changed' : 'decision_recorded',
@@ -396,7 +405,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
       if (!result.ok && result.reason === 'stale' && stale)
         return { ok: false, reason: 'stale-decision', current: stale }
       if (late) return { ok: false, reason: 'late-deferral', warning: late }
-      return result
+      return result.ok ? { ok: true, moves } : result
     },
   }
 }

@@ -8,6 +8,8 @@ import { caseEndingsService } from './caseEndings'
 import { sen2Service } from './sen2'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
+import { preferenceReportService } from './preferenceReport'
+import { summerSittingsReportService } from './summerSittingsReport'
 import { panelAdminService } from './panelAdmin'
 import { calendarAdminService } from './calendarAdmin'
 import { jargonAdminService } from './jargonAdmin'
@@ -84,6 +86,8 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     sen2: sen2Service(data, clock),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
+    preferenceReport: preferenceReportService(data, clock),
+    summerSittingsReport: summerSittingsReportService(data, clock),
     panelAdmin: panelAdminService(data, clock),
     calendarAdmin: calendarAdminService(data, clock),
     jargonAdmin: jargonAdminService(data),

@@ -19,8 +19,8 @@ import {
 } from '../data/queue'
 import { casesForNotice, previousQueueStates, sittingsForNotice } from '../data/notifications'
 import type { User } from '../data/users'
-import { explainMoves, type ExplainedMove } from '../domain/queueMoves'
-import { schedule, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
+import { explainLatePlacement, explainMoves, explainWait, type ExplainedMove } from '../domain/queueMoves'
+import { schedule, type CaseOutcome, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
 import { papersCutoff } from '../domain/sittingPlan'
 import { paginate } from '../domain/caseList'
 import type { JobResult } from '../jobs/types'
@@ -79,6 +79,17 @@ export async function placeCasesIn(
   actorUserId: string | null,
   options: PlacementOptions,
 ): Promise<PlacementRun> {
+  const { counts, moves } = await runPlacement(trx, today, actorUserId, options)
+  return { counts, moves }
+}
+
+/** placeCasesIn, with each waiting case's outcome as the scheduler left it. */
+async function runPlacement(
+  trx: Knex.Transaction,
+  today: string,
+  actorUserId: string | null,
+  options: PlacementOptions,
+): Promise<PlacementRun & { outcomes: readonly CaseOutcome[] }> {
   const notify = options.notify !== false
   const rows = await loadSchedulerRows(trx, today, options.onlyCaseId)
   if (options.onlyCaseId !== undefined && rows.cases.length === 0) {
@@ -87,6 +98,7 @@ export async function placeCasesIn(
     return {
       counts: { waiting: 0, placed: 0, atRisk: 0, unplaced: 0, added: 0, moved: 0, removed: 0 },
       moves: [],
+      outcomes: [],
     }
   }
   const bankHolidays = await loadBankHolidays(trx)
@@ -151,6 +163,7 @@ export async function placeCasesIn(
       removed: changes.removed,
     },
     moves: await describeMoves(trx, plan.changes, options.movedFrom),
+    outcomes: plan.outcomes,
   }
 }
 
@@ -206,14 +219,49 @@ async function describeMoves(
  * those are the full run's, which the caller asks for by leaving the queue unsettled (decisions newer
  * than the last run), and the `settle-queue` job runs it within minutes, outside any save.
  */
-export function placeOneCaseIn(
+export async function placeOneCaseIn(
   trx: Knex.Transaction,
   today: string,
   caseId: string,
   actorUserId: string | null,
   settings: NotificationSettings,
-): Promise<PlacementRun> {
-  return placeCasesIn(trx, today, actorUserId, { settings, onlyCaseId: caseId })
+): Promise<OneCasePlacement> {
+  const run = await runPlacement(trx, today, actorUserId, { settings, onlyCaseId: caseId })
+  const outcome = run.outcomes.find((o) => o.caseId === caseId)
+  if (!outcome) return { counts: run.counts, moves: run.moves, waits: null }
+  const late = outcome.state === 'at_risk' && outcome.sittingId !== null
+  if (!late && outcome.sittingId !== null) return { counts: run.counts, moves: run.moves, waits: null }
+  const c = (await casesForNotice(trx, [caseId])).get(caseId)
+  if (!c) return { counts: run.counts, moves: run.moves, waits: null }
+  const deadline = c.deadline
+  return {
+    counts: run.counts,
+    // Placed, but after its deadline: the move says so, as the queue page does.
+    moves: run.moves.map((m) =>
+      late && deadline !== null && m.caseId === caseId ? explainLatePlacement(m, deadline) : m,
+    ),
+    waits:
+      outcome.sittingId === null && !run.moves.some((m) => m.caseId === caseId)
+        ? explainWait(
+            {
+              caseId,
+              reference: c.reference,
+              childName: `${c.childFirstName} ${c.childLastName}`,
+              deadline,
+            },
+            outcome.reason,
+          )
+        : null,
+  }
+}
+
+/**
+ * What placing one case did: its move, if it moved (with the deadline named when the place is after it),
+ * and, when no sitting can take it and it did not move, that it waits in the queue and why; the caller
+ * shows that when the case has just come back to the queue, not on every save.
+ */
+export interface OneCasePlacement extends PlacementRun {
+  waits: ExplainedMove | null
 }
 
 async function writeAgendas(
