@@ -5,6 +5,7 @@ import { oidcSignInService } from './oidcSignIn'
 import { homeService } from './home'
 import { casesService } from './cases'
 import { caseEndingsService } from './caseEndings'
+import { sen2Service } from './sen2'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
 import { preferenceReportService } from './preferenceReport'
@@ -82,6 +83,7 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     home: homeService(data, clock),
     cases: casesService(data, clock, notices),
     caseEndings: caseEndingsService(data, clock, notices),
+    sen2: sen2Service(data, clock),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
     preferenceReport: preferenceReportService(data, clock),

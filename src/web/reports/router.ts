@@ -5,6 +5,7 @@ import { noErrors, type FormErrors } from '../validation'
 import { readPeriod } from './period'
 import { preferenceRouter } from './preferenceRouter'
 import { summerRouter } from './summerRouter'
+import { sen2ReportsRouter } from './sen2Router'
 
 /** Managers: the whole service's workload and timeliness. */
 export function reportsRouter(services: Services): Router {
@@ -21,6 +22,7 @@ export function reportsRouter(services: Services): Router {
   })
   router.use(preferenceRouter(services))
   router.use(summerRouter(services))
+  router.use('/sen2', sen2ReportsRouter(services))
   router.get('/workload', async (_req, res) => {
     res.render('pages/reports/workload', { workload: await services.reports.workload() })
   })
