@@ -7,6 +7,7 @@ import { HttpError } from '../errors'
 import { noErrors, type FormErrors, typedText } from '../validation'
 import { problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
+import { takeMoves } from './router'
 
 const id = z.uuid()
 
@@ -53,6 +54,7 @@ export function meetingRoutes(router: Router, services: Services): void {
       errors: noErrors(),
       values: {},
       saved: req.query.saved ?? null,
+      moves: takeMoves(req),
       ...extra,
     })
   }
