@@ -143,6 +143,24 @@ export interface CaseExceptionRow {
   advice_requested_on: IsoDate | null
 }
 
+/** A row of `case_sen2_details`. */
+export interface CaseSen2DetailRow {
+  case_id: string
+  request_source: string | null
+  request_mediation: boolean
+  request_tribunal: boolean
+  assessment_mediation: boolean
+  assessment_tribunal: boolean
+  plan_start_on: IsoDate | null
+  plan_ceased_on: IsoDate | null
+  plan_cease_reason: string | null
+  placement_urn: string | null
+  placement_ukprn: string | null
+  placement_setting: string | null
+  created_at: Date
+  updated_at: Date
+}
+
 /** A row of `case_queue`. */
 export interface CaseQueueRow {
   case_id: string
@@ -207,6 +225,18 @@ export interface ChildRow {
   areas_of_need: AreaOfNeed[]
   created_at: Date
   updated_at: Date
+  sex: string | null
+  ethnicity: string | null
+  postcode: string | null
+  upn: string | null
+  uln: string | null
+  upn_unknown_reason: string | null
+  /** Ranked: the first is the primary need (SEN2 module 5c). */
+  sen_types: string[]
+  attending_urn: string | null
+  attending_ukprn: string | null
+  attending_setting: string | null
+  attending_since: IsoDate | null
 }
 
 /** A row of `decisions`. */
@@ -636,6 +666,7 @@ export interface TableRows {
   case_evidence: CaseEvidenceRow
   case_exceptions: CaseExceptionRow
   case_queue: CaseQueueRow
+  case_sen2_details: CaseSen2DetailRow
   cases: CaseRow
   children: ChildRow
   decisions: DecisionRow
