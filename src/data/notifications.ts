@@ -1,5 +1,4 @@
-import type { Knex } from 'knex'
-import type { Executor } from './db'
+import type { Executor, Transaction } from './db'
 import type { IsoDate } from '../domain/dates'
 import type { QueueState } from '../domain/scheduler'
 import type { CaseKind } from '../domain/vocabulary'
@@ -225,7 +224,7 @@ export async function memberEmailsForSitting(trx: Executor, panelId: string, on:
   return rows.map((r) => r.email)
 }
 
-export async function markPapersReadyNotified(trx: Knex.Transaction, sittingId: string): Promise<void> {
+export async function markPapersReadyNotified(trx: Transaction, sittingId: string): Promise<void> {
   await trx('sittings')
     .where({ id: sittingId })
     .update({ papers_ready_notified_at: trx.fn.now(), updated_at: trx.fn.now() })

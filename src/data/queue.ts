@@ -1,6 +1,5 @@
 import type { ExplainedMove } from '../domain/queueMoves'
-import type { Knex } from 'knex'
-import type { Db, Executor } from './db'
+import type { Db, Executor, Transaction } from './db'
 import { loadBankHolidayCalendar } from './calendar'
 import type { CaseKind } from '../domain/vocabulary'
 import type { AgendaItem, QueueReason, QueueState } from '../domain/scheduler'
@@ -245,10 +244,7 @@ export async function loadNextHearingFacts(
 const AGENDA_BATCH = 1000
 
 /** Takes these cases off these sittings, a thousand in a statement rather than one each. */
-export async function deleteAgendaItems(
-  trx: Knex.Transaction,
-  items: { caseId: string; sittingId: string }[],
-) {
+export async function deleteAgendaItems(trx: Transaction, items: { caseId: string; sittingId: string }[]) {
   for (let i = 0; i < items.length; i += AGENDA_BATCH)
     await trx('agenda_items')
       .whereIn(
@@ -259,7 +255,7 @@ export async function deleteAgendaItems(
 }
 
 export async function insertAgendaItems(
-  trx: Knex.Transaction,
+  trx: Transaction,
   items: { caseId: string; sittingId: string; position: number }[],
 ): Promise<void> {
   if (items.length === 0) return
@@ -275,7 +271,7 @@ export async function insertAgendaItems(
 
 /** Sets these items' positions, a thousand in a statement rather than one each. */
 export async function updateAgendaPositions(
-  trx: Knex.Transaction,
+  trx: Transaction,
   items: { caseId: string; sittingId: string; position: number }[],
 ): Promise<void> {
   for (let i = 0; i < items.length; i += AGENDA_BATCH) {
@@ -294,7 +290,7 @@ export async function updateAgendaPositions(
  * Only rows that differ are written (a night's run changes few), though every row's checked_at is the
  * run's: the queue page says when the queue was last checked, and it was checked for all of them.
  */
-export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]): Promise<void> {
+export async function replaceQueueFlags(trx: Transaction, flags: QueueFlag[]): Promise<void> {
   const stored: (Omit<QueueFlagRow, 'checked_at'> & { suggested_sitting_on: string | null })[] = await trx(
     'case_queue',
   ).select(
@@ -327,7 +323,7 @@ export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[
   await trx('case_queue').whereNot('checked_at', trx.fn.now()).update({ checked_at: trx.fn.now() })
 }
 
-export async function deleteQueueFlags(trx: Knex.Transaction, caseIds: string[]): Promise<void> {
+export async function deleteQueueFlags(trx: Transaction, caseIds: string[]): Promise<void> {
   for (let i = 0; i < caseIds.length; i += 1000)
     await trx('case_queue')
       .whereIn('case_id', caseIds.slice(i, i + 1000))
@@ -346,7 +342,7 @@ export async function queueUnsettled(trx: Executor): Promise<boolean> {
 }
 
 /** Writes these cases' flags, leaving every other case's as it is. */
-export async function upsertQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]): Promise<void> {
+export async function upsertQueueFlags(trx: Transaction, flags: QueueFlag[]): Promise<void> {
   const rows = flags.map((f) => ({
     case_id: f.caseId,
     state: f.state,
@@ -366,7 +362,7 @@ export async function upsertQueueFlags(trx: Knex.Transaction, flags: QueueFlag[]
 
 /** A waiting case is "scheduled" while it has a place on a sitting, and "submitted" while it has none. */
 export async function setCaseStatus(
-  trx: Knex.Transaction,
+  trx: Transaction,
   caseIds: string[],
   status: 'submitted' | 'scheduled',
 ): Promise<void> {
@@ -387,7 +383,7 @@ export interface QueueRunRecord {
  * same transaction (the audit trail keeps each case's own history).
  */
 export async function recordQueueRun(
-  trx: Knex.Transaction,
+  trx: Transaction,
   runBy: string | null,
   moves: readonly ExplainedMove[],
 ): Promise<void> {
