@@ -140,25 +140,6 @@ export default tseslint.config(
     },
   },
   {
-    // Being moved (issue 20): these services still type their transactions with knex and build some
-    // queries; they are being edited now, and their SQL moves into src/data with those changes. Remove
-    // each file from this list as it is done; when it is empty, delete this block.
-    files: ['src/services/decisions.ts', 'src/services/notifications.ts', 'src/services/queue.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: layerPaths(['web']),
-              message: SERVICES_BELOW_WEB,
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     files: ['src/web/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -7,5 +7,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',
-  testTimeout: 30000,
+  // Generous: on a shared 2-core machine a sign-in (a memory-hard hash) and a page can take seconds each.
+  testTimeout: 60000,
 }

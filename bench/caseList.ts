@@ -16,16 +16,18 @@ export async function addCases(db: Db, total: number, today: string): Promise<vo
     [missing],
   )
   await db.raw(
-    `INSERT INTO cases (reference, child_id, kind, status, received_on, caseworker_id, next_deadline_on, next_deadline_step)
+    `INSERT INTO cases (reference, child_id, kind, status, received_on, caseworker_id, next_deadline_on, next_deadline_step, ended_on)
      SELECT 'BENCH-' || lpad(n::text, 6, '0'), md5('bench-child-' || n)::uuid,
             (ARRAY['assessment_request','issue_plan','placement','annual_review','phase_transfer','alternative_provision'])[1 + n % 6],
             (ARRAY['draft','submitted','scheduled','decided','closed'])[1 + n % 5],
             ?::date - (n % 300),
             (?::uuid[])[1 + n % ?],
             CASE WHEN n % 7 = 0 THEN NULL ELSE ?::date + ((n * 37) % 730 - 365) END,
-            CASE WHEN n % 7 = 0 THEN NULL ELSE 'decide_whether_to_assess' END
+            CASE WHEN n % 7 = 0 THEN NULL ELSE 'decide_whether_to_assess' END,
+            -- A closed case records the day it ended (cases_ended_on_check).
+            CASE WHEN n % 5 = 4 THEN ?::date - (n % 300) END
      FROM generate_series(1, ?) AS n`,
-    [today, caseworkers, caseworkers.length, today, missing],
+    [today, caseworkers, caseworkers.length, today, today, missing],
   )
   await db.raw('ANALYZE')
 }

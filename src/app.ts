@@ -19,6 +19,7 @@ import { healthRouter } from './web/health/router'
 import { authRouter } from './web/auth/router'
 import { oidcRouter } from './web/auth/oidcRouter'
 import { casesRouter } from './web/cases/router'
+import { sen2CaseRouter } from './web/cases/sen2Router'
 import { sittingsRouter } from './web/sittings/router'
 import { summerSittingsRouter } from './web/sittings/summerRouter'
 import { queueRouter } from './web/queue/router'
@@ -83,6 +84,7 @@ export function createApp({ config, db, logger, clock, ...built }: AppDependenci
   app.use(requireSignedIn(config.environment === 'production'))
   app.get('/', (req, res) => res.redirect(303, homePath(req.user!.role)))
   app.use('/account', accountRouter(services))
+  app.use('/cases', requireArea('cases'), sen2CaseRouter(services, clock))
   app.use('/cases', requireArea('cases'), casesRouter(services, clock))
   app.use('/sittings', requireArea('sittings'), sittingsRouter(services))
   app.use('/queue', requireArea('queue'), queueRouter(services))

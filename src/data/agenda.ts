@@ -141,3 +141,32 @@ export async function removeUndecidedItems(trx: Transaction, caseId: string): Pr
   }
   return sittingIds
 }
+
+/**
+ * A case decided at one sitting holds no place on a later one it was queued for after an earlier
+ * deferral: those undecided items go, and the agendas close their gaps. Returns each sitting it came off,
+ * for telling the chair.
+ */
+export async function removeOtherUndecidedItems(
+  trx: Transaction,
+  caseId: string,
+  keepAgendaItemId: string,
+): Promise<{ sittingId: string; panelName: string; sittingOn: string }[]> {
+  const rows: { sitting_id: string; panel_name: string; sitting_on: string }[] = await trx(
+    'agenda_items as ai',
+  )
+    .join('sittings as s', 's.id', 'ai.sitting_id')
+    .join('panels as p', 'p.id', 's.panel_id')
+    .where('ai.case_id', caseId)
+    .whereNot('ai.id', keepAgendaItemId)
+    .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = ai.id'))
+    .select('ai.sitting_id', 'p.name as panel_name', 's.sitting_on')
+  if (rows.length === 0) return []
+  const sittingIds = rows.map((r) => r.sitting_id)
+  await trx('agenda_items').where('case_id', caseId).whereIn('sitting_id', sittingIds).delete()
+  for (const sittingId of sittingIds) {
+    const order = (await listAgenda(trx, sittingId)).map((i) => i.caseId)
+    await writeAgendaOrder(trx, sittingId, order, null)
+  }
+  return rows.map((r) => ({ sittingId: r.sitting_id, panelName: r.panel_name, sittingOn: r.sitting_on }))
+}

@@ -14,6 +14,8 @@ import { sittingCalendarRepository } from './sittingCalendar'
 import { calendarFeedTokensRepository } from './calendarFeedTokens'
 import { queueRepository } from './queue'
 import { agendaRepository } from './agenda'
+import { preferenceDecisionsRepository } from './preferenceDecisions'
+import { summerHearingsRepository } from './summerHearings'
 
 /** The data layer, built by hand from one knex instance. */
 export function dataLayer(db: Db) {
@@ -34,6 +36,8 @@ export function dataLayer(db: Db) {
     calendarFeedTokens: calendarFeedTokensRepository(db),
     queue: queueRepository(db),
     agenda: agendaRepository(db),
+    preferenceDecisions: preferenceDecisionsRepository(db),
+    summerHearings: summerHearingsRepository(db),
   }
 }
 

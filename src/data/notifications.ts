@@ -103,28 +103,63 @@ export async function sittingsForNotice(
   )
 }
 
+/**
+ * The e-mail addresses of each case's family portal accounts that are still open, by case: for many
+ * cases in one query (the per-case form is families.ts familyAccountsForCase). A case with none is absent.
+ */
+export async function familyEmailsForCases(
+  trx: Executor,
+  caseIds: readonly string[],
+): Promise<Map<string, string[]>> {
+  const byCase = new Map<string, string[]>()
+  const ids = [...new Set(caseIds)]
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows: { case_id: string; email: string }[] = await trx('cases as c')
+      .join('family_contacts as fc', 'fc.child_id', 'c.child_id')
+      .join('users as u', 'u.id', 'fc.user_id')
+      .whereIn('c.id', ids.slice(i, i + 1000))
+      .whereNull('u.disabled_at')
+      .distinct('c.id as case_id', 'u.email')
+      .orderBy([{ column: 'c.id' }, { column: 'u.email' }])
+    for (const r of rows) {
+      const list = byCase.get(r.case_id)
+      if (list) list.push(r.email)
+      else byCase.set(r.case_id, [r.email])
+    }
+  }
+  return byCase
+}
+
+/**
+ * The accounts of the chairs of active panels that decide each of these kinds, on the day, by kind: in
+ * one query, for the at-risk e-mails of a whole run (chairEmailsForKind's rule for each kind).
+ */
+export async function chairEmailsForKinds(
+  trx: Executor,
+  kinds: readonly CaseKind[],
+  on: IsoDate,
+): Promise<Map<CaseKind, string[]>> {
+  const byKind = new Map<CaseKind, string[]>(kinds.map((k) => [k, []]))
+  if (kinds.length === 0) return byKind
+  const rows: { case_kind: CaseKind; email: string }[] = await trx('panel_members as m')
+    .join('panels as p', 'p.id', 'm.panel_id')
+    .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
+    .join('users as u', 'u.id', 'm.user_id')
+    .where({ 'm.is_chair': true, 'p.active': true })
+    .whereIn('k.case_kind', [...new Set(kinds)])
+    .whereNull('u.disabled_at')
+    .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', on))
+    .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', on))
+    .distinct('k.case_kind', 'u.email')
+    .orderBy([{ column: 'k.case_kind' }, { column: 'u.email' }])
+  for (const r of rows) byKind.get(r.case_kind)?.push(r.email)
+  return byKind
+}
+
 /** Each waiting case's state as the last run of the queue left it, read before this run replaces it. */
 export async function previousQueueStates(trx: Executor): Promise<Map<string, QueueState>> {
   const rows: { case_id: string; state: QueueState }[] = await trx('case_queue').select('case_id', 'state')
   return new Map(rows.map((r) => [r.case_id, r.state]))
-}
-
-/**
- * The accounts of the chairs of active panels that decide this kind of case, on the day: they are the
- * ones who can add a sitting to save it.
- */
-export async function chairEmailsForKind(trx: Executor, kind: CaseKind, on: IsoDate): Promise<string[]> {
-  const rows: { email: string }[] = await trx('panel_members as m')
-    .join('panels as p', 'p.id', 'm.panel_id')
-    .join('panel_case_kinds as k', 'k.panel_id', 'p.id')
-    .join('users as u', 'u.id', 'm.user_id')
-    .where({ 'm.is_chair': true, 'p.active': true, 'k.case_kind': kind })
-    .whereNull('u.disabled_at')
-    .where((q) => q.whereNull('m.member_from').orWhere('m.member_from', '<=', on))
-    .where((q) => q.whereNull('m.member_until').orWhere('m.member_until', '>=', on))
-    .distinct('u.email')
-    .orderBy('u.email')
-  return rows.map((r) => r.email)
 }
 
 export interface SittingWithAgenda {

@@ -241,13 +241,21 @@ export async function loadNextHearingFacts(
   }
 }
 
+/** Rows per statement when a run writes many agenda items at once. */
+const AGENDA_BATCH = 1000
+
+/** Takes these cases off these sittings, a thousand in a statement rather than one each. */
 export async function deleteAgendaItems(
   trx: Knex.Transaction,
   items: { caseId: string; sittingId: string }[],
 ) {
-  for (const item of items) {
-    await trx('agenda_items').where({ case_id: item.caseId, sitting_id: item.sittingId }).delete()
-  }
+  for (let i = 0; i < items.length; i += AGENDA_BATCH)
+    await trx('agenda_items')
+      .whereIn(
+        ['case_id', 'sitting_id'],
+        items.slice(i, i + AGENDA_BATCH).map((item) => [item.caseId, item.sittingId]),
+      )
+      .delete()
 }
 
 export async function insertAgendaItems(
@@ -265,14 +273,19 @@ export async function insertAgendaItems(
   )
 }
 
+/** Sets these items' positions, a thousand in a statement rather than one each. */
 export async function updateAgendaPositions(
   trx: Knex.Transaction,
   items: { caseId: string; sittingId: string; position: number }[],
 ): Promise<void> {
-  for (const item of items) {
-    await trx('agenda_items')
-      .where({ case_id: item.caseId, sitting_id: item.sittingId })
-      .update({ position: item.position })
+  for (let i = 0; i < items.length; i += AGENDA_BATCH) {
+    const chunk = items.slice(i, i + AGENDA_BATCH)
+    await trx.raw(
+      `UPDATE agenda_items AS ai SET position = v.position
+         FROM (VALUES ${chunk.map(() => '(?::uuid, ?::uuid, ?::int)').join(', ')}) AS v(case_id, sitting_id, position)
+        WHERE ai.case_id = v.case_id AND ai.sitting_id = v.sitting_id`,
+      chunk.flatMap((item) => [item.caseId, item.sittingId, item.position]),
+    )
   }
 }
 
@@ -310,7 +323,8 @@ export async function replaceQueueFlags(trx: Knex.Transaction, flags: QueueFlag[
     )
   })
   await upsertQueueFlags(trx, changed)
-  await trx('case_queue').update({ checked_at: trx.fn.now() })
+  // The rows just written already carry the run's time (now() is the transaction's).
+  await trx('case_queue').whereNot('checked_at', trx.fn.now()).update({ checked_at: trx.fn.now() })
 }
 
 export async function deleteQueueFlags(trx: Knex.Transaction, caseIds: string[]): Promise<void> {
@@ -408,6 +422,8 @@ export interface QueueEntry {
   suggestedPanelId: string | null
   suggestedPanelName: string | null
   suggestedSittingOn: string | null
+  /** For papers still awaited: the last cut-off that could meet the deadline. */
+  papersNeededBy: string | null
   checkedAt: Date
 }
 
@@ -452,6 +468,7 @@ export function queueRepository(db: Db) {
         suggested_panel_id: string | null
         suggested_panel_name: string | null
         suggested_sitting_on: string | null
+        papers_needed_by: string | null
         checked_at: Date
       }[] = await db('case_queue as q')
         .join('cases as c', 'c.id', 'q.case_id')
@@ -479,6 +496,7 @@ export function queueRepository(db: Db) {
           'q.suggested_panel_id',
           'sp.name as suggested_panel_name',
           'q.suggested_sitting_on',
+          'q.papers_needed_by',
           'q.checked_at',
         )
         .orderByRaw('c.next_deadline_on asc nulls last, c.reference, q.case_id')
@@ -500,6 +518,7 @@ export function queueRepository(db: Db) {
         suggestedPanelId: r.suggested_panel_id,
         suggestedPanelName: r.suggested_panel_name,
         suggestedSittingOn: r.suggested_sitting_on,
+        papersNeededBy: r.papers_needed_by,
         checkedAt: r.checked_at,
       }))
     },

@@ -1,5 +1,5 @@
 import { formatDate, type IsoDate } from './dates'
-import type { MoveReason, PlacementChange } from './scheduler'
+import type { MoveReason, PlacementChange, QueueReason } from './scheduler'
 
 /** One case's move, as the chair is told it after whatever caused it. */
 export interface ExplainedMove {
@@ -93,4 +93,82 @@ export function explainChairMove(
     to: `${to.panelName}, ${formatDate(to.sittingOn)}`,
     why: 'You moved it. The queue will not move it from there; only a chair can.',
   }
+}
+
+/** The case a run placed on its own (a deferral sent back to the queue), as the chair is told it. */
+export interface OneCase {
+  caseId: string
+  reference: string
+  childName: string
+  deadline: IsoDate | null
+}
+
+/**
+ * A case sent back to the queue that no sitting can take yet, told like a move (issue 14: the chair sees
+ * where a deferred case went, or that it waits and why). From the queue, to none: it waits.
+ */
+export function explainWait(c: OneCase, reason: QueueReason | null): ExplainedMove {
+  return {
+    caseId: c.caseId,
+    reference: c.reference,
+    childName: c.childName,
+    from: null,
+    to: null,
+    why: waitText(reason, c.deadline === null ? null : formatDate(c.deadline)),
+  }
+}
+
+/** A case placed on a sitting after its deadline: the move says so, naming the deadline. */
+export function explainLatePlacement(move: ExplainedMove, deadline: IsoDate): ExplainedMove {
+  return {
+    ...move,
+    why: `${move.why} No sitting before its deadline of ${formatDate(deadline)} can take it, so it is at risk.`,
+  }
+}
+
+function waitText(reason: QueueReason | null, deadline: string | null): string {
+  const atRisk = deadline === null ? 'it waits in the queue.' : 'it waits in the queue, at risk.'
+  switch (reason) {
+    case 'no_panel':
+      return 'No panel decides this kind of case, so it waits in the queue. An administrator needs to add it to a panel.'
+    case 'deadline_passed':
+      return `Its deadline of ${deadline} has passed and no sitting can take it yet: ${atRisk}`
+    case 'no_sitting':
+      return deadline === null
+        ? 'No coming sitting can take it: it waits in the queue.'
+        : `There is no sitting before its deadline of ${deadline}: ${atRisk}`
+    case 'papers_late':
+      return deadline === null
+        ? 'Its papers are due after the cut-off of every coming sitting: it waits in the queue.'
+        : `Its papers are due after the cut-off of every sitting before its deadline of ${deadline}: ${atRisk}`
+    case 'no_capacity':
+      return deadline === null
+        ? 'Every sitting it could go on is full: it waits in the queue.'
+        : `Every sitting before its deadline of ${deadline} that it could go on is full: ${atRisk}`
+    case 'papers_due':
+      return `Its papers are not complete, and the last sitting before its deadline of ${deadline} closes for papers soon: ${atRisk}`
+    case 'awaiting_papers':
+      return 'Its papers are not complete yet: it waits in the queue.'
+    case 'placed_after_deadline':
+    case null:
+      return 'No sitting can take it yet: it waits in the queue.'
+  }
+}
+
+/**
+ * A case decided at this sitting is taken off a later one it had been queued for after an earlier
+ * deferral: the chair is told, as for every other change to an agenda (issue 14).
+ */
+export function explainDecidedElsewhere(
+  c: { caseId: string; reference: string; childName: string },
+  offSittings: readonly { panelName: string; sittingOn: IsoDate }[],
+): ExplainedMove[] {
+  return offSittings.map((s) => ({
+    caseId: c.caseId,
+    reference: c.reference,
+    childName: c.childName,
+    from: `${s.panelName}, ${formatDate(s.sittingOn)}`,
+    to: null,
+    why: 'Decided at this meeting, so it no longer needs that sitting: its place there is free for another case.',
+  }))
 }

@@ -175,6 +175,49 @@ function compareCases(a: QueueCase, b: QueueCase): number {
   )
 }
 
+/**
+ * The cases in compareCases's order, sorted faster: the dates compared as day numbers, the references
+ * and ids only to break ties. Any date not written YYYY-MM-DD is sorted by compareCases itself.
+ */
+function sortCases(cases: readonly QueueCase[]): QueueCase[] {
+  const n = cases.length
+  const deadline = new Float64Array(n)
+  const papers = new Float64Array(n)
+  for (let i = 0; i < n; i++) {
+    deadline[i] = dayNumber(cases[i]!.deadline)
+    papers[i] = dayNumber(cases[i]!.papersCompleteOn)
+    if (Number.isNaN(deadline[i]) || Number.isNaN(papers[i])) return [...cases].sort(compareCases)
+  }
+  const order = Array.from({ length: n }, (_, i) => i)
+  // Infinity (no date) against Infinity is NaN, which counts as equal, so the next key decides.
+  order.sort(
+    (a, b) =>
+      deadline[a]! - deadline[b]! ||
+      papers[a]! - papers[b]! ||
+      compareStrings(cases[a]!.reference, cases[b]!.reference) ||
+      compareStrings(cases[a]!.id, cases[b]!.id),
+  )
+  return order.map((i) => cases[i]!)
+}
+
+/** Where the digits of YYYY-MM-DD are. */
+const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const
+const HYPHEN = 45
+const ZERO = 48
+
+/** YYYY-MM-DD as the number YYYYMMDD, which orders as the text does; no date last; NaN if not a date. */
+function dayNumber(date: string | null): number {
+  if (date === null) return Infinity
+  if (date.length !== 10 || date.charCodeAt(4) !== HYPHEN || date.charCodeAt(7) !== HYPHEN) return NaN
+  let n = 0
+  for (const i of DATE_DIGITS) {
+    const digit = date.charCodeAt(i) - ZERO
+    if (digit < 0 || digit > 9) return NaN
+    n = n * 10 + digit
+  }
+  return n
+}
+
 function compareNullableLast(a: string | null, b: string | null): number {
   if (a === b) return 0
   if (a === null) return 1
@@ -204,11 +247,16 @@ export function schedule(input: SchedulerInput): SchedulePlan {
 
 type Cause = { because: MoveReason; forCaseId: string | null }
 
+/** A waiting case with its place in the order of urgency, which indexes the run's per-case arrays. */
+interface Ranked extends QueueCase {
+  readonly rank: number
+}
+
 class Scheduler {
   /** Most urgent first: the order cases are taken in. */
-  private readonly cases: QueueCase[]
-  private readonly rank = new Map<string, number>()
-  private readonly caseById = new Map<string, QueueCase>()
+  private readonly cases: Ranked[]
+  /** The rank of each waiting case that has an item on some sitting (other cases are found by rank). */
+  private readonly itemRank = new Map<string, number>()
   private readonly sittings: QueueSitting[]
   private readonly sittingById: Map<string, QueueSitting>
   private readonly sittingRank = new Map<string, number>()
@@ -217,20 +265,22 @@ class Scheduler {
   private readonly panelsByKind = new Map<CaseKind, QueuePanel[]>()
   private readonly kindsOfPanel = new Map<string, ReadonlySet<CaseKind>>()
   private readonly room = new Map<string, number>()
-  private readonly kept = new Map<string, AgendaItem>()
+  // Per case, by rank: arrays rather than maps keyed by id, which at 100,000 cases cost more than the plan.
+  /** The item of a case that stays where it is (a chair's, or on a sitting that no longer changes). */
+  private readonly kept: (AgendaItem | undefined)[]
   private readonly excluded: Set<string>
-  private readonly waiting: ReadonlySet<string>
   /** The sitting a case was on when the run began, where the run may move it. */
-  private readonly was = new Map<string, string>()
+  private readonly was: (string | undefined)[]
   /** A case that was on an agenda may move only to a sitting no later than that one, unless displaced. */
-  private readonly ceiling = new Map<string, QueueSitting>()
-  /** Each sitting's cases, least urgent on top; stale entries (cases since moved) are skipped when read. */
-  private readonly leastUrgent = new Map<string, BinaryHeap<string>>()
-  private readonly placedOn = new Map<string, string>()
-  private readonly occupants = new Map<string, Set<string>>()
+  private readonly ceiling = new Map<number, QueueSitting>()
+  /** Each sitting's cases by rank, least urgent on top; stale entries (cases since moved) are skipped when read. */
+  private readonly leastUrgent = new Map<string, BinaryHeap<number>>()
+  private readonly placedOn: (string | undefined)[]
+  /** Each sitting's cases, by rank. */
+  private readonly occupants = new Map<string, Set<number>>()
   /** Placed after its deadline: it stays where it is heard soonest, never moved to make room. */
-  private readonly late = new Set<string>()
-  private readonly causes = new Map<string, Cause>()
+  private readonly late: Uint8Array
+  private readonly causes: (Cause | undefined)[]
   private readonly augmenting: boolean
   /** Sittings from which no augmenting path was found, since the plan last changed in a way that could open one. */
   private seenFree = new Set<string>()
@@ -241,11 +291,23 @@ class Scheduler {
   private currentRank = -1
 
   constructor(private readonly input: SchedulerInput) {
-    this.cases = [...input.cases].sort(compareCases)
-    this.cases.forEach((c, i) => {
-      this.rank.set(c.id, i)
-      this.caseById.set(c.id, c)
-    })
+    // Only the fields the plan reads, written out: a spread of each of 100,000 cases costs more.
+    this.cases = sortCases(input.cases).map((c, rank) => ({
+      id: c.id,
+      reference: c.reference,
+      kind: c.kind,
+      deadline: c.deadline,
+      papersCompleteOn: c.papersCompleteOn,
+      rank,
+    }))
+    const n = this.cases.length
+    this.kept = new Array<AgendaItem | undefined>(n)
+    this.was = new Array<string | undefined>(n)
+    this.placedOn = new Array<string | undefined>(n)
+    this.causes = new Array<Cause | undefined>(n)
+    this.late = new Uint8Array(n)
+    const onAgenda = new Set(input.items.map((i) => i.caseId))
+    if (onAgenda.size > 0) for (const c of this.cases) if (onAgenda.has(c.id)) this.itemRank.set(c.id, c.rank)
     this.sittings = [...input.sittings].sort(compareSittings)
     this.sittings.forEach((s, i) => this.sittingRank.set(s.id, i))
     this.sittingById = new Map(this.sittings.map((s) => [s.id, s]))
@@ -264,37 +326,35 @@ class Scheduler {
     }
     this.excluded = new Set(input.exclusions.map((e) => `${e.caseId}|${e.sittingId}`))
 
-    const waiting = new Set(this.cases.map((c) => c.id))
-    this.waiting = waiting
     const taken = new Map<string, number>()
     for (const item of input.items) {
       const sitting = this.sittingById.get(item.sittingId)
-      const movable =
-        waiting.has(item.caseId) && item.placedBy === 'scheduler' && sitting && this.takes(sitting)
-      if (movable) this.was.set(item.caseId, item.sittingId)
+      const rank = this.itemRank.get(item.caseId)
+      const movable = rank !== undefined && item.placedBy === 'scheduler' && sitting && this.takes(sitting)
+      if (movable) this.was[rank] = item.sittingId
       else {
         taken.set(item.sittingId, (taken.get(item.sittingId) ?? 0) + 1)
-        if (waiting.has(item.caseId)) this.kept.set(item.caseId, item)
+        if (rank !== undefined) this.kept[rank] = item
       }
     }
     for (const sitting of this.sittings) {
       this.room.set(sitting.id, Math.max(0, sitting.capacity - (taken.get(sitting.id) ?? 0)))
       this.occupants.set(sitting.id, new Set())
-      this.leastUrgent.set(sitting.id, new BinaryHeap((a, b) => this.rank.get(a)! > this.rank.get(b)!))
+      this.leastUrgent.set(sitting.id, new BinaryHeap((a, b) => a > b))
     }
     // What the last run placed keeps its place while it still may go there, most urgent first if a
     // sitting now has fewer places.
     for (const c of this.cases) {
-      const sittingId = this.was.get(c.id)
+      const sittingId = this.was[c.rank]
       if (sittingId === undefined) continue
       const sitting = this.sittingById.get(sittingId)!
       if (!this.fits(c, sitting, false) || this.room.get(sittingId)! === 0) {
-        this.causes.set(c.id, { because: 'no_longer_fits', forCaseId: null })
+        this.causes[c.rank] = { because: 'no_longer_fits', forCaseId: null }
         continue
       }
       this.place(c, sitting)
-      this.ceiling.set(c.id, sitting)
-      if (this.isLateOn(c, sitting)) this.late.add(c.id)
+      this.ceiling.set(c.rank, sitting)
+      if (this.isLateOn(c, sitting)) this.late[c.rank] = 1
     }
     this.augmenting = this.needsAugmenting()
     this.chaseFrom = addWorkingDays(input.today, PAPERS_CHASE_WORKING_DAYS, input.bankHolidays)
@@ -302,10 +362,10 @@ class Scheduler {
 
   run(): SchedulePlan {
     for (const c of this.cases) {
-      if (this.kept.has(c.id) || c.papersCompleteOn === null) continue
-      this.currentRank = this.rank.get(c.id)!
-      const current = this.placedOn.get(c.id)
-      if (current !== undefined && !this.late.has(c.id)) continue
+      if (this.kept[c.rank] !== undefined || c.papersCompleteOn === null) continue
+      this.currentRank = c.rank
+      const current = this.placedOn[c.rank]
+      if (current !== undefined && this.late[c.rank] === 0) continue
       if (c.deadline === null) {
         const free = this.options(c, false).find((s) => this.room.get(s.id)! > 0)
         if (free) this.moveTo(c, free, { because: 'new', forCaseId: null })
@@ -359,27 +419,26 @@ class Scheduler {
     return this.excluded.size > 0 && this.excluded.has(`${caseId}|${sittingId}`)
   }
 
-  private place(c: QueueCase, sitting: QueueSitting): void {
-    this.placedOn.set(c.id, sitting.id)
-    this.occupants.get(sitting.id)!.add(c.id)
-    this.leastUrgent.get(sitting.id)!.push(c.id)
+  private place(c: Ranked, sitting: QueueSitting): void {
+    this.placedOn[c.rank] = sitting.id
+    this.occupants.get(sitting.id)!.add(c.rank)
+    this.leastUrgent.get(sitting.id)!.push(c.rank)
     this.room.set(sitting.id, this.room.get(sitting.id)! - 1)
   }
 
-  private unplace(caseId: string): void {
-    const sittingId = this.placedOn.get(caseId)!
-    this.placedOn.delete(caseId)
-    this.occupants.get(sittingId)!.delete(caseId)
+  private unplace(rank: number): void {
+    const sittingId = this.placedOn[rank]!
+    this.placedOn[rank] = undefined
+    this.occupants.get(sittingId)!.delete(rank)
     this.room.set(sittingId, this.room.get(sittingId)! + 1)
   }
 
   /** Puts a case on a sitting, noting why if it was on another; the first reason stands, unless it is later displaced. */
-  private moveTo(c: QueueCase, sitting: QueueSitting, cause: Cause): void {
-    if (this.placedOn.has(c.id)) this.unplace(c.id)
+  private moveTo(c: Ranked, sitting: QueueSitting, cause: Cause): void {
+    if (this.placedOn[c.rank] !== undefined) this.unplace(c.rank)
     this.place(c, sitting)
-    if (this.isLateOn(c, sitting)) this.late.add(c.id)
-    else this.late.delete(c.id)
-    if (this.was.get(c.id) !== sitting.id && !this.causes.has(c.id)) this.causes.set(c.id, cause)
+    this.late[c.rank] = this.isLateOn(c, sitting) ? 1 : 0
+    if (this.was[c.rank] !== sitting.id && this.causes[c.rank] === undefined) this.causes[c.rank] = cause
   }
 
   /**
@@ -387,22 +446,21 @@ class Scheduler {
    * being placed. Cases are placed in order of urgency, so one less urgent than the case being placed
    * is one the last run put there, whose turn has not yet come.
    */
-  private evictable(sitting: QueueSitting, mover: QueueCase): string | undefined {
+  private evictable(sitting: QueueSitting, mover: Ranked): number | undefined {
     const heap = this.leastUrgent.get(sitting.id)!
-    while (heap.size > 0 && this.placedOn.get(heap.peek()!) !== sitting.id) heap.pop()
-    const top = heap.peek()
-    if (top === undefined) return undefined
-    const r = this.rank.get(top)!
-    return r > this.currentRank && r > this.rank.get(mover.id)! ? top : undefined
+    while (heap.size > 0 && this.placedOn[heap.peek()!] !== sitting.id) heap.pop()
+    const r = heap.peek()
+    if (r === undefined) return undefined
+    return r > this.currentRank && r > mover.rank ? r : undefined
   }
 
-  private evict(caseId: string, mover: QueueCase): void {
-    this.unplace(caseId)
-    this.ceiling.delete(caseId)
-    this.late.delete(caseId)
+  private evict(rank: number, mover: Ranked): void {
+    this.unplace(rank)
+    this.ceiling.delete(rank)
+    this.late[rank] = 0
     // Losing a place explains where the case ends up better than any move before it.
-    if (this.causes.get(caseId)?.because !== 'displaced')
-      this.causes.set(caseId, { because: 'displaced', forCaseId: mover.id })
+    if (this.causes[rank]?.because !== 'displaced')
+      this.causes[rank] = { because: 'displaced', forCaseId: mover.id }
   }
 
   /** A plan changed by a path or by taking a place can open paths from sittings searched before. */
@@ -412,8 +470,8 @@ class Scheduler {
   }
 
   /** Before the deadline: a free place, else one made by moving others, else a less urgent case's place. */
-  private placeInTime(c: QueueCase): boolean {
-    const wasLate = this.placedOn.has(c.id)
+  private placeInTime(c: Ranked): boolean {
+    const wasLate = this.placedOn[c.rank] !== undefined
     const options = this.options(c, true)
     if (options.length === 0) return false
     const cause: Cause = { because: wasLate ? 'now_in_time' : 'new', forCaseId: null }
@@ -428,7 +486,7 @@ class Scheduler {
   }
 
   /** Each way of getting a place on one of `options`, least disruptive first. */
-  private makeRoom(c: QueueCase, options: readonly QueueSitting[]): QueueSitting | undefined {
+  private makeRoom(c: Ranked, options: readonly QueueSitting[]): QueueSitting | undefined {
     if (this.augmenting) {
       const viaPath = this.augment(c, options, false, c)
       if (viaPath) {
@@ -436,14 +494,13 @@ class Scheduler {
         return viaPath
       }
     }
-    let best: { sitting: QueueSitting; caseId: string } | undefined
+    let best: { sitting: QueueSitting; rank: number } | undefined
     for (const sitting of options) {
-      const caseId = this.evictable(sitting, c)
-      if (caseId && (!best || this.rank.get(caseId)! > this.rank.get(best.caseId)!))
-        best = { sitting, caseId }
+      const rank = this.evictable(sitting, c)
+      if (rank !== undefined && (!best || rank > best.rank)) best = { sitting, rank }
     }
     if (best) {
-      this.evict(best.caseId, c)
+      this.evict(best.rank, c)
       this.forgetSearches()
       return best.sitting
     }
@@ -458,7 +515,7 @@ class Scheduler {
   }
 
   /** No sitting can take it in time: the earliest that can take it at all, never later than where it is. */
-  private placeLate(c: QueueCase, current: QueueSitting | undefined): void {
+  private placeLate(c: Ranked, current: QueueSitting | undefined): void {
     const cause: Cause = { because: current ? 'heard_sooner' : 'new', forCaseId: null }
     for (const sitting of this.options(c, false)) {
       // Another sitting at the same hour would be a move for nothing.
@@ -477,19 +534,19 @@ class Scheduler {
    * a free place or, `withEvictions`, at the place of a less urgent case. Returns the sitting freed.
    */
   private augment(
-    mover: QueueCase,
+    mover: Ranked,
     options: readonly QueueSitting[],
     withEvictions: boolean,
-    root: QueueCase,
+    root: Ranked,
   ): QueueSitting | undefined {
     const seen = withEvictions ? this.seenAny : this.seenFree
     const free = options.find((s) => this.room.get(s.id)! > 0)
     if (free) return free
     if (withEvictions && mover !== root) {
       for (const sitting of options) {
-        const caseId = this.evictable(sitting, mover)
-        if (caseId) {
-          this.evict(caseId, mover)
+        const rank = this.evictable(sitting, mover)
+        if (rank !== undefined) {
+          this.evict(rank, mover)
           return sitting
         }
       }
@@ -497,10 +554,10 @@ class Scheduler {
     for (const sitting of options) {
       if (seen.has(sitting.id)) continue
       seen.add(sitting.id)
-      for (const otherId of [...this.occupants.get(sitting.id)!]) {
-        if (this.late.has(otherId)) continue
-        const other = this.caseById.get(otherId)!
-        const ceiling = this.ceiling.get(otherId)
+      for (const otherRank of [...this.occupants.get(sitting.id)!]) {
+        if (this.late[otherRank] === 1) continue
+        const other = this.cases[otherRank]!
+        const ceiling = this.ceiling.get(otherRank)
         const elsewhere = this.options(other, true).filter(
           (s) => s.id !== sitting.id && !(ceiling && meetsBefore(ceiling, s)),
         )
@@ -540,6 +597,8 @@ class Scheduler {
   private outcomes(): CaseOutcome[] {
     const outcomes = this.cases.map((c) => this.outcomeFor(c))
     const requests: SuggestionRequest[] = []
+    /** The rank of each request's case, to write its suggestion into its outcome. */
+    const requestRanks: number[] = []
     this.cases.forEach((c, i) => {
       const outcome = outcomes[i]!
       const panel = this.panelsByKind.get(c.kind)?.[0]
@@ -558,13 +617,20 @@ class Scheduler {
         deadline: c.deadline,
         papersReadyOn: c.papersCompleteOn ?? this.input.today,
       })
+      requestRanks.push(i)
     })
     const suggestions = suggestExtraSittings(requests, this.input.today, this.input.bankHolidays)
-    return outcomes.map((o) => ({ ...o, suggestion: suggestions.get(o.caseId) ?? null }))
+    // Each outcome is this run's own object, so the suggestions are written into it, not copied.
+    if (suggestions.size > 0)
+      requests.forEach((request, j) => {
+        const suggestion = suggestions.get(request.caseId)
+        if (suggestion) outcomes[requestRanks[j]!]!.suggestion = suggestion
+      })
+    return outcomes
   }
 
-  private outcomeFor(c: QueueCase): CaseOutcome {
-    const kept = this.kept.get(c.id)
+  private outcomeFor(c: Ranked): CaseOutcome {
+    const kept = this.kept[c.rank]
     if (kept) {
       const sitting = this.sittingById.get(kept.sittingId)
       const late = sitting !== undefined && this.isLateOn(c, sitting)
@@ -572,8 +638,8 @@ class Scheduler {
         ? outcome(c, 'at_risk', 'placed_after_deadline', kept.sittingId, true, null)
         : outcome(c, 'placed', null, kept.sittingId, true, null)
     }
-    const sittingId = this.placedOn.get(c.id) ?? null
-    if (sittingId && !this.late.has(c.id)) return outcome(c, 'placed', null, sittingId, false, null)
+    const sittingId = this.placedOn[c.rank] ?? null
+    if (sittingId && this.late[c.rank] === 0) return outcome(c, 'placed', null, sittingId, false, null)
     const { reason, papersNeededBy } = this.reasonFor(c)
     const state = reason === 'awaiting_papers' || c.deadline === null ? 'unplaced' : 'at_risk'
     return outcome(c, state, reason, sittingId, false, papersNeededBy)
@@ -608,7 +674,8 @@ class Scheduler {
   private agendas(): SchedulePlan['agendas'] {
     const keptBySitting = new Map<string, AgendaItem[]>()
     for (const item of this.input.items) {
-      if (this.placedOn.get(item.caseId) === undefined && !this.movedAway(item)) {
+      const rank = this.itemRank.get(item.caseId)
+      if ((rank === undefined || this.placedOn[rank] === undefined) && !this.movedAway(item)) {
         const list = keptBySitting.get(item.sittingId)
         if (list) list.push(item)
         else keptBySitting.set(item.sittingId, [item])
@@ -616,7 +683,7 @@ class Scheduler {
     }
     const placedBySitting = new Map<string, string[]>()
     for (const c of this.cases) {
-      const sittingId = this.placedOn.get(c.id)
+      const sittingId = this.placedOn[c.rank]
       if (!sittingId) continue
       const list = placedBySitting.get(sittingId)
       if (list) list.push(c.id)
@@ -632,21 +699,22 @@ class Scheduler {
 
   /** A scheduler's item for a waiting case on a sitting that still changes: the plan decides afresh where it goes. */
   private movedAway(item: AgendaItem): boolean {
-    return this.waiting.has(item.caseId) && !this.kept.has(item.caseId)
+    const rank = this.itemRank.get(item.caseId)
+    return rank !== undefined && this.kept[rank] === undefined
   }
 
   private changes(): PlacementChange[] {
     const changes: PlacementChange[] = []
     for (const c of this.cases) {
-      if (this.kept.has(c.id)) continue
-      const from = this.was.get(c.id) ?? null
-      const to = this.placedOn.get(c.id) ?? null
+      if (this.kept[c.rank] !== undefined) continue
+      const from = this.was[c.rank] ?? null
+      const to = this.placedOn[c.rank] ?? null
       if (from === to) continue
       // A case new to the agendas is simply placed, whatever paths moved it on the way.
       const cause: Cause =
         from === null
           ? { because: 'new', forCaseId: null }
-          : (this.causes.get(c.id) ?? { because: 'no_longer_fits', forCaseId: null })
+          : (this.causes[c.rank] ?? { because: 'no_longer_fits', forCaseId: null })
       changes.push({ caseId: c.id, fromSittingId: from, toSittingId: to, ...cause })
     }
     return changes

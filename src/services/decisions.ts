@@ -1,4 +1,3 @@
-import type { Knex } from 'knex'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { lockCase, updateCase } from '../data/caseRecords'
@@ -26,6 +25,9 @@ import type { NotificationSettings } from './notifications'
 import { recordWriter, type MeetingChange } from './meeting'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from './meetingRecord'
 import { placeOneCaseIn } from './queue'
+import { explainDecidedElsewhere, type ExplainedMove } from '../domain/queueMoves'
+import type { Transaction } from '../data/db'
+import { removeOtherUndecidedItems } from '../data/agenda'
 import { loadBankHolidays, loadNextHearingFacts } from '../data/queue'
 import { papersCutoff } from '../domain/sittingPlan'
 import { firstPossibleSitting, lateDeferral, type LateDeferral } from '../domain/deferralTiming'
@@ -119,7 +121,9 @@ export function plainWordsProblems(
 }
 
 export type DecisionSave =
-  | MeetingChange
+  | Exclude<MeetingChange, { ok: true }>
+  /** `moves`: where the queue put the case a deferral sent back (or that it waits, and why), for the chair. */
+  | { ok: true; moves: ExplainedMove[] }
   | { ok: false; reason: 'stale-decision'; current: StoredDecision }
   | { ok: false; reason: 'late-deferral'; warning: LateDeferral }
 
@@ -128,7 +132,7 @@ export type DecisionSave =
  * after that date, among the panels that decide its kind, meets after the deadline (or there is none).
  */
 async function lateDeferralFor(
-  trx: Knex.Transaction,
+  trx: Transaction,
   item: MeetingItem,
   dueOn: IsoDate,
   today: IsoDate,
@@ -286,25 +290,21 @@ function sameRecord(stored: ItemRecord | null, record: ItemRecord): boolean {
  * deferral's date, so that it goes to a sitting after that.
  */
 async function applyToCase(
-  trx: Knex.Transaction,
+  trx: Transaction,
   item: MeetingItem,
   row: DecisionRow,
   today: IsoDate,
-): Promise<void> {
+): Promise<ExplainedMove[]> {
   const current = await lockCase(trx, item.caseId)
-  if (!current) return
+  if (!current) return []
   if (row.outcome === 'defer') {
     // A later sitting it was queued for stays while the new date allows: saving the deferral again is no
     // reason to take it off and e-mail everyone that it is back on (issue 14); the queue moves it if not.
     await updateCase(trx, item.caseId, { status: 'submitted', papers_complete_on: row.deferralDueOn })
-    return
+    return []
   }
   // Decided now: a later sitting it was queued for after an earlier deferral holds no place.
-  await trx('agenda_items')
-    .where('case_id', item.caseId)
-    .whereNot('id', item.agendaItemId)
-    .whereNotExists(trx('decisions as d').whereRaw('d.agenda_item_id = agenda_items.id'))
-    .delete()
+  const offSittings = await removeOtherUndecidedItems(trx, item.caseId, item.agendaItemId)
   // Which way it went; the steps it meets are met when the family is told, by the letter (letters.ts).
   const change = decisionMilestones(item.kind, row.outcome)
   const milestones = { ...current.milestones, ...change }
@@ -319,6 +319,7 @@ async function applyToCase(
     ...milestoneColumns(change),
     ...storedDeadlineColumns(stored),
   })
+  return explainDecidedElsewhere(item, offSittings)
 }
 
 export function decisionsService(data: DataLayer, clock: Clock, notices: NotificationSettings) {
@@ -332,6 +333,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
     async record(user: User, sittingId: string, caseId: string, input: DecisionInput): Promise<DecisionSave> {
       let stale: StoredDecision | undefined
       let late: LateDeferral | null = null
+      let moves: ExplainedMove[] = []
       const result = await write(user, sittingId, async (trx, record) => {
         const item = await lockMeetingItem(trx, sittingId, caseId)
         if (!item) return { ok: false, reason: 'not-found' }
@@ -374,9 +376,14 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
               row,
             )
         await saveItemRecord(trx, item.agendaItemId, itemRecord)
-        await applyToCase(trx, item, row, clock.today())
+        const decidedOff = await applyToCase(trx, item, row, clock.today())
         // Only this case is placed here; the full run that may move others is the settle-queue job's.
-        await placeOneCaseIn(trx, clock.today(), caseId, user.id, notices)
+        const placed = await placeOneCaseIn(trx, clock.today(), caseId, user.id, notices)
+        // That it waits is news only when the deferral is (new, or to a new date); a move always is.
+        const backInQueue =
+          row.outcome === 'defer' &&
+          (existing?.outcome !== 'defer' || existing.deferralDueOn !== row.deferralDueOn)
+        moves = [...decidedOff, ...placed.moves, ...(backInQueue && placed.waits ? [placed.waits] : [])]
         await recordAuditEvent(trx, {
           actorUserId: user.id,
           action: existing ? 'decision_changed' : 'decision_recorded',
@@ -396,7 +403,7 @@ export function decisionsService(data: DataLayer, clock: Clock, notices: Notific
       if (!result.ok && result.reason === 'stale' && stale)
         return { ok: false, reason: 'stale-decision', current: stale }
       if (late) return { ok: false, reason: 'late-deferral', warning: late }
-      return result
+      return result.ok ? { ok: true, moves } : result
     },
   }
 }

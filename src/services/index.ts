@@ -5,8 +5,11 @@ import { oidcSignInService } from './oidcSignIn'
 import { homeService } from './home'
 import { casesService } from './cases'
 import { caseEndingsService } from './caseEndings'
+import { sen2Service } from './sen2'
 import { deadlinesService } from './deadlines'
 import { reportsService } from './reports'
+import { preferenceReportService } from './preferenceReport'
+import { summerSittingsReportService } from './summerSittingsReport'
 import { panelAdminService } from './panelAdmin'
 import { calendarAdminService } from './calendarAdmin'
 import { jargonAdminService } from './jargonAdmin'
@@ -80,8 +83,11 @@ export function services(data: DataLayer, clock: Clock, settings: ServiceSetting
     home: homeService(data, clock),
     cases: casesService(data, clock, notices),
     caseEndings: caseEndingsService(data, clock, notices),
+    sen2: sen2Service(data, clock),
     deadlines: deadlinesService(data, clock),
     reports: reportsService(data, clock),
+    preferenceReport: preferenceReportService(data, clock),
+    summerSittingsReport: summerSittingsReportService(data, clock),
     panelAdmin: panelAdminService(data, clock),
     calendarAdmin: calendarAdminService(data, clock),
     jargonAdmin: jargonAdminService(data),

@@ -1,12 +1,12 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
-import { enqueueEmail } from '../data/emailOutbox'
-import { familyAccountsForCase } from '../data/families'
+import { enqueueEmail, enqueueEmails, type NewEmail } from '../data/emailOutbox'
 import { loadLetterSettings } from '../data/letterSettings'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import {
   casesForNotice,
-  chairEmailsForKind,
+  chairEmailsForKinds,
+  familyEmailsForCases,
   markPapersReadyNotified,
   memberEmailsForSitting,
   sittingsAwaitingPapersNotice,
@@ -45,7 +45,7 @@ function staffLink(settings: NotificationSettings, path: string): string {
 }
 
 /** An unset council name (a new install) would leave a sign-off reading "sent by ."; say who in general. */
-async function councilName(trx: Knex.Transaction): Promise<string> {
+async function councilName(trx: Transaction): Promise<string> {
   const name = (await loadLetterSettings(trx)).settings.councilName.trim()
   return name === '' ? 'your council' : name
 }
@@ -62,7 +62,7 @@ export interface Placement {
  * has moved to another, inside the transaction that placed it: no placement, no e-mail.
  */
 export async function tellCasesPlaced(
-  trx: Knex.Transaction,
+  trx: Transaction,
   placements: Placement[],
   today: IsoDate,
   settings: NotificationSettings,
@@ -78,7 +78,12 @@ export async function tellCasesPlaced(
   )
   const bankHolidays = await loadBankHolidays(trx)
   const council = await councilName(trx)
-  let sent = 0
+  // One query for every case's family accounts and one insert per few hundred e-mails, not one per case.
+  const families = await familyEmailsForCases(
+    trx,
+    placements.map((p) => p.caseId),
+  )
+  const emails: NewEmail[] = []
   for (const p of placements) {
     const panelCase = cases.get(p.caseId)
     const sitting = sittings.get(p.sittingId)
@@ -98,11 +103,8 @@ export async function tellCasesPlaced(
       councilName: council,
       privacyUrl: privacyNoticeUrl(settings.portalUrl),
     })
-    const accounts = await familyAccountsForCase(trx, panelCase.id)
-    for (const { email: to } of accounts) {
-      await enqueueEmail(trx, { to, ...familyEmail, event, caseId: panelCase.id })
-      sent += 1
-    }
+    const accounts = families.get(panelCase.id) ?? []
+    for (const to of accounts) emails.push({ to, ...familyEmail, event, caseId: panelCase.id })
 
     if (panelCase.caseworkerEmail) {
       const staffEmail = casePlacedStaffEmail({
@@ -116,11 +118,11 @@ export async function tellCasesPlaced(
         councilName: council,
         privacyUrl: privacyNoticeUrl(settings.portalUrl),
       })
-      await enqueueEmail(trx, { to: panelCase.caseworkerEmail, ...staffEmail, event, caseId: panelCase.id })
-      sent += 1
+      emails.push({ to: panelCase.caseworkerEmail, ...staffEmail, event, caseId: panelCase.id })
     }
   }
-  return sent
+  await enqueueEmails(trx, emails)
+  return emails.length
 }
 
 export interface AtRisk {
@@ -134,7 +136,7 @@ export interface AtRisk {
  * caller sends only cases that were not at risk before, so each is told once per time it happens.
  */
 export async function tellDeadlinesAtRisk(
-  trx: Knex.Transaction,
+  trx: Transaction,
   atRisk: AtRisk[],
   today: IsoDate,
   settings: NotificationSettings,
@@ -145,8 +147,13 @@ export async function tellDeadlinesAtRisk(
     atRisk.map((a) => a.caseId),
   )
   const council = await councilName(trx)
-  const chairsByKind = new Map<string, string[]>()
-  let sent = 0
+  // The chairs of every kind at risk in one query, and the e-mails in a few inserts, not one per case.
+  const chairsByKind = await chairEmailsForKinds(
+    trx,
+    [...cases.values()].map((c) => c.kind),
+    today,
+  )
+  const emails: NewEmail[] = []
   for (const a of atRisk) {
     const panelCase = cases.get(a.caseId)
     // At risk means a deadline the case cannot meet; without one there is nothing to say.
@@ -166,28 +173,22 @@ export async function tellDeadlinesAtRisk(
         forChair: false,
         link: staffLink(settings, `/cases/${panelCase.id}`),
       })
-      await enqueueEmail(trx, {
+      emails.push({
         to: panelCase.caseworkerEmail,
         ...email,
         event: 'deadline_at_risk',
         caseId: panelCase.id,
       })
-      sent += 1
-    }
-    let chairs = chairsByKind.get(panelCase.kind)
-    if (!chairs) {
-      chairs = await chairEmailsForKind(trx, panelCase.kind, today)
-      chairsByKind.set(panelCase.kind, chairs)
     }
     // Chairs cannot open cases; the queue is where they see it and can add a sitting.
     const chairEmail = deadlineAtRiskEmail({ ...about, forChair: true, link: staffLink(settings, '/queue') })
-    for (const to of chairs) {
+    for (const to of chairsByKind.get(panelCase.kind) ?? []) {
       if (to === panelCase.caseworkerEmail) continue
-      await enqueueEmail(trx, { to, ...chairEmail, event: 'deadline_at_risk', caseId: panelCase.id })
-      sent += 1
+      emails.push({ to, ...chairEmail, event: 'deadline_at_risk', caseId: panelCase.id })
     }
   }
-  return sent
+  await enqueueEmails(trx, emails)
+  return emails.length
 }
 
 /**
@@ -195,7 +196,7 @@ export async function tellDeadlinesAtRisk(
  * are ready, once: the sitting is marked in the same transaction as the e-mails.
  */
 export async function tellMembersPapersReadyIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: IsoDate,
   settings: NotificationSettings,
 ): Promise<{ sittings: number; emails: number }> {

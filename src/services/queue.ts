@@ -1,4 +1,4 @@
-import type { Knex } from 'knex'
+import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import { LOCK_KEYS, lockSittingWrites, tryTransactionLock } from '../data/locks'
 import { recordAuditEvents, type AuditEvent } from '../data/audit'
@@ -19,8 +19,8 @@ import {
 } from '../data/queue'
 import { casesForNotice, previousQueueStates, sittingsForNotice } from '../data/notifications'
 import type { User } from '../data/users'
-import { explainMoves, type ExplainedMove } from '../domain/queueMoves'
-import { schedule, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
+import { explainLatePlacement, explainMoves, explainWait, type ExplainedMove } from '../domain/queueMoves'
+import { schedule, type CaseOutcome, type PlacementChange, type SchedulePlan } from '../domain/scheduler'
 import { papersCutoff } from '../domain/sittingPlan'
 import { paginate } from '../domain/caseList'
 import type { JobResult } from '../jobs/types'
@@ -74,11 +74,22 @@ export type PlacementOptions = {
  * have just become at risk, are e-mailed about in the same transaction.
  */
 export async function placeCasesIn(
-  trx: Knex.Transaction,
+  trx: Transaction,
   today: string,
   actorUserId: string | null,
   options: PlacementOptions,
 ): Promise<PlacementRun> {
+  const { counts, moves } = await runPlacement(trx, today, actorUserId, options)
+  return { counts, moves }
+}
+
+/** placeCasesIn, with each waiting case's outcome as the scheduler left it. */
+async function runPlacement(
+  trx: Transaction,
+  today: string,
+  actorUserId: string | null,
+  options: PlacementOptions,
+): Promise<PlacementRun & { outcomes: readonly CaseOutcome[] }> {
   const notify = options.notify !== false
   const rows = await loadSchedulerRows(trx, today, options.onlyCaseId)
   if (options.onlyCaseId !== undefined && rows.cases.length === 0) {
@@ -87,6 +98,7 @@ export async function placeCasesIn(
     return {
       counts: { waiting: 0, placed: 0, atRisk: 0, unplaced: 0, added: 0, moved: 0, removed: 0 },
       moves: [],
+      outcomes: [],
     }
   }
   const bankHolidays = await loadBankHolidays(trx)
@@ -151,12 +163,13 @@ export async function placeCasesIn(
       removed: changes.removed,
     },
     moves: await describeMoves(trx, plan.changes, options.movedFrom),
+    outcomes: plan.outcomes,
   }
 }
 
 /** The run's changes in words; a case the caller took off a sitting just before is shown moving from it. */
 async function describeMoves(
-  trx: Knex.Transaction,
+  trx: Transaction,
   changes: readonly PlacementChange[],
   movedFrom: ReadonlyMap<string, string> | undefined,
 ): Promise<ExplainedMove[]> {
@@ -206,18 +219,53 @@ async function describeMoves(
  * those are the full run's, which the caller asks for by leaving the queue unsettled (decisions newer
  * than the last run), and the `settle-queue` job runs it within minutes, outside any save.
  */
-export function placeOneCaseIn(
-  trx: Knex.Transaction,
+export async function placeOneCaseIn(
+  trx: Transaction,
   today: string,
   caseId: string,
   actorUserId: string | null,
   settings: NotificationSettings,
-): Promise<PlacementRun> {
-  return placeCasesIn(trx, today, actorUserId, { settings, onlyCaseId: caseId })
+): Promise<OneCasePlacement> {
+  const run = await runPlacement(trx, today, actorUserId, { settings, onlyCaseId: caseId })
+  const outcome = run.outcomes.find((o) => o.caseId === caseId)
+  if (!outcome) return { counts: run.counts, moves: run.moves, waits: null }
+  const late = outcome.state === 'at_risk' && outcome.sittingId !== null
+  if (!late && outcome.sittingId !== null) return { counts: run.counts, moves: run.moves, waits: null }
+  const c = (await casesForNotice(trx, [caseId])).get(caseId)
+  if (!c) return { counts: run.counts, moves: run.moves, waits: null }
+  const deadline = c.deadline
+  return {
+    counts: run.counts,
+    // Placed, but after its deadline: the move says so, as the queue page does.
+    moves: run.moves.map((m) =>
+      late && deadline !== null && m.caseId === caseId ? explainLatePlacement(m, deadline) : m,
+    ),
+    waits:
+      outcome.sittingId === null && !run.moves.some((m) => m.caseId === caseId)
+        ? explainWait(
+            {
+              caseId,
+              reference: c.reference,
+              childName: `${c.childFirstName} ${c.childLastName}`,
+              deadline,
+            },
+            outcome.reason,
+          )
+        : null,
+  }
+}
+
+/**
+ * What placing one case did: its move, if it moved (with the deadline named when the place is after it),
+ * and, when no sitting can take it and it did not move, that it waits in the queue and why; the caller
+ * shows that when the case has just come back to the queue, not on every save.
+ */
+export interface OneCasePlacement extends PlacementRun {
+  waits: ExplainedMove | null
 }
 
 async function writeAgendas(
-  trx: Knex.Transaction,
+  trx: Transaction,
   rows: SchedulerRows,
   plan: SchedulePlan,
   actorUserId: string | null,
@@ -292,7 +340,7 @@ async function writeAgendas(
   return { added, moved, removed: dropped.length, placements }
 }
 
-async function updateStatuses(trx: Knex.Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
+async function updateStatuses(trx: Transaction, rows: SchedulerRows, plan: SchedulePlan): Promise<void> {
   const onASitting = new Set(plan.outcomes.filter((o) => o.sittingId !== null).map((o) => o.caseId))
   const toScheduled = rows.cases
     .filter((c) => c.status === 'submitted' && onASitting.has(c.id))

@@ -148,10 +148,17 @@ const QUEUE_REASON_TEXT: Record<QueueReason, string> = {
   no_capacity: 'Every sitting before the deadline that the papers are ready for is full',
   deadline_passed: 'The deadline has passed',
   placed_after_deadline: 'A chair placed it on a sitting after the deadline',
-  papers_due: 'Papers late: the advice still awaited is needed soon for the last sitting before the deadline',
+  papers_due:
+    'Papers late: chase the advice still awaited. It is needed soon for the last sitting before the deadline',
 }
 
-export function queueReasonText(reason: QueueReason): string {
+/**
+ * Why a case is where it is in the queue. For papers still awaited as the last sitting that could meet
+ * the deadline nears (issue 14 point 3), with the day they are needed by when the queue gave it.
+ */
+export function queueReasonText(reason: QueueReason, papersNeededBy: IsoDate | null = null): string {
+  if (reason === 'papers_due' && papersNeededBy)
+    return `Papers late: chase the advice still awaited. The papers must be complete by ${formatDate(papersNeededBy)} for the last sitting before the deadline`
   return QUEUE_REASON_TEXT[reason]
 }
 

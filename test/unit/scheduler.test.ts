@@ -538,6 +538,17 @@ function applied(i: SchedulerInput, plan: ReturnType<typeof schedule>): Schedule
 }
 
 describe('the scheduler’s properties', () => {
+  test('cases are taken most urgent first: earliest deadline, none last, then papers, reference and id', () => {
+    fc.assert(
+      fc.property(arbitraryInput, (i) => {
+        const expected = [...i.cases]
+          .sort((a, b) => (moreUrgent(a, b) ? -1 : moreUrgent(b, a) ? 1 : 0))
+          .map((c) => c.id)
+        expect(schedule(i).outcomes.map((o) => o.caseId)).toEqual(expected)
+      }),
+    )
+  })
+
   const runs = { numRuns: 1000 }
 
   test('never over capacity, never before the papers are ready, only on panels that decide the kind, never on a sitting that has met, is cancelled or past its cut-off', () => {

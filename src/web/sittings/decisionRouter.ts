@@ -13,6 +13,7 @@ import { noErrors, type FormErrors, typedText } from '../validation'
 import { parseDecisionForm, problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
+import { keepMoves } from './router'
 
 const declarationShape = z.object({
   panelMemberId: z.uuid({ error: 'Select the member who declared the interest' }),
@@ -133,7 +134,10 @@ export function decisionRoutes(router: Router, services: Services): void {
     const parsed = parseDecisionForm(body)
     if (!parsed.ok) return showItem(req, res, next, 400, { errors: parsed.errors, values: body })
     const result = await services.decisions.record(req.user!, sittingId, caseId, parsed.value)
-    if (result.ok) return res.redirect(303, `/sittings/${sittingId}/meeting?saved=decision#items`)
+    if (result.ok) {
+      keepMoves(req, result.moves)
+      return res.redirect(303, `/sittings/${sittingId}/meeting?saved=decision#items`)
+    }
     if (result.reason === 'stale-decision') {
       // Keep what the chair typed, against the version now stored, so they can compare and save again.
       const message = `${result.current.recordedByName} saved a decision for this item after you opened it. Compare it with yours below, then save again.`

@@ -8,6 +8,7 @@ import { presentMeetingPage } from './meetingPagePresenter'
 import { noErrors, type FormErrors, typedText } from '../validation'
 import { problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
+import { takeMoves } from './router'
 
 const id = z.uuid()
 
@@ -55,6 +56,7 @@ export function meetingRoutes(router: Router, services: Services): void {
       errors: noErrors(),
       values: {},
       saved: req.query.saved ?? null,
+      moves: takeMoves(req),
       ...extra,
     })
   }
