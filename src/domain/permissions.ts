@@ -12,6 +12,11 @@ export const AREAS = {
   /** Council staff tools, such as the deadline calculator: everyone but families. */
   staff: ['caseworker', 'chair', 'member', 'manager', 'admin', 'data_protection'],
   sittings: ['chair', 'member'],
+  /**
+   * Chairing a panel: adding a sitting and seeing the cases a chair may act on. The chair's seat on the
+   * panel is checked as well, by the service, for each sitting.
+   */
+  chairing: ['chair'],
   /** Cases waiting for a panel: chairs place them, caseworkers and managers watch for those at risk. */
   queue: ['chair', 'caseworker', 'manager'],
   portal: ['family'],
@@ -39,6 +44,16 @@ export function allowedRoles(area: Area): readonly Role[] {
 
 export function canUse(role: Role, area: Area): boolean {
   return (AREAS[area] as readonly Role[]).includes(role)
+}
+
+/**
+ * Every area, and whether the role may use it: put on each page as `may`, so that a template asks
+ * `may.caseWork` and never compares role names.
+ */
+export function permissionsFor(role: Role): Record<Area, boolean> {
+  return Object.fromEntries(
+    (Object.keys(AREAS) as Area[]).map((area) => [area, canUse(role, area)]),
+  ) as Record<Area, boolean>
 }
 
 const HOME_PATHS: Record<Role, string> = {

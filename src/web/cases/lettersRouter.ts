@@ -4,6 +4,7 @@ import type { Services } from '../../services'
 import { HttpError } from '../errors'
 import { FormErrorCollector } from '../formErrors'
 import { noErrors, type FormErrors, typedText } from '../validation'
+import { presentLettersPage } from './lettersPagePresenter'
 
 const id = z.uuid()
 const format = z.enum(['standard', 'large_print', 'easy_read'])
@@ -45,10 +46,13 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     if (!page) return next(new HttpError(404, 'not-found'))
     services.readLog.record(req.user!, param(req, 'id'), 'letters')
     res.status(status).render('pages/cases/letters', {
-      ...page,
+      page: presentLettersPage(page, {
+        role: req.user!.role,
+        errors,
+        values,
+        issued: req.query.issued === '1',
+      }),
       errors,
-      values,
-      issued: req.query.issued === '1',
     })
   }
 

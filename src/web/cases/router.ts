@@ -38,7 +38,8 @@ import { presentTimeline } from '../../services/caseTimeline'
 import { exceptionStepsFor, parseExceptionForm } from './exceptionForm'
 import { asksForSetting, parsePreferenceForm, preferenceFormValues } from './preferenceForm'
 import { contactsFormValues, parseContactsForm } from './contactsForm'
-import { endingFormLocals, endingFormValues, parseEndingForm, presentEnding } from './endingForm'
+import { endingFormLocals, endingFormValues, parseEndingForm } from './endingForm'
+import { presentCasePage } from './casePagePresenter'
 import { closureActionFor } from '../../domain/caseClosure'
 import { APPEAL_ORDER_OPTIONS, APPEAL_ROUTE_OPTIONS, parseAppealForm } from './appealForm'
 
@@ -160,23 +161,26 @@ export function casesRouter(services: Services, clock: Clock): Router {
       services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id)),
       services.portal.familyViewsFor(view.detail.id),
     ])
+    const accountStatus = new Map(
+      view.detail.contacts.map((c) => [
+        c.id,
+        familyAccountStatus(c.hasPortalAccount, invitations.get(c.id), clock.now()),
+      ]),
+    )
     res.status(status).render('pages/cases/case', {
-      ...view,
-      accountStatus: new Map(
-        view.detail.contacts.map((c) => [
-          c.id,
-          familyAccountStatus(c.hasPortalAccount, invitations.get(c.id), clock.now()),
-        ]),
-      ),
+      page: presentCasePage({
+        ...view,
+        accountStatus,
+        timeline: presentTimeline(view.timeline, view.caseworkers),
+        hasMilestoneSections: milestoneSectionsFor(view.detail.kind).length > 0,
+        hasExceptionSteps: exceptionStepsFor(view.detail.kind).length > 0,
+        opened: req.query.opened === '1',
+        changed: req.query.changed,
+        errors,
+        user: req.user!,
+      }),
       familyViews,
-      timeline: presentTimeline(view.timeline, view.caseworkers),
-      exceptionSteps: exceptionStepsFor(view.detail.kind),
-      milestoneSections: milestoneSectionsFor(view.detail.kind),
-      caseworkers: view.caseworkers,
-      opened: req.query.opened === '1',
-      changed: req.query.changed,
       moves: takeMoves(req),
-      ending: presentEnding(view.detail, req.user!.role),
       errors,
     })
   }

@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express'
 import type { Config } from '../../config'
 import type { AuthService } from '../../services/auth'
-import { allowedRoles, navigationFor, type Area } from '../../domain/permissions'
+import { allowedRoles, navigationFor, permissionsFor, type Area } from '../../domain/permissions'
 import { HttpError } from '../errors'
 import { csrfTokenFor, readCookie } from './csrf'
 import { sessionClock } from '../../services/clock'
@@ -24,6 +24,7 @@ export function loadSignedInUser(auth: AuthService, config: Config): RequestHand
     req.user = user
     res.locals.user = user
     res.locals.navigation = navigationFor(user.role)
+    res.locals.may = permissionsFor(user.role)
     res.locals.csrfToken = csrfTokenFor(req)
     next()
   }

@@ -5,6 +5,7 @@ import { VIEWS_MAX_LENGTH } from '../../services/portal'
 import { HttpError } from '../errors'
 import { fieldError, noErrors, typedText } from '../validation'
 import { sendExtract } from '../sittings/minutesRouter'
+import { presentPortalCase } from './casePagePresenter'
 
 const viewsForm = z.object({
   views: typedText('Your views', { multiLine: true, missing: 'Write your views before sending them' })
@@ -43,11 +44,13 @@ export function portalRouter(services: Services): Router {
     // Families' own reads are logged too: the officer can then show a family who opened what, them included.
     services.readLog.record(req.user!, caseId.data!, 'portal_case')
     res.status(status).render('pages/portal/case', {
-      ...view,
+      page: presentPortalCase(view, {
+        viewsSent: req.query.sent === '1',
+        errors,
+        viewsMaxLength: VIEWS_MAX_LENGTH,
+      }),
       errors,
       values: { views },
-      viewsSent: req.query.sent === '1',
-      viewsMaxLength: VIEWS_MAX_LENGTH,
     })
   }
 

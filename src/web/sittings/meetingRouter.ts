@@ -4,6 +4,7 @@ import { ATTENDANCE, type Attendance } from '../../domain/vocabulary'
 import type { Services } from '../../services'
 import type { MeetingChange } from '../../services/meeting'
 import { HttpError } from '../errors'
+import { presentMeetingPage } from './meetingPagePresenter'
 import { noErrors, type FormErrors, typedText } from '../validation'
 import { problemErrors } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
@@ -51,6 +52,7 @@ export function meetingRoutes(router: Router, services: Services): void {
     if (!record) return next(new HttpError(404, 'not-found'))
     res.status(status).render('pages/sittings/meeting', {
       ...record,
+      page: presentMeetingPage(record),
       errors: noErrors(),
       values: {},
       saved: req.query.saved ?? null,

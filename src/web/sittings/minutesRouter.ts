@@ -5,7 +5,8 @@ import type { MinutesVersion } from '../../domain/minutes'
 import type { Services } from '../../services'
 import type { Extract } from '../../services/minutes'
 import { HttpError } from '../errors'
-import { noErrors, typedText } from '../validation'
+import { noErrors, typedText, type FormErrors } from '../validation'
+import { presentMinutesPage } from './minutesPagePresenter'
 import { problemErrors } from './decisionForm'
 import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
 
@@ -39,17 +40,28 @@ export async function sendExtract(services: Services, res: Response, extract: Ex
 
 /** The minutes: the draft from the record, approval, corrections, each version and its PDF, and extracts. */
 export function minutesRoutes(router: Router, services: Services): void {
-  async function showMinutes(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
+  async function showMinutes(
+    req: Request,
+    res: Response,
+    next: NextFunction,
+    status = 200,
+    extra: { errors?: FormErrors } = {},
+  ) {
     const page = await services.minutes.page(req.user!, sittingIdOf(req))
     if (!page) return next(new HttpError(404, 'not-found'))
+    const { errors = noErrors() } = extra
     res.status(status).render('pages/sittings/minutes', {
-      ...page.record,
-      draft: page.draft,
-      blockers: page.blockers,
-      errors: noErrors(),
-      values: {},
-      approved: req.query.approved === '1',
-      ...extra,
+      page: presentMinutesPage({
+        sitting: page.record.access.sitting,
+        isChair: page.record.access.isChair,
+        state: page.record.state,
+        minutes: page.record.minutes,
+        draft: page.draft,
+        blockers: page.blockers,
+        approved: req.query.approved === '1',
+        errors,
+      }),
+      errors,
     })
   }
 
