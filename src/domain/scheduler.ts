@@ -181,41 +181,59 @@ function compareCases(a: QueueCase, b: QueueCase): number {
  */
 function sortCases(cases: readonly QueueCase[]): QueueCase[] {
   const n = cases.length
-  const deadline = new Float64Array(n)
-  const papers = new Float64Array(n)
+  // One number per case orders it by deadline then papers date: the two day numbers side by side.
+  const key = new Float64Array(n)
   for (let i = 0; i < n; i++) {
-    deadline[i] = dayNumber(cases[i]!.deadline)
-    papers[i] = dayNumber(cases[i]!.papersCompleteOn)
-    if (Number.isNaN(deadline[i]) || Number.isNaN(papers[i])) return [...cases].sort(compareCases)
+    const deadline = dayNumber(cases[i]!.deadline)
+    const papers = dayNumber(cases[i]!.papersCompleteOn)
+    if (Number.isNaN(deadline) || Number.isNaN(papers)) return [...cases].sort(compareCases)
+    key[i] = deadline * DAY_SPAN + papers
   }
-  const order = Array.from({ length: n }, (_, i) => i)
-  // Infinity (no date) against Infinity is NaN, which counts as equal, so the next key decides.
-  order.sort(
-    (a, b) =>
-      deadline[a]! - deadline[b]! ||
-      papers[a]! - papers[b]! ||
-      compareStrings(cases[a]!.reference, cases[b]!.reference) ||
-      compareStrings(cases[a]!.id, cases[b]!.id),
-  )
-  return order.map((i) => cases[i]!)
+  const order = new Array<number>(n)
+  for (let i = 0; i < n; i++) order[i] = i
+  order.sort((a, b) => key[a]! - key[b]!)
+  // Cases with the same two dates, in reference and id order: short runs, so the strings are compared rarely.
+  const sorted = new Array<QueueCase>(n)
+  let start = 0
+  while (start < n) {
+    let end = start + 1
+    while (end < n && key[order[end]!] === key[order[start]!]) end++
+    if (end - start > 1) {
+      const run = order.slice(start, end).map((i) => cases[i]!)
+      run.sort((a, b) => compareStrings(a.reference, b.reference) || compareStrings(a.id, b.id))
+      for (let j = 0; j < run.length; j++) sorted[start + j] = run[j]!
+    } else sorted[start] = cases[order[start]!]!
+    start = end
+  }
+  return sorted
 }
 
-/** Where the digits of YYYY-MM-DD are. */
-const DATE_DIGITS = [0, 1, 2, 3, 5, 6, 8, 9] as const
 const HYPHEN = 45
 const ZERO = 48
 
-/** YYYY-MM-DD as the number YYYYMMDD, which orders as the text does; no date last; NaN if not a date. */
-function dayNumber(date: string | null): number {
-  if (date === null) return Infinity
-  if (date.length !== 10 || date.charCodeAt(4) !== HYPHEN || date.charCodeAt(7) !== HYPHEN) return NaN
+/** No date sorts after every date: above 9999-12-31 as a day number. */
+const NO_DATE = 9999 * 512 + 12 * 32 + 32
+/** Day numbers are at most NO_DATE, so deadline × DAY_SPAN + papers stays an exact integer (under 2^53). */
+const DAY_SPAN = NO_DATE + 1
+
+function digits(date: string, from: number, count: number): number {
   let n = 0
-  for (const i of DATE_DIGITS) {
+  for (let i = from; i < from + count; i++) {
     const digit = date.charCodeAt(i) - ZERO
     if (digit < 0 || digit > 9) return NaN
     n = n * 10 + digit
   }
   return n
+}
+
+/**
+ * YYYY-MM-DD as year × 512 + month × 32 + day, which orders as the text does (not a count of days, only
+ * an order); no date last; NaN if not written YYYY-MM-DD.
+ */
+function dayNumber(date: string | null): number {
+  if (date === null) return NO_DATE
+  if (date.length !== 10 || date.charCodeAt(4) !== HYPHEN || date.charCodeAt(7) !== HYPHEN) return NaN
+  return digits(date, 0, 4) * 512 + digits(date, 5, 2) * 32 + digits(date, 8, 2)
 }
 
 function compareNullableLast(a: string | null, b: string | null): number {
