@@ -404,47 +404,38 @@ export function casesRouter(services: Services, clock: Clock): Router {
     save: (user, id, ending, version) => services.caseEndings.endCase(user, id, { ...ending, version }),
   })
 
-  router.post('/:id/reopen', caseWork, async (req, res, next) => {
-    const id = caseId.safeParse(req.params.id)
-    if (!id.success) return next(new HttpError(404, 'not-found'))
-    const version = z.coerce
-      .number()
-      .int()
-      .min(1)
-      .catch(0)
-      .parse((req.body as { version?: unknown })?.version)
-    const result = await services.caseEndings.reopenCase(req.user!, id.data, version)
-    if (result.ok) {
-      keepMoves(req, result.moves)
-      return res.redirect(303, `/cases/${id.data}?changed=reopened#case-status`)
-    }
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-    await renderCase(req, res, next, 409, {
-      byField: {},
-      summary: [{ text: result.message, href: '#case-status' }],
+  /** A button on the case page that posts only the case's version, then follows to the case page. */
+  function caseButton(
+    path: string,
+    changed: string,
+    act: (user: User, id: string, version: number) => Promise<EditResult>,
+  ): void {
+    router.post(`/:id/${path}`, caseWork, async (req, res, next) => {
+      const id = caseId.safeParse(req.params.id)
+      if (!id.success) return next(new HttpError(404, 'not-found'))
+      const version = z.coerce
+        .number()
+        .int()
+        .min(1)
+        .catch(0)
+        .parse((req.body as { version?: unknown })?.version)
+      const result = await act(req.user!, id.data, version)
+      if (result.ok) {
+        keepMoves(req, result.moves)
+        return res.redirect(303, `/cases/${id.data}?changed=${changed}`)
+      }
+      if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+      await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
+        byField: {},
+        summary: [{ text: result.message, href: '#case-status' }],
+      })
     })
-  })
+  }
 
-  router.post('/:id/submit', caseWork, async (req, res, next) => {
-    const id = caseId.safeParse(req.params.id)
-    if (!id.success) return next(new HttpError(404, 'not-found'))
-    const version = z.coerce
-      .number()
-      .int()
-      .min(1)
-      .catch(0)
-      .parse((req.body as { version?: unknown })?.version)
-    const result = await services.cases.submitCase(req.user!, id.data, version)
-    if (result.ok) {
-      keepMoves(req, result.moves)
-      return res.redirect(303, `/cases/${id.data}?changed=submitted`)
-    }
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
-    await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
-      byField: {},
-      summary: [{ text: result.message, href: '#case-status' }],
-    })
-  })
+  caseButton('reopen', 'reopened#case-status', (user, id, version) =>
+    services.caseEndings.reopenCase(user, id, version),
+  )
+  caseButton('submit', 'submitted', (user, id, version) => services.cases.submitCase(user, id, version))
 
   return router
 }
