@@ -43,7 +43,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     values: Record<string, unknown> = {},
   ) {
     const page = await services.letters.page(param(req, 'id'))
-    if (!page) return next(new HttpError(404, 'not-found'))
+    if (!page) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, param(req, 'id'), 'letters')
     res.status(status).render('pages/cases/letters', {
       page: presentLettersPage(page, {
@@ -62,18 +62,18 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     // "<id>.pdf" belongs to the PDF's route below.
     if (req.params.decisionId?.endsWith('.pdf')) return next()
     const preview = await services.letters.previewLetter(param(req, 'id'), param(req, 'decisionId'))
-    if (!preview) return next(new HttpError(404, 'not-found'))
+    if (!preview) throw new HttpError(404, 'not-found')
     res.render('pages/cases/letter-preview', { ...preview, decisionId: req.params.decisionId })
   })
 
-  router.get('/:id/letters/preview/:decisionId.pdf', async (req, res, next) => {
+  router.get('/:id/letters/preview/:decisionId.pdf', async (req, res) => {
     const chosen = format.safeParse(req.query.format)
     const preview = await services.letters.preview(
       param(req, 'id'),
       param(req, 'decisionId'),
       chosen.success ? chosen.data : undefined,
     )
-    if (!preview) return next(new HttpError(404, 'not-found'))
+    if (!preview) throw new HttpError(404, 'not-found')
     sendPdf(res, preview.pdf, 'letter-preview.pdf')
   })
 
@@ -93,7 +93,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
       return refuse(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })))
     const result = await services.letters.issue(req.user!, caseId, parsed.data)
     if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     return refuse(result.problems)
   })
 
@@ -115,7 +115,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
         })
       : ({ ok: false, reason: 'invalid', problems: [] } as const)
     if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     for (const p of result.problems) form.add(p.field, p.message)
     // Each draft has its own form: its fields are known on the page by the letter's id.
     const errors = form.errors()
@@ -129,9 +129,9 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
     showLetters(req, res, next, 400, { byField, summary }, { ...body, letterId })
   })
 
-  router.get('/:id/letters/:letterId.pdf', async (req, res, next) => {
+  router.get('/:id/letters/:letterId.pdf', async (req, res) => {
     const letter = await services.letters.download(param(req, 'id'), param(req, 'letterId'))
-    if (!letter) return next(new HttpError(404, 'not-found'))
+    if (!letter) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, param(req, 'id'), 'letter_pdf', param(req, 'letterId'))
     sendPdf(res, letter.pdf, `letter-${letter.reference}-version-${letter.version}.pdf`)
   })

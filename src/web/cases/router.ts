@@ -155,7 +155,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
   ) {
     const id = caseId.safeParse(req.params.id)
     const view = id.success ? await services.cases.caseView(id.data) : undefined
-    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, view.detail.id, 'case')
     const [invitations, familyViews] = await Promise.all([
       services.invitations.latestInvitations(view.detail.contacts.map((c) => c.id)),
@@ -191,10 +191,10 @@ export function casesRouter(services: Services, clock: Clock): Router {
   familyAccessRoutes(router, services, caseWork)
 
   // The panel's minutes for this child only, for the caseworker to share with the family.
-  router.get('/:id/minutes-extract.pdf', async (req, res, next) => {
+  router.get('/:id/minutes-extract.pdf', async (req, res) => {
     const caseId = z.uuid().safeParse(req.params.id)
     const extract = caseId.success ? await services.minutes.staffExtract(req.user!, caseId.data) : undefined
-    if (!extract) return next(new HttpError(404, 'not-found'))
+    if (!extract) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, caseId.data!, 'minutes_extract')
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
@@ -218,10 +218,10 @@ export function casesRouter(services: Services, clock: Clock): Router {
   router.post('/:id/contacts/:contactId/invite', caseWork, invitationLimit, async (req, res, next) => {
     const id = caseId.safeParse(req.params.id)
     const contactId = z.uuid().safeParse(req.params.contactId)
-    if (!id.success || !contactId.success) return next(new HttpError(404, 'not-found'))
+    if (!id.success || !contactId.success) throw new HttpError(404, 'not-found')
     const result = await services.invitations.invite(req.user!, id.data, contactId.data)
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=invited#family`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     const field = `invite-${contactId.data}`
     await renderCase(req, res, next, 400, fieldError(field, result.message))
   })
@@ -234,12 +234,12 @@ export function casesRouter(services: Services, clock: Clock): Router {
         version: z.coerce.number().int().min(1).catch(0),
       })
       .safeParse(req.body ?? {})
-    if (!id.success) return next(new HttpError(404, 'not-found'))
+    if (!id.success) throw new HttpError(404, 'not-found')
     if (!form.success)
       return renderCase(req, res, next, 400, fieldError('caseworkerId', form.error.issues[0]!.message))
     const result = await services.cases.changeCaseworker(req.user!, id.data, form.data)
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=caseworker`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     const field = result.reason === 'invalid' ? result.field : 'caseworkerId'
     await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, fieldError(field, result.message))
   })
@@ -276,9 +276,9 @@ export function casesRouter(services: Services, clock: Clock): Router {
       errors: FormErrors,
     ) => res.status(status).render(form.view, { detail, ...form.locals(detail), values, errors })
 
-    router.get(`/:id/${form.showPath ?? form.path}`, caseWork, async (req, res, next) => {
+    router.get(`/:id/${form.showPath ?? form.path}`, caseWork, async (req, res) => {
       const view = await load(req)
-      if (!view) return next(new HttpError(404, 'not-found'))
+      if (!view) throw new HttpError(404, 'not-found')
       render(
         res,
         view.detail,
@@ -288,9 +288,9 @@ export function casesRouter(services: Services, clock: Clock): Router {
       )
     })
 
-    router.post(`/:id/${form.path}`, caseWork, async (req, res, next) => {
+    router.post(`/:id/${form.path}`, caseWork, async (req, res) => {
       const view = await load(req)
-      if (!view) return next(new HttpError(404, 'not-found'))
+      if (!view) throw new HttpError(404, 'not-found')
       const { detail } = view
       const body = (req.body ?? {}) as Record<string, unknown>
       const parsed = form.parse(body, detail)
@@ -301,7 +301,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
         keepMoves(req, result.moves)
         return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
       }
-      if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+      if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
       if (result.reason === 'invalid')
         return render(res, detail, 400, body, {
           byField: { [result.field]: result.message },
@@ -412,7 +412,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
   ): void {
     router.post(`/:id/${path}`, caseWork, async (req, res, next) => {
       const id = caseId.safeParse(req.params.id)
-      if (!id.success) return next(new HttpError(404, 'not-found'))
+      if (!id.success) throw new HttpError(404, 'not-found')
       const version = z.coerce
         .number()
         .int()
@@ -424,7 +424,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
         keepMoves(req, result.moves)
         return res.redirect(303, `/cases/${id.data}?changed=${changed}`)
       }
-      if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+      if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
       await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
         byField: {},
         summary: [{ text: result.message, href: '#case-status' }],

@@ -61,22 +61,22 @@ export function sen2CaseRouter(services: Services, clock: Clock): Router {
     return parsed.success ? services.sen2.caseDetails(parsed.data) : undefined
   }
 
-  router.get('/:id/sen2', caseWork, async (req, res, next) => {
+  router.get('/:id/sen2', caseWork, async (req, res) => {
     const c = await load(req.params.id)
-    if (!c) return next(new HttpError(404, 'not-found'))
+    if (!c) throw new HttpError(404, 'not-found')
     render(res, c, 200, { version: String(c.version), ...sen2FormValues(c.details) }, noErrors())
   })
 
-  router.post('/:id/sen2', caseWork, async (req, res, next) => {
+  router.post('/:id/sen2', caseWork, async (req, res) => {
     const c = await load(req.params.id)
-    if (!c) return next(new HttpError(404, 'not-found'))
+    if (!c) throw new HttpError(404, 'not-found')
     const body = (req.body ?? {}) as Record<string, unknown>
     const parsed = parseSen2Form(body, clock.today())
     if (!parsed.ok) return render(res, c, 400, body, parsed.errors)
     const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
     const result = await services.sen2.saveDetails(req.user!, c.caseId, parsed.value, version)
     if (result.ok) return res.redirect(303, `/cases/${c.caseId}?changed=sen2`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     const message = result.reason === 'stale' || result.reason === 'invalid' ? result.message : ''
     render(res, c, 409, body, { byField: {}, summary: [{ text: message, href: `/cases/${c.caseId}` }] })
   })

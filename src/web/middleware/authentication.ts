@@ -76,7 +76,7 @@ export function requireArea(area: Area): RequestHandler {
   const roles = allowedRoles(area)
   return (req, _res, next) => {
     if (req.user && roles.includes(req.user.role)) return next()
-    next(new HttpError(403, 'forbidden'))
+    throw new HttpError(403, 'forbidden')
   }
 }
 

@@ -75,7 +75,7 @@ export function csrfProtection(options: CsrfOptions): RequestHandler {
     if (SAFE_METHODS.has(req.method)) return next()
     const body = req.body as Record<string, unknown> | undefined
     const given = body?._csrf ?? req.get('x-csrf-token')
-    if (!sameToken(given, expectedToken(req, options))) return next(new HttpError(403, 'csrf'))
+    if (!sameToken(given, expectedToken(req, options))) throw new HttpError(403, 'csrf')
     next()
   }
 }

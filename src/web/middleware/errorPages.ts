@@ -3,7 +3,9 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../../logger'
 import { ERROR_PAGES, HttpError, type HttpErrorKind } from '../errors'
 
-export const notFound: RequestHandler = (_req, _res, next) => next(new HttpError(404, 'not-found'))
+export const notFound: RequestHandler = () => {
+  throw new HttpError(404, 'not-found')
+}
 
 // Errors made by Node itself (a refused connection) fail `instanceof Error` in another realm, as under jest.
 const isError = (error: unknown): error is Error => error instanceof Error || types.isNativeError(error)

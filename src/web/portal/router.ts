@@ -40,7 +40,7 @@ export function portalRouter(services: Services): Router {
   ) {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const view = caseId.success ? await services.portal.familyCase(req.user!, caseId.data) : undefined
-    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view) throw new HttpError(404, 'not-found')
     // Families' own reads are logged too: the officer can then show a family who opened what, them included.
     services.readLog.record(req.user!, caseId.data!, 'portal_case')
     res.status(status).render('pages/portal/case', {
@@ -58,33 +58,33 @@ export function portalRouter(services: Services): Router {
 
   router.post('/cases/:caseId/views', async (req, res, next) => {
     const caseId = z.uuid().safeParse(req.params.caseId)
-    if (!caseId.success) return next(new HttpError(404, 'not-found'))
+    if (!caseId.success) throw new HttpError(404, 'not-found')
     const raw = typeof req.body?.views === 'string' ? (req.body.views as string) : ''
     const parsed = viewsForm.safeParse(req.body ?? {})
     if (!parsed.success)
       return renderCase(req, res, next, 400, fieldError('views', parsed.error.issues[0]!.message), raw)
     const result = await services.portal.sendViews(req.user!, caseId.data, parsed.data.views)
     if (result.ok) return res.redirect(303, `/portal/cases/${caseId.data}?sent=1#your-views`)
-    if (result.reason === 'not-found') return next(new HttpError(404, 'not-found'))
+    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
     return renderCase(req, res, next, 409, fieldError('views', result.message), raw)
   })
 
-  router.get('/cases/:caseId/minutes-extract.pdf', async (req, res, next) => {
+  router.get('/cases/:caseId/minutes-extract.pdf', async (req, res) => {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const extract = caseId.success ? await services.minutes.familyExtract(req.user!, caseId.data) : undefined
-    if (!extract) return next(new HttpError(404, 'not-found'))
+    if (!extract) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, caseId.data!, 'portal_minutes_extract')
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })
 
-  router.get('/cases/:caseId/letters/:letterId.pdf', async (req, res, next) => {
+  router.get('/cases/:caseId/letters/:letterId.pdf', async (req, res) => {
     const caseId = z.uuid().safeParse(req.params.caseId)
     const letterId = z.uuid().safeParse(req.params.letterId)
     const letter =
       caseId.success && letterId.success
         ? await services.letters.familyLetter(req.user!, caseId.data, letterId.data)
         : undefined
-    if (!letter) return next(new HttpError(404, 'not-found'))
+    if (!letter) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, caseId.data!, 'portal_letter_pdf', letterId.data!)
     res.type('application/pdf')
     res.set(

@@ -18,7 +18,7 @@ export function postRoomRouter(services: Services): Router {
     res.render('pages/post-room/index', { sittings: await services.postRoom.sittingsWithLetters() })
   })
 
-  router.post('/sittings/:id/batches', async (req, res, next) => {
+  router.post('/sittings/:id/batches', async (req, res) => {
     const started = await services.postRoom.start(req.user!, idParam(req, 'id'))
     if (started && 'refused' in started) {
       // Nothing is posted: the page says which letters no longer match what was issued.
@@ -28,22 +28,22 @@ export function postRoomRouter(services: Services): Router {
         refused: started.refused,
       })
     }
-    if (!started?.batchId) return next(new HttpError(404, 'not-found'))
+    if (!started?.batchId) throw new HttpError(404, 'not-found')
     res.redirect(303, `/post-room/batches/${started.batchId}`)
   })
 
   // Before the page's route, which would otherwise take "<id>.pdf" for an id.
-  router.get('/batches/:batchId.pdf', async (req, res, next) => {
+  router.get('/batches/:batchId.pdf', async (req, res) => {
     const pdf = await services.postRoom.pdf(idParam(req, 'batchId'))
-    if (!pdf) return next(new HttpError(404, 'not-found'))
+    if (!pdf) throw new HttpError(404, 'not-found')
     res.type('application/pdf')
     res.set('Content-Disposition', 'inline; filename="letters-for-posting.pdf"')
     res.send(pdf)
   })
 
-  router.get('/batches/:batchId', async (req, res, next) => {
+  router.get('/batches/:batchId', async (req, res) => {
     const batch = await services.postRoom.batch(idParam(req, 'batchId'))
-    if (!batch) return next(new HttpError(404, 'not-found'))
+    if (!batch) throw new HttpError(404, 'not-found')
     renderPageOrFragment(
       req,
       res,

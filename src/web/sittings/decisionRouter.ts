@@ -85,8 +85,8 @@ export function decisionRoutes(router: Router, services: Services): void {
     const caseId = uuidParam(req, 'caseId')
     const record = await services.meeting.record(req.user!, sittingIdOf(req))
     const item = record?.items.find((i) => i.caseId === caseId)
-    if (!record || !item) return next(new HttpError(404, 'not-found'))
-    if (!record.access.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!record || !item) throw new HttpError(404, 'not-found')
+    if (!record.access.isChair) throw new HttpError(403, 'forbidden')
     res.status(status).render('pages/sittings/decision', {
       ...record,
       item,

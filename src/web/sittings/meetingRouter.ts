@@ -49,7 +49,7 @@ const guestShape = z.object({
 export function meetingRoutes(router: Router, services: Services): void {
   async function showMeeting(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
     const record = await services.meeting.record(req.user!, sittingIdOf(req))
-    if (!record) return next(new HttpError(404, 'not-found'))
+    if (!record) throw new HttpError(404, 'not-found')
     res.status(status).render('pages/sittings/meeting', {
       ...record,
       page: presentMeetingPage(record),
@@ -65,8 +65,8 @@ export function meetingRoutes(router: Router, services: Services): void {
 
   async function showAttendance(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
     const record = await services.meeting.record(req.user!, sittingIdOf(req))
-    if (!record) return next(new HttpError(404, 'not-found'))
-    if (!record.access.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!record) throw new HttpError(404, 'not-found')
+    if (!record.access.isChair) throw new HttpError(403, 'forbidden')
     const values = Object.fromEntries(
       record.seats.map((s) => [`attendance-${s.panelMemberId}`, s.attendance]),
     )
@@ -115,9 +115,9 @@ export function meetingRoutes(router: Router, services: Services): void {
   })
 
   /** The quorum as the chair marks attendance, before saving: htmx posts the form on each change. */
-  router.post('/:id/attendance/quorum', async (req, res, next) => {
+  router.post('/:id/attendance/quorum', async (req, res) => {
     const record = await services.meeting.record(req.user!, sittingIdOf(req))
-    if (!record) return next(new HttpError(404, 'not-found'))
+    if (!record) throw new HttpError(404, 'not-found')
     const chosen = attendanceFrom(req.body as Record<string, unknown>)
     const seats = record.seats.map((s) => ({ ...s, attendance: chosen[s.panelMemberId] ?? null }))
     res.render('partials/sittings/quorum', {

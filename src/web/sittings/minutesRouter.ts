@@ -48,7 +48,7 @@ export function minutesRoutes(router: Router, services: Services): void {
     extra: { errors?: FormErrors } = {},
   ) {
     const page = await services.minutes.page(req.user!, sittingIdOf(req))
-    if (!page) return next(new HttpError(404, 'not-found'))
+    if (!page) throw new HttpError(404, 'not-found')
     const { errors = noErrors() } = extra
     res.status(status).render('pages/sittings/minutes', {
       page: presentMinutesPage({
@@ -81,10 +81,10 @@ export function minutesRoutes(router: Router, services: Services): void {
     showMinutes(req, res, next, 409, { errors })
   })
 
-  router.get('/:id/minutes/correct', async (req, res, next) => {
+  router.get('/:id/minutes/correct', async (req, res) => {
     const page = await services.minutes.page(req.user!, sittingIdOf(req))
-    if (!page) return next(new HttpError(404, 'not-found'))
-    if (!page.record.access.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!page) throw new HttpError(404, 'not-found')
+    if (!page.record.access.isChair) throw new HttpError(403, 'forbidden')
     res.render('pages/sittings/minutes-correct', { ...page.record, errors: noErrors(), values: {} })
   })
 
@@ -103,7 +103,7 @@ export function minutesRoutes(router: Router, services: Services): void {
     const refused = refusal(result)
     if (refused instanceof HttpError) return next(refused)
     const page = await services.minutes.page(req.user!, sittingId)
-    if (!page) return next(new HttpError(404, 'not-found'))
+    if (!page) throw new HttpError(404, 'not-found')
     res.status(400).render('pages/sittings/minutes-correct', {
       ...page.record,
       errors: refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['reason']),
@@ -111,25 +111,25 @@ export function minutesRoutes(router: Router, services: Services): void {
     })
   })
 
-  router.get('/:id/minutes/draft.pdf', async (req, res, next) => {
+  router.get('/:id/minutes/draft.pdf', async (req, res) => {
     const page = await services.minutes.page(req.user!, sittingIdOf(req))
-    if (!page?.draft) return next(new HttpError(404, 'not-found'))
+    if (!page?.draft) throw new HttpError(404, 'not-found')
     sendPdf(res, await services.minutes.pdf(page.draft, minutesTitle(page.draft)), 'minutes-draft.pdf')
   })
 
-  router.get('/:id/minutes/versions/:version.pdf', async (req, res, next) => {
+  router.get('/:id/minutes/versions/:version.pdf', async (req, res) => {
     const version = z.coerce.number().int().min(1).safeParse(req.params.version)
-    if (!version.success) return next(new HttpError(404, 'not-found'))
+    if (!version.success) throw new HttpError(404, 'not-found')
     const found = await services.minutes.version(req.user!, sittingIdOf(req), version.data)
-    if (!found) return next(new HttpError(404, 'not-found'))
+    if (!found) throw new HttpError(404, 'not-found')
     const title = minutesTitle(found.minutes)
     sendPdf(res, await services.minutes.pdf(found.minutes, title), `minutes-version-${version.data}.pdf`)
   })
 
-  router.get('/:id/minutes/extracts/:caseId.pdf', async (req, res, next) => {
+  router.get('/:id/minutes/extracts/:caseId.pdf', async (req, res) => {
     const caseId = uuidParam(req, 'caseId')
     const extract = await services.minutes.staffExtract(req.user!, caseId, sittingIdOf(req))
-    if (!extract) return next(new HttpError(404, 'not-found'))
+    if (!extract) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, caseId, 'minutes_extract', sittingIdOf(req))
     await sendExtract(services, res, extract, extract.minutes.content.items[0]!.reference)
   })

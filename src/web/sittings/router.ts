@@ -46,7 +46,7 @@ export function sittingsRouter(services: Services): Router {
   async function showAgenda(req: Request, res: Response, next: NextFunction, status = 200, extra = {}) {
     const { sittingId } = params(req)
     const view = await services.agenda.agenda(req.user!, sittingId)
-    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view) throw new HttpError(404, 'not-found')
     res.status(status)
     renderPageOrFragment(
       req,
@@ -71,7 +71,7 @@ export function sittingsRouter(services: Services): Router {
   router.post('/:id/items/:caseId/reorder', async (req, res, next) => {
     const { sittingId, caseId } = params(req)
     const parsed = direction.safeParse((req.body as Record<string, unknown>).direction)
-    if (!parsed.success) return next(new HttpError(400, 'bad-request'))
+    if (!parsed.success) throw new HttpError(400, 'bad-request')
     const result = await services.agenda.reorder(req.user!, sittingId, caseId!, parsed.data)
     if (!result.ok) {
       if (isRefusal(result)) return next(refusalError(result))
@@ -84,11 +84,11 @@ export function sittingsRouter(services: Services): Router {
     })
   })
 
-  router.get('/:id/items/:caseId/move', async (req, res, next) => {
+  router.get('/:id/items/:caseId/move', async (req, res) => {
     const { sittingId, caseId } = params(req)
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
-    if (!view) return next(new HttpError(404, 'not-found'))
-    if (!view.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!view) throw new HttpError(404, 'not-found')
+    if (!view.isChair) throw new HttpError(403, 'forbidden')
     const showAll = req.query.all === '1'
     res.render('pages/sittings/move', { ...view, ...moveList(view.choices, showAll), errors: noErrors() })
   })
@@ -105,7 +105,7 @@ export function sittingsRouter(services: Services): Router {
     }
     if (isRefusal(result)) return next(refusalError(result))
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
-    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view) throw new HttpError(404, 'not-found')
     res.status(400).render('pages/sittings/move', {
       ...view,
       ...moveList(view.choices, true),
@@ -114,12 +114,12 @@ export function sittingsRouter(services: Services): Router {
   })
 
   // Asks first: sending a case back can move others, and it cannot simply be undone.
-  router.get('/:id/items/:caseId/send-back', async (req, res, next) => {
+  router.get('/:id/items/:caseId/send-back', async (req, res) => {
     const { sittingId, caseId } = params(req)
     const view = await services.agenda.agenda(req.user!, sittingId)
     const item = view?.items.find((i) => i.caseId === caseId)
-    if (!view || !item) return next(new HttpError(404, 'not-found'))
-    if (!view.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!view || !item) throw new HttpError(404, 'not-found')
+    if (!view.isChair) throw new HttpError(403, 'forbidden')
     res.render('pages/sittings/send-back', { ...view, item })
   })
 
@@ -143,11 +143,11 @@ export function sittingsRouter(services: Services): Router {
     showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
   })
 
-  router.get('/:id/cancel', async (req, res, next) => {
+  router.get('/:id/cancel', async (req, res) => {
     const { sittingId } = params(req)
     const access = await services.sittings.access(sittingId, req.user!)
-    if (!access) return next(new HttpError(404, 'not-found'))
-    if (!access.isChair) return next(new HttpError(403, 'forbidden'))
+    if (!access) throw new HttpError(404, 'not-found')
+    if (!access.isChair) throw new HttpError(403, 'forbidden')
     res.render('pages/sittings/cancel', { ...access, values: {}, errors: noErrors() })
   })
 
@@ -164,7 +164,7 @@ export function sittingsRouter(services: Services): Router {
     }
     if (isRefusal(result)) return next(refusalError(result))
     const access = await services.sittings.access(sittingId, req.user!)
-    if (!access) return next(new HttpError(404, 'not-found'))
+    if (!access) throw new HttpError(404, 'not-found')
     res.status(400).render('pages/sittings/cancel', {
       ...access,
       values: body,
@@ -172,10 +172,10 @@ export function sittingsRouter(services: Services): Router {
     })
   })
 
-  router.get('/:id/cases/:caseId', async (req, res, next) => {
+  router.get('/:id/cases/:caseId', async (req, res) => {
     const { sittingId, caseId } = params(req)
     const view = await services.agenda.papers(req.user!, sittingId, caseId!)
-    if (!view) return next(new HttpError(404, 'not-found'))
+    if (!view) throw new HttpError(404, 'not-found')
     services.readLog.record(req.user!, caseId!, 'papers', sittingId)
     res.render('pages/sittings/papers', {
       ...view,
