@@ -1,3 +1,4 @@
+import { invalid, type Invalid, type Refused, type Result } from './result'
 import crypto from 'node:crypto'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -30,14 +31,11 @@ export interface NewPassword {
   confirmPassword: string
 }
 
-export type PasswordResult = { ok: true } | { ok: false; field: string; message: string }
+export type PasswordResult = Result<object, Invalid>
 
 export type LinkCheck = { state: 'valid'; link: PasswordLink } | { state: Exclude<LinkState, 'valid'> }
 
-export type UseLinkResult =
-  | { ok: true; userId: string }
-  | { ok: false; reason: Exclude<LinkState, 'valid'> }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
+export type UseLinkResult = Result<{ userId: string }, Refused<Exclude<LinkState, 'valid'>> | Invalid>
 
 const AUDIT_ACTION: Record<PasswordLinkPurpose, string> = {
   set_up: 'password_set_up',
@@ -63,10 +61,9 @@ export function accountPasswordsService(data: DataLayer, clock: Clock, publicUrl
     ): Promise<PasswordResult> {
       const stored = await passwordHashOf(db, user.id)
       const valid = await verifyPassword(form.currentPassword, stored ?? (await decoyPasswordHash()))
-      if (!stored || !valid)
-        return { ok: false, field: 'currentPassword', message: 'The current password is not correct' }
+      if (!stored || !valid) return invalid('currentPassword', 'The current password is not correct')
       const problem = newPasswordProblem(form.password, form.confirmPassword, user)
-      if (problem) return { ok: false, ...problem }
+      if (problem) return { ok: false, reason: 'invalid', ...problem }
       const passwordHash = await hashPassword(form.password)
       await db.transaction(async (trx) => {
         const now = clock.now()

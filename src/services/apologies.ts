@@ -17,11 +17,9 @@ import { caseDeadlines } from '../domain/caseDeadlines'
 import type { Clock } from './clock'
 import { tellFamilyLetterIsReady } from './letterEmails'
 import { addresseeOf, defaultFormat } from './letters'
+import type { InvalidAnswers, NotFound, Result } from './result'
 
-export type ApologyIssue =
-  | { ok: true }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; problems: { field: string; message: string }[] }
+export type ApologyIssue = Result<object, NotFound | InvalidAnswers>
 
 /** Apologies for missed statutory time limits: drafted by the daily job, issued by the caseworker. */
 export function apologiesService(data: DataLayer, clock: Clock, portalUrl: string) {

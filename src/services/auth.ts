@@ -1,10 +1,12 @@
+import type { Refused, Result } from './result'
 import type { DataLayer } from '../data'
 import type { User, UserWithPassword } from '../data/users'
 import { recordAuditEvent } from '../data/audit'
 import { decoyPasswordHash, verifyPassword } from './passwords'
 import type { Clock } from './clock'
 
-export type SignInResult = { ok: true; user: User } | { ok: false }
+/** `refused` whatever was wrong (no such account, wrong password, disabled), so the page cannot tell which. */
+export type SignInResult = Result<{ user: User }, Refused<'refused'>>
 
 /** Every way of signing in ends here: the sign-in noted on the account and audited with its method. */
 export async function recordSignedIn(
@@ -41,7 +43,7 @@ export function authService(data: DataLayer, clock: Clock) {
           entityType: 'user',
           entityId: account?.id ?? 'unknown',
         })
-        return { ok: false }
+        return { ok: false, reason: 'refused' }
       }
       return { ok: true, user: await recordSignedIn(data, clock, account, 'password') }
     },

@@ -16,18 +16,11 @@ import {
 } from '../domain/caseClosure'
 import type { ExplainedMove } from '../domain/queueMoves'
 import type { Clock } from './clock'
-import type { EditResult } from './cases'
+import { CASE_STALE, type EditResult } from './cases'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
 
 export type CaseEnding = ClosureInput & { version: number }
-
-const STALE: EditResult = {
-  ok: false,
-  reason: 'stale',
-  message:
-    'Someone else changed this case after you opened it. Check the case as it is now, then make your change again.',
-}
 
 /**
  * Withdrawing, closing and reopening a case (domain/caseClosure.ts). Each is one transaction: the case's
@@ -45,8 +38,8 @@ export function caseEndingsService(data: DataLayer, clock: Clock, notices: Notif
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== ending.version) return STALE
-        if (closureActionFor(current.status) !== ending.action) return STALE
+        if (current.version !== ending.version) return CASE_STALE
+        if (closureActionFor(current.status) !== ending.action) return CASE_STALE
         const problem = closureProblems(ending, { receivedOn: current.receivedOn, today: clock.today() })[0]
         if (problem) return { ok: false, reason: 'invalid', ...problem }
         await updateCase(trx, caseId, {
@@ -81,7 +74,7 @@ export function caseEndingsService(data: DataLayer, clock: Clock, notices: Notif
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== version || !isEnded(current.status)) return STALE
+        if (current.version !== version || !isEnded(current.status)) return CASE_STALE
         const status = reopenedStatus(current.status, current.statusBeforeEnd)
         await updateCase(trx, caseId, {
           status,

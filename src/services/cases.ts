@@ -46,6 +46,7 @@ import { unconfirmedRuleNote, type TribunalAppeal } from '../domain/tribunalOrde
 import { isSamePerson } from '../domain/familyAccess'
 import { withdrawOpenInvitations } from '../data/families'
 import { endFamilyAccess } from './familyAccess'
+import { invalid, type Invalid, type NotFound, type Result, type Stale } from './result'
 
 export const CASE_REFERENCE_PREFIX = 'NS'
 
@@ -59,14 +60,14 @@ export interface CaseListQuery {
   page: number
 }
 
-export type EditResult =
-  /** `moves`: what the queue did at once as a result (the case placed, others moved), for whoever acted. */
-  | { ok: true; moves?: ExplainedMove[] }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'stale'; message: string }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
+/** `moves`: what the queue did at once as a result (the case placed, others moved), for whoever acted. */
+export type EditResult = Result<
+  { moves?: ExplainedMove[] },
+  NotFound | (Stale & { message: string }) | Invalid
+>
 
-const STALE: EditResult = {
+/** Every edit of a case refused because the case changed since the form was read says this. */
+export const CASE_STALE: EditResult = {
   ok: false,
   reason: 'stale',
   message:
@@ -105,8 +106,7 @@ const CONTACT_DETAILS: (keyof NewFamilyContact)[] = [
 const detailsDiffer = (before: StoredContact, after: NewFamilyContact) =>
   CONTACT_DETAILS.some((k) => before[k] !== after[k])
 
-export type OpenCaseResult =
-  { ok: true; id: string; reference: string } | { ok: false; field: string; message: string }
+export type OpenCaseResult = Result<{ id: string; reference: string }, Invalid>
 
 function isWaiting(status: string): boolean {
   return status === 'submitted' || status === 'scheduled'
@@ -154,7 +154,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
     async openCase(actor: User, input: NewCase): Promise<OpenCaseResult> {
       const caseworkers = await data.caseDetail.listCaseworkers()
       if (!caseworkers.some((c) => c.id === input.caseworkerId)) {
-        return { ok: false, field: 'caseworkerId', message: 'Select the named caseworker from the list' }
+        return invalid('caseworkerId', 'Select the named caseworker from the list')
       }
       const today = clock.today()
       const stored = storedDeadlinesOf(
@@ -197,7 +197,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         if (current.caseworkerId === change.caseworkerId) return { ok: true }
         await updateCase(trx, caseId, { caseworker_id: change.caseworkerId })
         await recordAuditEvent(trx, {
@@ -216,7 +216,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== exception.version) return STALE
+        if (current.version !== exception.version) return CASE_STALE
         const exceptionId = await insertException(trx, caseId, { ...exception, recordedBy: actor.id })
         await updateCase(trx, caseId, {})
         await recordAuditEvent(trx, {
@@ -243,7 +243,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         if (change.noAdviceNeeded && adviceAsked(change.evidence).length > 0)
           return {
             ok: false,
@@ -289,7 +289,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         const milestones = { ...current.milestones, ...change.milestones }
         const stored = await recomputeStoredDeadlines(
           trx,
@@ -326,7 +326,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         if (change.appeal.on < current.receivedOn) {
           return {
             ok: false,
@@ -363,7 +363,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         const preferenceChanged = current.preference !== change.preference
         const settingChanged =
           current.preferredSetting !== change.preferredSetting ||
@@ -403,12 +403,12 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== change.version) return STALE
+        if (current.version !== change.version) return CASE_STALE
         const stored = await lockFamilyContacts(trx, current.childId)
         // The contacts are the child's, and the child may have other cases: a form shown before a change
         // made from one of those is stale too, though this case's version has not moved.
         const shown = [...change.kept.map((c) => c.id), ...change.removedIds]
-        if (shown.length !== stored.length || !stored.every((c) => shown.includes(c.id))) return STALE
+        if (shown.length !== stored.length || !stored.every((c) => shown.includes(c.id))) return CASE_STALE
         const mainIsNew = change.mainContact === 'new'
         if (mainIsNew ? !change.added : !change.kept.some((c) => c.id === change.mainContact)) {
           return { ok: false, reason: 'invalid', field: 'mainContact', message: 'Select the main contact' }
@@ -476,7 +476,7 @@ export function casesService(data: DataLayer, clock: Clock, notices: Notificatio
             message: `Only a draft case can be submitted to panel: this one is ${CASE_STATUS_LABELS[current.status].toLowerCase()}`,
           }
         }
-        if (current.version !== version) return STALE
+        if (current.version !== version) return CASE_STALE
         await updateCase(trx, caseId, { status: 'submitted' })
         await recordAuditEvent(trx, {
           actorUserId: actor.id,

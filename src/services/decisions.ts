@@ -1,3 +1,4 @@
+import type { Refused } from './result'
 import type { DataLayer } from '../data'
 import { recordAuditEvent } from '../data/audit'
 import { lockCase, updateCase } from '../data/caseRecords'
@@ -124,8 +125,8 @@ export type DecisionSave =
   | Exclude<MeetingChange, { ok: true }>
   /** `moves`: where the queue put the case a deferral sent back (or that it waits, and why), for the chair. */
   | { ok: true; moves: ExplainedMove[] }
-  | { ok: false; reason: 'stale-decision'; current: StoredDecision }
-  | { ok: false; reason: 'late-deferral'; warning: LateDeferral }
+  | (Refused<'stale-decision'> & { current: StoredDecision })
+  | (Refused<'late-deferral'> & { warning: LateDeferral })
 
 /**
  * Whether a deferral to `dueOn` takes the case past its statutory deadline: its first possible sitting

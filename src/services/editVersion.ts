@@ -1,8 +1,8 @@
+import type { Stale } from './result'
 import { versionTag } from '../domain/editVersion'
 
 /** Someone saved the record after the form was read: nothing was written. */
-export const STALE = { ok: false, reason: 'stale' } as const
-export type Stale = typeof STALE
+export const STALE: Stale = { ok: false, reason: 'stale' }
 
 /**
  * Whether the record, read inside the save's transaction after its lock, has changed since the form was

@@ -1,3 +1,4 @@
+import type { NotFound, Result } from './result'
 import type { DataLayer } from '../data'
 import type { Transaction } from '../data/db'
 import type { User } from '../data/users'
@@ -62,7 +63,7 @@ export async function endFamilyAccess(
   return { signedOut }
 }
 
-export type AccessResult = { ok: true; accountClosed: boolean } | { ok: false; reason: 'not-found' }
+export type AccessResult = Result<{ accountClosed: boolean }, NotFound>
 
 /** Ending a family account's access: from the case (this child only) or by an admin (the whole account). */
 export function familyAccessService(data: DataLayer, clock: Clock) {

@@ -1,3 +1,4 @@
+import type { Invalid, NotFound, Refused, Result } from './result'
 import crypto from 'node:crypto'
 import type { DataLayer } from '../data'
 import { usersRepository, type User } from '../data/users'
@@ -22,18 +23,16 @@ import { privacyNoticeUrl } from '../domain/emails'
 import { hashPassword, verifyPassword } from './passwords'
 import type { Clock } from './clock'
 
-export type InviteResult =
-  | { ok: true; email: string; expiresOn: string }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; message: string }
+/** `cannot-invite`: this contact cannot be invited as things are (no address, a closed or staff account). */
+export type InviteResult = Result<
+  { email: string; expiresOn: string },
+  NotFound | (Refused<'cannot-invite'> & { message: string })
+>
 
 export type InvitationState =
   { state: 'valid'; invitation: Invitation; hasAccount: boolean } | { state: 'unknown' | 'used' | 'expired' }
 
-export type AcceptResult =
-  | { ok: true; user: User }
-  | { ok: false; reason: 'unknown' | 'used' | 'expired' }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
+export type AcceptResult = Result<{ user: User }, Refused<'unknown' | 'used' | 'expired'> | Invalid>
 
 /** Only the hash is stored, so the token in the e-mail is the one copy of the key. */
 export function hashToken(token: string): string {
@@ -60,19 +59,19 @@ export function invitationsService(data: DataLayer, clock: Clock, portalUrl: str
       const found = await findContactForCase(db, caseId, contactId)
       if (!found) return { ok: false, reason: 'not-found' }
       const problem = invitationProblem(found.contact, found.child, clock.today())
-      if (problem) return { ok: false, reason: 'invalid', message: problem }
+      if (problem) return { ok: false, reason: 'cannot-invite', message: problem }
       const email = found.contact.email!
       const existing = await familyAccountFor(email)
       if (existing?.role === 'family' && existing.disabled)
         return {
           ok: false,
-          reason: 'invalid',
+          reason: 'cannot-invite',
           message: `The family account for ${email} was closed. Ask ${found.contact.fullName} for another email address`,
         }
       if (existing && existing.role !== 'family')
         return {
           ok: false,
-          reason: 'invalid',
+          reason: 'cannot-invite',
           message: `${email} belongs to a council staff account. Ask ${found.contact.fullName} for another email address`,
         }
 

@@ -22,11 +22,12 @@ import {
 import type { LetterFacts, LetterSettings } from '../domain/letters/types'
 import { LOGO_MESSAGES, logoProblem } from '../letters/logoImage'
 import type { Clock } from './clock'
+import type { InvalidAnswers, Result, Stale } from './result'
 
-export type SettingsSave =
-  | { ok: true }
-  | { ok: false; reason: 'invalid'; problems: SettingsProblem[] }
-  | { ok: false; reason: 'stale'; message: string }
+export type SettingsSave = Result<
+  object,
+  (InvalidAnswers & { problems: SettingsProblem[] }) | (Stale & { message: string })
+>
 
 /** What the browser sent for the logo: the file, one over the size limit (not read), or none. */
 export type LogoUpload = { bytes: Buffer } | 'too-large' | 'none'

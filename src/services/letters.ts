@@ -1,3 +1,4 @@
+import type { InvalidAnswers, NotFound, Result } from './result'
 import type { Executor, Transaction } from '../data/db'
 import crypto from 'node:crypto'
 import type { DataLayer } from '../data'
@@ -47,10 +48,7 @@ export interface IssueForm {
   correctionReason: string | null
 }
 
-export type IssueResult =
-  | { ok: true; letterId: string }
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; problems: { field: string; message: string }[] }
+export type IssueResult = Result<{ letterId: string }, NotFound | InvalidAnswers>
 
 /** The format the family's main contact chose: a family that chose Easy Read gets Easy Read. */
 export function defaultFormat(detail: CaseDetail): LetterFormatChoice {

@@ -14,13 +14,16 @@ import type { User } from '../data/users'
 import type { Attendance } from '../domain/vocabulary'
 import type { Clock } from './clock'
 import { quorumOf, readRecord, type MeetingRecord } from './meetingRecord'
+import type { Forbidden, InvalidAnswers, NotFound, Refused, Result, Stale } from './result'
 
-export type MeetingChange =
-  | { ok: true }
-  | { ok: false; reason: 'not-found' | 'forbidden' }
-  | { ok: false; reason: 'closed'; message: string }
-  | { ok: false; reason: 'invalid'; problems: readonly { field: string; message: string }[] }
-  | { ok: false; reason: 'stale'; message: string }
+export type MeetingChange = Result<
+  object,
+  | NotFound
+  | Forbidden
+  | (Refused<'closed'> & { message: string })
+  | InvalidAnswers
+  | (Stale & { message: string })
+>
 
 export const STALE_RECORD: MeetingChange = {
   ok: false,

@@ -1,3 +1,4 @@
+import type { Refused, Result } from './result'
 import type { OidcConfig } from '../config'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -20,7 +21,7 @@ export type OidcRefusal =
   /** The provider's discovery document could not be had. */
   | 'provider_unavailable'
 
-export type OidcSignInResult = { ok: true; user: User } | { ok: false; reason: OidcRefusal }
+export type OidcSignInResult = Result<{ user: User }, Refused<OidcRefusal>>
 
 const AUDIT_ENTITY = { entityType: 'user', actorUserId: null } as const
 

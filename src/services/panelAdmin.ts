@@ -1,3 +1,4 @@
+import type { Invalid, NotFound, Result, Stale } from './result'
 import type { Transaction } from '../data/db'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -7,16 +8,13 @@ import { recordAuditEvent } from '../data/audit'
 import type { IsoDate } from '../domain/dates'
 import { describeQuorumRule, describeShortfall, isQuorate, parseQuorumRule } from '../domain/quorum'
 import type { Clock } from './clock'
-import { changedSince, STALE, type Stale } from './editVersion'
+import { changedSince, STALE } from './editVersion'
 
 /** What an admin's change came to: done, no such record, or refused with the field to show the message by. */
-export type AdminResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
+export type AdminResult<T extends object = object> = Result<T, NotFound | Invalid>
 
 /** What an edit of a stored record came to: as AdminResult, or refused as the record changed since it was read. */
-export type AdminEdit<T extends object = object> = AdminResult<T> | Stale
+export type AdminEdit<T extends object = object> = Result<T, NotFound | Invalid | Stale>
 
 const NOT_FOUND = { ok: false, reason: 'not-found' } as const
 

@@ -1,3 +1,4 @@
+import type { NotFound, Refused, Result } from './result'
 import type { Executor } from '../data/db'
 import type { DataLayer } from '../data'
 import type { User } from '../data/users'
@@ -25,8 +26,7 @@ import type { Clock } from './clock'
 
 export const VIEWS_MAX_LENGTH = 10_000
 
-export type SendViewsResult =
-  { ok: true } | { ok: false; reason: 'not-found' } | { ok: false; reason: 'closed'; message: string }
+export type SendViewsResult = Result<object, NotFound | (Refused<'closed'> & { message: string })>
 
 /** The family's own pages: one child's case at a time, and only a case about their own child. */
 export function portalService(data: DataLayer, clock: Clock) {

@@ -7,16 +7,9 @@ import type { IsoDate } from '../domain/dates'
 import { buildSen2Return, type Sen2Return } from '../domain/sen2/sen2Return'
 import { validateSen2Return, type Sen2Problem } from '../domain/sen2/validation'
 import type { Clock } from './clock'
-import type { EditResult } from './cases'
+import { CASE_STALE, type EditResult } from './cases'
 
 export type { CaseSen2, Sen2Details }
-
-const STALE: EditResult = {
-  ok: false,
-  reason: 'stale',
-  message:
-    'Someone else changed this case after you opened it. Check the case as it is now, then make your change again.',
-}
 
 /** The DfE's SEN2 return (issue 18): what each case keeps for it, and the return for a census date. */
 export function sen2Service(data: DataLayer, clock: Clock) {
@@ -35,7 +28,7 @@ export function sen2Service(data: DataLayer, clock: Clock) {
       return data.db.transaction(async (trx): Promise<EditResult> => {
         const current = await lockCase(trx, caseId)
         if (!current) return { ok: false, reason: 'not-found' }
-        if (current.version !== version) return STALE
+        if (current.version !== version) return CASE_STALE
         await saveCaseSen2(trx, caseId, current.childId, details)
         await updateCase(trx, caseId, {})
         // Which items changed, not their values: the UPN and ethnicity are personal data.

@@ -27,6 +27,7 @@ import type { ExplainedMove } from '../domain/queueMoves'
 import type { Clock } from './clock'
 import type { NotificationSettings } from './notifications'
 import { placeCasesIn } from './queue'
+import type { Forbidden, Invalid, NotFound, Result } from './result'
 
 export interface SittingSettings {
   /** How far ahead weekly sittings are generated. */
@@ -35,11 +36,11 @@ export interface SittingSettings {
 
 export type SittingAccess = { sitting: SittingDetail; isChair: boolean; isAdmin: boolean }
 
-export type SittingChange =
-  /** `moves`: the cases the queue moved as a result, with why, for the chair to see. */
-  | { ok: true; sittingId: string; moves?: ExplainedMove[] }
-  | { ok: false; reason: 'not-found' | 'forbidden' }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
+/** `moves`: the cases the queue moved as a result, with why, for the chair to see. */
+export type SittingChange = Result<
+  { sittingId: string; moves?: ExplainedMove[] },
+  NotFound | Forbidden | Invalid
+>
 
 /** Who may see a sitting: its panel's members; who may change it: its chair (and an admin, for cancelling). */
 export async function accessTo(

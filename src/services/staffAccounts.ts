@@ -1,3 +1,4 @@
+import { NOT_FOUND, type Invalid, type NotFound, type Result, type Stale } from './result'
 import type { Transaction } from '../data/db'
 import crypto from 'node:crypto'
 import type { DataLayer } from '../data'
@@ -37,13 +38,10 @@ export interface StaffForm {
   role: StaffRole
 }
 
-export type StaffResult<T extends object = object> =
-  | ({ ok: true } & T)
-  | { ok: false; reason: 'not-found' }
-  | { ok: false; reason: 'invalid'; field: string; message: string }
-  | { ok: false; reason: 'stale'; saved: StaffAccount; message: string }
-
-const NOT_FOUND = { ok: false, reason: 'not-found' } as const
+export type StaffResult<T extends object = object> = Result<
+  T,
+  NotFound | Invalid | (Stale & { saved: StaffAccount; message: string })
+>
 const EMAIL_TAKEN = 'There is already an account with this email address. Enter a different email address'
 export const STALE_MESSAGE =
   'Someone else changed this account after you opened the page. Its saved details are shown; check them and save again if your change is still needed'

@@ -1,3 +1,4 @@
+import type { Refused, Result } from './result'
 import { createHash } from 'node:crypto'
 import { ZipFile } from 'yazl'
 import type { DataLayer } from '../data'
@@ -38,8 +39,11 @@ export interface AlteredLetter {
   version: number
 }
 
-export type ExportResult =
-  { ok: true; zip: Buffer; fileName: string } | { ok: false; altered: AlteredLetter[] }
+/** `altered`: issued letters whose stored bytes no longer match their checksum; nothing is exported. */
+export type ExportResult = Result<
+  { zip: Buffer; fileName: string },
+  Refused<'altered'> & { altered: AlteredLetter[] }
+>
 
 interface ZipEntry {
   path: string
@@ -121,7 +125,7 @@ export function subjectAccessService(data: DataLayer, clock: Clock, textEngine: 
           entityId: childId,
           details: { reason: 'checksum_mismatch', letterIds: altered.map((l) => l.letterId).join(',') },
         })
-        return { ok: false, altered }
+        return { ok: false, reason: 'altered', altered }
       }
 
       const now = clock.now()

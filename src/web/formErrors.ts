@@ -4,8 +4,9 @@ import { parseDateField } from './dateFields'
 import type { FormErrors } from './validation'
 
 /**
- * Gathers a form's problems, the first per field, and gives them back in page order for the GOV.UK
- * error summary, each linked to the field (a date input's first box in error).
+ * The one builder of a form's errors: gathers its problems, the first per field, and gives them back in
+ * page order for the GOV.UK error summary (fields outside `fieldOrder` after, as they came), each linked
+ * to the field (a date input's first box in error). The functions below it are its common uses.
  */
 export class FormErrorCollector {
   private readonly byField: Record<string, string> = {}
@@ -15,7 +16,10 @@ export class FormErrorCollector {
   constructor(
     private readonly body: Record<string, unknown>,
     private readonly fieldOrder: readonly string[],
-  ) {}
+    dateFields: readonly string[] = [],
+  ) {
+    for (const field of dateFields) this.dateFields.add(field)
+  }
 
   add(field: string, message: string): void {
     this.byField[field] ??= message
@@ -47,9 +51,37 @@ export class FormErrorCollector {
     return {
       byField: { ...this.byField },
       dateParts: { ...this.dateParts },
-      summary: this.fieldOrder
-        .filter((f) => this.byField[f])
-        .map((f) => ({ text: this.byField[f]!, href: `#${anchor(f)}` })),
+      summary: [
+        ...this.fieldOrder.filter((f) => this.byField[f]),
+        ...Object.keys(this.byField).filter((f) => !this.fieldOrder.includes(f)),
+      ].map((f) => ({ text: this.byField[f]!, href: `#${anchor(f)}` })),
     }
   }
+}
+
+/** Problems a service gave (or a schema found), by their fields, in the form's order. */
+export function problemErrors(
+  problems: readonly { field: string; message: string }[],
+  order: readonly string[] = [],
+  dateFields: readonly string[] = [],
+): FormErrors {
+  const collector = new FormErrorCollector({}, order, dateFields)
+  for (const p of problems) collector.add(p.field, p.message)
+  return collector.errors()
+}
+
+/** One refusal, by its field (a date input's first box). */
+export function fieldError(field: string, message: string, dateFields: readonly string[] = []): FormErrors {
+  const errors = problemErrors([{ field, message }], [], dateFields)
+  return dateFields.includes(field) ? { ...errors, dateParts: { [field]: ['day', 'month', 'year'] } } : errors
+}
+
+/** A schema's problems, the first per field, in the order the schema found them. */
+export function formErrors(error: ZodError): FormErrors {
+  return problemErrors(error.issues.map((i) => ({ field: String(i.path[0] ?? 'form'), message: i.message })))
+}
+
+/** A refusal of the whole form (it changed since it was read, a window closed): in the summary, linked to `href`. */
+export function pageError(message: string, href: string): FormErrors {
+  return { byField: {}, summary: [{ text: message, href }] }
 }

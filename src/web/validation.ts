@@ -1,4 +1,4 @@
-import { z, type ZodError } from 'zod'
+import { z } from 'zod'
 import { controlCharactersMessage, hasControlCharacters } from '../domain/textInput'
 
 export interface ErrorSummaryItem {
@@ -18,27 +18,7 @@ export function noErrors(): FormErrors {
   return { summary: [], byField: {} }
 }
 
-/** A service's refusal, shown by its field (a date input's first box) and in the error summary. */
-export function fieldError(field: string, message: string, dateFields: readonly string[] = []): FormErrors {
-  const isDate = dateFields.includes(field)
-  return {
-    byField: { [field]: message },
-    dateParts: isDate ? { [field]: ['day', 'month', 'year'] } : {},
-    summary: [{ text: message, href: `#${isDate ? `${field}-day` : field}` }],
-  }
-}
-
-export function formErrors(error: ZodError): FormErrors {
-  const byField: Record<string, string> = {}
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form')
-    byField[field] ??= issue.message
-  }
-  return {
-    byField,
-    summary: Object.entries(byField).map(([field, text]) => ({ text, href: `#${field}` })),
-  }
-}
+export { fieldError, formErrors } from './formErrors'
 
 /**
  * Where every typed answer starts: a string without NUL or other control characters (tab and line

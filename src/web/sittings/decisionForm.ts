@@ -1,3 +1,4 @@
+import { problemErrors } from '../formErrors'
 import { z } from 'zod'
 import { INTERPRETER, SETTING_TYPES } from '../../domain/vocabulary'
 import type { DecisionInput } from '../../services/decisions'
@@ -118,23 +119,7 @@ export function parseDecisionForm(
   }
 }
 
-/**
- * A service's problems, first per field, for the error summary: in the form's field order where the
- * field is one of `order`, otherwise in the order given. A date links to its day box.
- */
-export function problemErrors(
-  problems: readonly { field: string; message: string }[],
-  order: readonly string[] = DECISION_FIELDS,
-): FormErrors {
-  const byField: Record<string, string> = {}
-  for (const p of problems) byField[p.field] ??= p.message
-  const rank = (field: string) => (order.includes(field) ? order.indexOf(field) : order.length)
-  const fields = Object.keys(byField).sort((a, b) => rank(a) - rank(b))
-  return {
-    byField,
-    summary: fields.map((f) => ({
-      text: byField[f]!,
-      href: f === 'deferralDueOn' ? '#deferralDueOn-day' : `#${f}`,
-    })),
-  }
+/** A decision service's problems, in the decision form's order (the deferral date links to its day box). */
+export function decisionProblemErrors(problems: readonly { field: string; message: string }[]): FormErrors {
+  return problemErrors(problems, DECISION_FIELDS, ['deferralDueOn'])
 }

@@ -10,9 +10,11 @@ import type { Services } from '../../services'
 import { itemQuorumOf, presentForItem, type MeetingRecord } from '../../services/meetingRecord'
 import { HttpError } from '../errors'
 import { noErrors, type FormErrors, typedText } from '../validation'
-import { parseDecisionForm, problemErrors } from './decisionForm'
+import { decisionProblemErrors, parseDecisionForm } from './decisionForm'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
-import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
+import { sittingIdOf, uuidParam } from './meetingRouter'
+import { formRefusal } from '../results'
+import { pageError } from '../formErrors'
 import { keepMoves } from './router'
 
 const declarationShape = z.object({
@@ -142,7 +144,7 @@ export function decisionRoutes(router: Router, services: Services): void {
       // Keep what the chair typed, against the version now stored, so they can compare and save again.
       const message = `${result.current.recordedByName} saved a decision for this item after you opened it. Compare it with yours below, then save again.`
       return showItem(req, res, next, 409, {
-        errors: { byField: {}, summary: [{ text: message, href: '#stale-decision' }] },
+        errors: pageError(message, '#stale-decision'),
         values: { ...body, version: result.current.version },
         stale: result.current,
       })
@@ -154,10 +156,10 @@ export function decisionRoutes(router: Router, services: Services): void {
         lateDeferral: lateDeferralWarning(result.warning, parsed.value.deferralDueOn!),
       })
     }
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    const errors = refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [])
-    showItem(req, res, next, result.reason === 'invalid' ? 400 : 409, { errors, values: body })
+    if (result.reason === 'invalid')
+      return showItem(req, res, next, 400, { errors: decisionProblemErrors(result.problems), values: body })
+    const { status, errors } = formRefusal(result)
+    showItem(req, res, next, status, { errors, values: body })
   })
 
   router.post('/:id/items/:caseId/declarations', async (req, res, next) => {
@@ -177,16 +179,10 @@ export function decisionRoutes(router: Router, services: Services): void {
           problems: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
         } as const)
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/items/${caseId}/decision#declarations`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    const declarationErrors =
-      refused ??
-      problemErrors(result.reason === 'invalid' ? result.problems : [], [
-        'panelMemberId',
-        'nature',
-        'leftDiscussion',
-      ])
-    showItem(req, res, next, 400, { declarationErrors, declarationValues: body })
+    const { status, errors: declarationErrors } = formRefusal(result, {
+      order: ['panelMemberId', 'nature', 'leftDiscussion'],
+    })
+    showItem(req, res, next, status, { declarationErrors, declarationValues: body })
   })
 
   router.post('/:id/items/:caseId/declarations/:declarationId/remove', async (req, res, next) => {
@@ -199,8 +195,7 @@ export function decisionRoutes(router: Router, services: Services): void {
       uuidParam(req, 'declarationId'),
     )
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/items/${caseId}/decision#declarations`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    showItem(req, res, next, 409, { declarationErrors: refused ?? noErrors() })
+    const { status, errors: declarationErrors } = formRefusal(result)
+    showItem(req, res, next, status, { declarationErrors })
   })
 }

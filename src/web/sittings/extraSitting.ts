@@ -5,7 +5,7 @@ import type { Services } from '../../services'
 import { keepMoves } from './router'
 import { parseDateField } from '../dateFields'
 import { HttpError } from '../errors'
-import { isRefusal, refusalError } from './refusals'
+import { assertFound } from '../results'
 import { noErrors, type FormErrors, typedText } from '../validation'
 
 const time = typedText('The time')
@@ -87,7 +87,7 @@ export function extraSittingRoutes(router: Router, services: Services): void {
       keepMoves(req, result.moves)
       return res.redirect(303, `/sittings/${result.sittingId}?added=1`)
     }
-    if (isRefusal(result)) throw refusalError(result)
+    assertFound(result)
     add(result.field, result.message)
     render(res, req.user!, 400, body, errors)
   })

@@ -2,11 +2,10 @@ import type { NextFunction, Request, Response, Router } from 'express'
 import { z } from 'zod'
 import { ATTENDANCE, type Attendance } from '../../domain/vocabulary'
 import type { Services } from '../../services'
-import type { MeetingChange } from '../../services/meeting'
 import { HttpError } from '../errors'
 import { presentMeetingPage } from './meetingPagePresenter'
-import { noErrors, type FormErrors, typedText } from '../validation'
-import { problemErrors } from './decisionForm'
+import { noErrors, typedText } from '../validation'
+import { formRefusal } from '../results'
 import { FAMILY_TEXT_FIELDS } from '../../services/decisions'
 import { takeMoves } from './router'
 
@@ -22,16 +21,6 @@ export function uuidParam(req: Request, name: string): string {
   const parsed = id.safeParse(req.params[name])
   if (!parsed.success) throw new HttpError(404, 'not-found')
   return parsed.data
-}
-
-/** A refusal that is not about the form's contents: not found, not the chair, or the record is closed. */
-export function refusal(result: MeetingChange): HttpError | FormErrors | undefined {
-  if (result.ok) return undefined
-  if (result.reason === 'not-found') return new HttpError(404, 'not-found')
-  if (result.reason === 'forbidden') return new HttpError(403, 'forbidden')
-  if (result.reason === 'closed' || result.reason === 'stale')
-    return { byField: {}, summary: [{ text: result.message, href: '#main-content' }] }
-  return undefined
 }
 
 const guestShape = z.object({
@@ -101,14 +90,11 @@ export function meetingRoutes(router: Router, services: Services): void {
       attendance: attendanceFrom(body),
     })
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/meeting?saved=attendance`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    const errors =
-      refused ?? problemErrors(result.ok === false && result.reason === 'invalid' ? result.problems : [])
+    const { status, errors } = formRefusal(result)
     // A stale form shows the attendance as it is now; an incomplete one keeps what was chosen.
-    if (!result.ok && result.reason === 'stale') return showAttendance(req, res, next, 409, { errors })
+    if (result.reason === 'stale') return showAttendance(req, res, next, status, { errors })
     const record = await services.meeting.record(req.user!, sittingId)
-    showAttendance(req, res, next, 400, {
+    showAttendance(req, res, next, status, {
       errors,
       values: { ...body, version: record?.access.sitting.recordVersion },
     })
@@ -138,20 +124,16 @@ export function meetingRoutes(router: Router, services: Services): void {
           problems: parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })),
         } as const)
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/attendance#guests`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    const guestErrors =
-      refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['name', 'role'])
-    showAttendance(req, res, next, 400, { guestErrors, guestValues: body })
+    const { status, errors: guestErrors } = formRefusal(result, { order: ['name', 'role'] })
+    showAttendance(req, res, next, status, { guestErrors, guestValues: body })
   })
 
   router.post('/:id/guests/:guestId/remove', async (req, res, next) => {
     const sittingId = sittingIdOf(req)
     const result = await services.meeting.removeGuest(req.user!, sittingId, uuidParam(req, 'guestId'))
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/attendance#guests`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    showAttendance(req, res, next, 409, { guestErrors: refused ?? noErrors() })
+    const { status, errors: guestErrors } = formRefusal(result)
+    showAttendance(req, res, next, status, { guestErrors })
   })
 
   /** Plain-language help for what the chair is typing; htmx sends the field's text as it changes. */

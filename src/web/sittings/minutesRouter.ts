@@ -7,8 +7,8 @@ import type { Extract } from '../../services/minutes'
 import { HttpError } from '../errors'
 import { noErrors, typedText, type FormErrors } from '../validation'
 import { presentMinutesPage } from './minutesPagePresenter'
-import { problemErrors } from './decisionForm'
-import { refusal, sittingIdOf, uuidParam } from './meetingRouter'
+import { formRefusal } from '../results'
+import { sittingIdOf, uuidParam } from './meetingRouter'
 
 const correctionReason = typedText('The reason', {
   multiLine: true,
@@ -75,9 +75,8 @@ export function minutesRoutes(router: Router, services: Services): void {
       .safeParse((req.body as Record<string, unknown>).recordVersion)
     const result = await services.minutes.approve(req.user!, sittingId, version.success ? version.data : -1)
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/minutes?approved=1`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
-    const errors = refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['minutes'])
+    const { errors } = formRefusal(result, { order: ['minutes'] })
+    // Minutes that cannot be approved yet are not a typing mistake: the record is not ready (409).
     showMinutes(req, res, next, 409, { errors })
   })
 
@@ -88,7 +87,7 @@ export function minutesRoutes(router: Router, services: Services): void {
     res.render('pages/sittings/minutes-correct', { ...page.record, errors: noErrors(), values: {} })
   })
 
-  router.post('/:id/minutes/correct', async (req, res, next) => {
+  router.post('/:id/minutes/correct', async (req, res) => {
     const sittingId = sittingIdOf(req)
     const body = req.body as Record<string, unknown>
     const reason = correctionReason.safeParse(body.reason)
@@ -100,13 +99,12 @@ export function minutesRoutes(router: Router, services: Services): void {
           problems: [{ field: 'reason', message: reason.error.issues[0]!.message }],
         } as const)
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}/meeting`)
-    const refused = refusal(result)
-    if (refused instanceof HttpError) return next(refused)
+    const { status, errors } = formRefusal(result, { order: ['reason'] })
     const page = await services.minutes.page(req.user!, sittingId)
     if (!page) throw new HttpError(404, 'not-found')
-    res.status(400).render('pages/sittings/minutes-correct', {
+    res.status(status).render('pages/sittings/minutes-correct', {
       ...page.record,
-      errors: refused ?? problemErrors(result.reason === 'invalid' ? result.problems : [], ['reason']),
+      errors,
       values: body,
     })
   })

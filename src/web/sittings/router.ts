@@ -12,7 +12,7 @@ import { decisionRoutes } from './decisionRouter'
 import { extraSittingRoutes } from './extraSitting'
 import { meetingRoutes } from './meetingRouter'
 import { minutesRoutes } from './minutesRouter'
-import { isRefusal, refusalError } from './refusals'
+import { assertFound } from '../results'
 
 const id = z.uuid()
 const direction = z.enum(['up', 'down'])
@@ -74,7 +74,7 @@ export function sittingsRouter(services: Services): Router {
     if (!parsed.success) throw new HttpError(400, 'bad-request')
     const result = await services.agenda.reorder(req.user!, sittingId, caseId!, parsed.data)
     if (!result.ok) {
-      if (isRefusal(result)) return next(refusalError(result))
+      assertFound(result)
       return showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
     }
     if (req.get('HX-Request') !== 'true') return res.redirect(303, `/sittings/${sittingId}#agenda`)
@@ -93,7 +93,7 @@ export function sittingsRouter(services: Services): Router {
     res.render('pages/sittings/move', { ...view, ...moveList(view.choices, showAll), errors: noErrors() })
   })
 
-  router.post('/:id/items/:caseId/move', async (req, res, next) => {
+  router.post('/:id/items/:caseId/move', async (req, res) => {
     const { sittingId, caseId } = params(req)
     const to = id.safeParse((req.body as Record<string, unknown>).toSittingId)
     const result = to.success
@@ -103,7 +103,7 @@ export function sittingsRouter(services: Services): Router {
       keepMoves(req, result.moves)
       return res.redirect(303, `/sittings/${sittingId}?moved=1#agenda`)
     }
-    if (isRefusal(result)) return next(refusalError(result))
+    assertFound(result)
     const view = await services.agenda.moveOptions(req.user!, sittingId, caseId!)
     if (!view) throw new HttpError(404, 'not-found')
     res.status(400).render('pages/sittings/move', {
@@ -130,7 +130,7 @@ export function sittingsRouter(services: Services): Router {
       keepMoves(req, result.moves)
       return res.redirect(303, `/sittings/${sittingId}?sentBack=1#agenda`)
     }
-    if (isRefusal(result)) return next(refusalError(result))
+    assertFound(result)
     showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
   })
 
@@ -139,7 +139,7 @@ export function sittingsRouter(services: Services): Router {
     const locked = (req.body as Record<string, unknown>).locked === 'true'
     const result = await services.sittings.setAgendaLock(req.user!, sittingId, locked)
     if (result.ok) return res.redirect(303, `/sittings/${sittingId}`)
-    if (isRefusal(result)) return next(refusalError(result))
+    assertFound(result)
     showAgenda(req, res, next, 409, { errors: agendaError(result.message) })
   })
 
@@ -151,7 +151,7 @@ export function sittingsRouter(services: Services): Router {
     res.render('pages/sittings/cancel', { ...access, values: {}, errors: noErrors() })
   })
 
-  router.post('/:id/cancel', async (req, res, next) => {
+  router.post('/:id/cancel', async (req, res) => {
     const { sittingId } = params(req)
     const body = req.body as Record<string, unknown>
     const reason = reasonField.safeParse(body.reason)
@@ -162,7 +162,7 @@ export function sittingsRouter(services: Services): Router {
       keepMoves(req, result.moves)
       return res.redirect(303, `/sittings/${sittingId}`)
     }
-    if (isRefusal(result)) return next(refusalError(result))
+    assertFound(result)
     const access = await services.sittings.access(sittingId, req.user!)
     if (!access) throw new HttpError(404, 'not-found')
     res.status(400).render('pages/sittings/cancel', {

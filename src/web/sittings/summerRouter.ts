@@ -4,7 +4,7 @@ import type { Services } from '../../services'
 import type { User } from '../../services/records'
 import { HttpError } from '../errors'
 import { noErrors, typedText } from '../validation'
-import { isRefusal, refusalError } from './refusals'
+import { assertFound } from '../results'
 import { fieldError } from '../validation'
 
 const id = z.uuid()
@@ -34,7 +34,7 @@ export function summerSittingsRouter(services: Services): Router {
     const access = await load(req.params.id, req.user)
     const result = await services.sittings.turnSummerSittingBackOn(req.user!, access.sitting.id)
     if (result.ok) return res.redirect(303, '/summer-sittings?turnedOn=1')
-    if (isRefusal(result)) throw refusalError(result)
+    assertFound(result)
     res.status(409).render('pages/sittings/summer', {
       sittings: await services.sittings.summerSittings(),
       turnedOff: false,
@@ -66,7 +66,7 @@ export function summerSittingsRouter(services: Services): Router {
     }
     const result = await services.sittings.cancelSitting(req.user!, access.sitting.id, reason.data)
     if (result.ok) return res.redirect(303, '/summer-sittings?turnedOff=1')
-    if (isRefusal(result)) throw refusalError(result)
+    assertFound(result)
     res.status(400).render('pages/sittings/turn-off', {
       ...access,
       values: body,
