@@ -18,6 +18,7 @@ import { runLettersBench } from './letters'
 import { runSchedulerBench } from './scheduler'
 import { runPagesBench } from './pages'
 import { runQueueBench } from './queue'
+import { runReportsBench } from './reports'
 import { sample } from './sampling'
 
 const REQUESTS = 300
@@ -45,9 +46,9 @@ async function signIn(base: string, email: string): Promise<string> {
 async function main(): Promise<void> {
   // Issue 4: the scheduler, first so that its memory figures are not the database's. `run.js scheduler` runs only it.
   const only = process.argv[2]
-  if (only !== undefined && !['scheduler', 'letters', 'pages', 'queue'].includes(only)) {
+  if (only !== undefined && !['scheduler', 'letters', 'pages', 'queue', 'reports'].includes(only)) {
     throw new Error(
-      `No bench section "${only}": name scheduler, letters, pages or queue, or none to run them all`,
+      `No bench section "${only}": name scheduler, letters, pages, queue or reports, or none to run them all`,
     )
   }
   // Issue 14: the queue at 50,000 cases. Only by name (`run.js queue [--saves N] [--requests N]
@@ -70,6 +71,16 @@ async function main(): Promise<void> {
       cases: Number(values.cases),
       waiting: Number(values.waiting),
     })
+    return
+  }
+  // Issue 18 point 7: the reports at 50,000 cases. Only by name (`run.js reports [--requests N]
+  // [--cases N]`), on DATABASE_URL's PostgreSQL when set.
+  if (only === 'reports') {
+    const { values } = parseArgs({
+      args: process.argv.slice(3),
+      options: { requests: { type: 'string', default: '20' }, cases: { type: 'string', default: '50000' } },
+    })
+    await runReportsBench({ requests: Number(values.requests), cases: Number(values.cases) })
     return
   }
   // Issue 19: signed-in pages under load against bare Express. Only by name (`run.js pages
