@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { BankHoliday, SchoolTermRecord } from '../../services/records'
@@ -89,7 +90,7 @@ export function calendarRouter(services: Services): Router {
     if (!parsed.ok) return renderTermForm(res, 400, undefined, body, parsed.errors)
     const result = await admin.createTerm(req.user!, parsed.value)
     if (result.ok) return res.redirect(303, `${TERMS}?done=added`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     renderTermForm(res, 400, undefined, body, fieldError(result.field, result.message, TERM_DATE_FIELDS))
   })
 
@@ -105,7 +106,7 @@ export function calendarRouter(services: Services): Router {
     if (!parsed.ok) return renderTermForm(res, 400, term, body, parsed.errors)
     const result = await admin.updateTerm(req.user!, term.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${TERMS}?done=updated`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       const saved = await loadTerm(req)
       const stale = staleForm(
@@ -182,7 +183,7 @@ export function calendarRouter(services: Services): Router {
     const previous = { date: holiday.date, version: postedVersion(body) }
     const result = await admin.saveBankHoliday(req.user!, parsed.value, previous)
     if (result.ok) return res.redirect(303, `${BANK_HOLIDAYS}?done=updated&sittings=${result.sittingsOnDay}`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       const saved = await loadHoliday(req)
       const stale = staleForm(

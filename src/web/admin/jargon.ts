@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { JargonRecord } from '../../services/records'
@@ -82,7 +83,7 @@ export function jargonRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, undefined, body, parsed.errors)
     const result = await admin.add(req.user!, parsed.value)
     if (result.ok) return res.redirect(303, `${JARGON}?done=added`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     renderForm(res, 400, undefined, body, fieldError(result.field, result.message))
   })
 
@@ -99,7 +100,7 @@ export function jargonRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, jargon, body, parsed.errors)
     const result = await admin.edit(req.user!, jargon.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${JARGON}?done=updated`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       const saved = await loadTerm(req)
       const stale = staleForm(

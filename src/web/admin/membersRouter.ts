@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { PanelDetail } from '../../services/records'
@@ -70,7 +71,7 @@ export function membersRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, { panel, values: body, errors: parsed.errors })
     const result = await admin.addMember(req.user!, panel.id, parsed.value)
     if (result.ok) return res.redirect(303, `${panelPath(panel)}?done=member-added#members`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     await renderForm(res, 400, {
       panel,
       values: body,
@@ -91,7 +92,7 @@ export function membersRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, { panel, member, values: body, errors: parsed.errors })
     const result = await admin.updateMember(req.user!, panel.id, member.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `${panelPath(panel)}?done=member-updated#members`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       const saved = await admin.findMember(panel.id, member.id)
       if (!saved) throw new HttpError(404, 'not-found')

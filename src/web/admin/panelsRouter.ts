@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { PanelDetail } from '../../services/records'
@@ -80,7 +81,7 @@ export function panelsRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, panel, body, parsed.errors)
     const result = await admin.updatePanel(req.user!, panel.id, parsed.value, postedVersion(body))
     if (result.ok) return res.redirect(303, `/admin/panels/${panel.id}?done=updated`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       const saved = await admin.findPanel(panel.id)
       if (!saved) throw new HttpError(404, 'not-found')

@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { StaffAccount } from '../../services/records'
@@ -94,7 +95,7 @@ export function staffRouter(services: Services): Router {
     if (!parsed.ok) return renderForm(res, 400, { account, values: body, errors: parsed.errors })
     const result = await staff.update(req.user!, account.id, parsed.value, versionFrom(body))
     if (result.ok) return res.redirect(303, `${STAFF}/${account.id}?done=updated`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     if (result.reason === 'stale') {
       // What was typed stays in the boxes; what was saved is shown beside it, and the form now
       // carries the saved version, so that saving again is a deliberate choice.
@@ -117,7 +118,7 @@ export function staffRouter(services: Services): Router {
       const id = userIdFrom(req)
       const result = await staff.setDisabled(req.user!, id, disabled, versionFrom(formBody(req)))
       if (result.ok) return res.redirect(303, `${STAFF}/${id}?done=${disabled ? 'disabled' : 'enabled'}`)
-      if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+      assertFound(result)
       if (result.reason === 'stale') return res.redirect(303, `${STAFF}/${id}?done=stale`)
       await renderAccount(req, res, 409, fieldError(result.field, result.message))
     })
@@ -127,7 +128,7 @@ export function staffRouter(services: Services): Router {
     const id = userIdFrom(req)
     const result = await staff.resendSetUpLink(req.user!, id)
     if (result.ok) return res.redirect(303, `${STAFF}/${id}?done=resent`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     await renderAccount(
       req,
       res,

@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import type { NextFunction, Request, RequestHandler, Response, Router } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
@@ -93,7 +94,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
       return refuse(parsed.error.issues.map((i) => ({ field: String(i.path[0]), message: i.message })))
     const result = await services.letters.issue(req.user!, caseId, parsed.data)
     if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     return refuse(result.problems)
   })
 
@@ -115,7 +116,7 @@ export function letterRoutes(router: Router, services: Services, caseWork: Reque
         })
       : ({ ok: false, reason: 'invalid', problems: [] } as const)
     if (result.ok) return res.redirect(303, `/cases/${caseId}/letters?issued=1`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     for (const p of result.problems) form.add(p.field, p.message)
     // Each draft has its own form: its fields are known on the page by the letter's id.
     const errors = form.errors()

@@ -1,3 +1,5 @@
+import { assertFound, formRefusal } from '../results'
+import { pageError } from '../formErrors'
 import { keepMoves, takeMoves } from '../sittings/router'
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import type { CaseDetail } from '../../services/records'
@@ -221,7 +223,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
     if (!id.success || !contactId.success) throw new HttpError(404, 'not-found')
     const result = await services.invitations.invite(req.user!, id.data, contactId.data)
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=invited#family`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     const field = `invite-${contactId.data}`
     await renderCase(req, res, next, 400, fieldError(field, result.message))
   })
@@ -239,7 +241,7 @@ export function casesRouter(services: Services, clock: Clock): Router {
       return renderCase(req, res, next, 400, fieldError('caseworkerId', form.error.issues[0]!.message))
     const result = await services.cases.changeCaseworker(req.user!, id.data, form.data)
     if (result.ok) return res.redirect(303, `/cases/${id.data}?changed=caseworker`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     const field = result.reason === 'invalid' ? result.field : 'caseworkerId'
     await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, fieldError(field, result.message))
   })
@@ -301,16 +303,8 @@ export function casesRouter(services: Services, clock: Clock): Router {
         keepMoves(req, result.moves)
         return res.redirect(303, `/cases/${detail.id}?changed=${form.changed}`)
       }
-      if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
-      if (result.reason === 'invalid')
-        return render(res, detail, 400, body, {
-          byField: { [result.field]: result.message },
-          summary: [{ text: result.message, href: `#${result.field}` }],
-        })
-      render(res, detail, 409, body, {
-        byField: {},
-        summary: [{ text: result.message, href: `/cases/${detail.id}` }],
-      })
+      const { status, errors } = formRefusal(result, { href: `/cases/${detail.id}` })
+      render(res, detail, status, body, errors)
     })
   }
 
@@ -424,11 +418,15 @@ export function casesRouter(services: Services, clock: Clock): Router {
         keepMoves(req, result.moves)
         return res.redirect(303, `/cases/${id.data}?changed=${changed}`)
       }
-      if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
-      await renderCase(req, res, next, result.reason === 'stale' ? 409 : 400, {
-        byField: {},
-        summary: [{ text: result.message, href: '#case-status' }],
-      })
+      assertFound(result)
+      // A button, not a form: whatever stopped it is said beside the case's status.
+      await renderCase(
+        req,
+        res,
+        next,
+        result.reason === 'stale' ? 409 : 400,
+        pageError(result.message, '#case-status'),
+      )
     })
   }
 

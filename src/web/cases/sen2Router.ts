@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
@@ -76,7 +77,7 @@ export function sen2CaseRouter(services: Services, clock: Clock): Router {
     const version = z.coerce.number().int().min(1).catch(0).parse(body.version)
     const result = await services.sen2.saveDetails(req.user!, c.caseId, parsed.value, version)
     if (result.ok) return res.redirect(303, `/cases/${c.caseId}?changed=sen2`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     const message = result.reason === 'stale' || result.reason === 'invalid' ? result.message : ''
     render(res, c, 409, body, { byField: {}, summary: [{ text: message, href: `/cases/${c.caseId}` }] })
   })

@@ -1,3 +1,4 @@
+import { assertFound } from '../results'
 import { Router, type NextFunction, type Request, type Response } from 'express'
 import { z } from 'zod'
 import type { Services } from '../../services'
@@ -65,7 +66,7 @@ export function portalRouter(services: Services): Router {
       return renderCase(req, res, next, 400, fieldError('views', parsed.error.issues[0]!.message), raw)
     const result = await services.portal.sendViews(req.user!, caseId.data, parsed.data.views)
     if (result.ok) return res.redirect(303, `/portal/cases/${caseId.data}?sent=1#your-views`)
-    if (result.reason === 'not-found') throw new HttpError(404, 'not-found')
+    assertFound(result)
     return renderCase(req, res, next, 409, fieldError('views', result.message), raw)
   })
 
